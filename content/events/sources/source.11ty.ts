@@ -1,0 +1,21 @@
+/** `/events/sources/<slug>/`: the event IDs one source logs, each with its articles. */
+import { html } from '../../../layouts/lib/html.ts';
+import { url, type SiteData } from '../../../layouts/lib/site.ts';
+import { articleList } from '../../../layouts/listing.ts';
+import type { SourceListing } from '../../../scripts/link/index.ts';
+
+export const data = {
+  pagination: { data: 'kb.listings.sources', size: 1, alias: 'source', addAllPagesToCollections: false },
+  layout: 'base.11ty.ts',
+  permalink: (d: { source: SourceListing }) => `/events/sources/${d.source.slug}/index.html`,
+  eleventyComputed: {
+    title: (d: { source: SourceListing }) => `Event source ${d.source.name}`,
+    breadcrumbs: (d: { source: SourceListing }) => [{ label: 'Home', path: '/' }, { label: 'Event sources', path: '/events/sources/' }, { label: d.source.name }],
+  },
+};
+
+export function render({ kb, source }: { kb: SiteData; source: SourceListing }): string {
+  return html`<h1>Event source ${source.name}</h1>
+<p>${source.events.length} event ${source.events.length === 1 ? 'ID' : 'IDs'} in ${source.articleCount} ${source.articleCount === 1 ? 'article' : 'articles'}.</p>
+${source.events.map((e) => html`<section aria-labelledby="ev-${e.id}"><h2 id="ev-${e.id}"><a href="${url(kb.site, `/events/${e.id}/`)}">Event ID ${e.id}</a></h2>${articleList(kb, e.articles)}</section>`)}`.value;
+}

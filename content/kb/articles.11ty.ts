@@ -1,0 +1,26 @@
+/** One page per article, from data (pagination, size 1): 60k input templates would cost Eleventy 8× more (shared/bench). */
+import { renderArticle } from '../../layouts/article.ts';
+import { renderShell } from '../../layouts/base.11ty.ts';
+import type { ArticlePage, SiteData } from '../../layouts/lib/site.ts';
+
+export const data = {
+  pagination: { data: 'kb.articles', size: 1, alias: 'article', addAllPagesToCollections: false },
+  eleventyExcludeFromCollections: true,
+  permalink: (data: { article: ArticlePage }) => `${data.article.permalink}index.html`,
+};
+
+export function render(data: { kb: SiteData; article: ArticlePage }): string {
+  const { kb, article } = data;
+  const family = kb.families.get(article.productFamily);
+  return renderShell(kb, {
+    content: renderArticle(kb, article).value,
+    path: article.permalink,
+    title: `${article.id}: ${article.title}`,
+    description: `${article.title} (${article.product ?? 'Microsoft Knowledge Base'}${article.lastModified ? `, ${article.lastModified}` : ''})`,
+    breadcrumbs: [
+      { label: 'Home', path: '/' },
+      ...(family ? [{ label: family.name, path: `/products/${family.slug}/` }] : []),
+      { label: article.id },
+    ],
+  });
+}

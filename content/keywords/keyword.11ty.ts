@@ -1,0 +1,9 @@
+import { groupTemplate } from '../../layouts/group-pages.ts';
+const t = groupTemplate({
+  listing: (kb) => kb.listings.keywords,
+  pathOf: (key) => `/keywords/${encodeURIComponent(key)}/`,
+  heading: (name) => `Keyword ${name}`,
+  section: { label: 'Keywords', path: '/' },
+});
+export const data = t.data;
+export const render = t.render;

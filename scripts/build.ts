@@ -1,0 +1,239 @@
+/**
+ * The build, stage by stage: read → parse → normalise → link → render → index → write.
+ * Each stage is a module under scripts/; this file only runs them in order, times them and accounts for
+ * every input file (read = pages written + rejected).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { findArticleFiles } from './read/index.ts';
+import { processAll } from './pipeline/pool.ts';
+import type { ProcessedArticle } from './pipeline/article.ts';
+import { linkArchive, resolveBodyLinks, compareIds } from './link/index.ts';
+import { productFamilies } from './normalise/index.ts';
+import { renderSite } from './render/eleventy.ts';
+import { writeArticleFiles } from './write/articles.ts';
+import { createProgress, formatCount, plural, type Progress, type StageTiming } from './report/progress.ts';
+import { describeDiagnostics, summariseDiagnostics, type DiagnosticSummary } from './report/diagnostics.ts';
+import { url, type ArticlePage, type FamilyInfo, type SiteData } from '../layouts/lib/site.ts';
+import type { Diagnostic, RuleCounts } from './types.ts';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const version: string = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')).version;
+
+/** Options of `npm run build`; see `resolveBuildOptions` for the defaults. */
+export interface BuildOptions {
+  /** Folder holding `kb/<NNN>/Q<number>/README.md`. Default: the bundled sample, `content/sample`. */
+  source?: string;
+  /** Output folder. Default: `_site`. */
+  out?: string;
+  /** URL prefix the site is hosted under (`/kb/`). Default: `/`. */
+  base?: string;
+  /** Absolute site URL for canonical links, sitemaps and feeds (`https://example.org`). Default: none. */
+  siteUrl?: string | null;
+  /** Exit non-zero on any warning or rejected file. Default: false. */
+  strict?: boolean;
+  /** Worker threads for parsing; 0 parses in the main thread. Default: one per core. */
+  workers?: number;
+  /** Largest input file accepted, in bytes. Default: 4 MiB. */
+  maxFileSize?: number;
+  /** Where the full diagnostics report is written. Default: `<out>/../<out-name>-report.json`… see resolve. */
+  report?: string | null;
+  /** No progress output (tests). */
+  quiet?: boolean;
+}
+
+export interface ResolvedBuildOptions {
+  source: string;
+  out: string;
+  base: string;
+  siteUrl: string | null;
+  strict: boolean;
+  workers: number | undefined;
+  maxFileSize: number;
+  report: string | null;
+  quiet: boolean;
+}
+
+export interface BuildResult {
+  articlesRead: number;
+  articlesBuilt: number;
+  pagesWritten: number;
+  rejected: number;
+  warnings: number;
+  diagnostics: Diagnostic[];
+  summary: DiagnosticSummary;
+  rules: Record<string, { articles: number; occurrences: number }>;
+  timings: StageTiming[];
+  seconds: number;
+  /** True when --strict and there was any warning or rejection. */
+  failed: boolean;
+}
+
+export const defaultSource = join(projectRoot, 'content/sample');
+
+/** Resolves every option once, with defaults; bad configuration throws a message naming the value. */
+export function resolveBuildOptions(options: BuildOptions): ResolvedBuildOptions {
+  let base = options.base ?? '/';
+  if (!base.startsWith('/')) base = `/${base}`;
+  if (!base.endsWith('/')) base = `${base}/`;
+  if (/[\s"'<>\\?#]/.test(base)) throw new Error(`--base must be a URL path such as /kb/; got ${JSON.stringify(options.base)}`);
+  const siteUrl = options.siteUrl ?? null;
+  if (siteUrl !== null && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(siteUrl)) {
+    throw new Error(`--site-url must be an absolute http(s) URL such as https://example.org; got ${JSON.stringify(siteUrl)}`);
+  }
+  const workers = options.workers;
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 64)) {
+    throw new Error(`--workers must be a whole number from 0 to 64; got ${workers}`);
+  }
+  const out = resolve(options.out ?? '_site');
+  return {
+    source: resolve(options.source ?? defaultSource),
+    out,
+    base,
+    siteUrl: siteUrl?.replace(/\/$/, '') ?? null,
+    strict: options.strict ?? false,
+    workers,
+    maxFileSize: options.maxFileSize ?? 4 * 2 ** 20,
+    report: options.report === undefined ? `${out.replace(/\/$/, '')}-report.json` : options.report,
+    quiet: options.quiet ?? false,
+  };
+}
+
+/** Picks one file per article id: the file at the id's canonical folder wins, else the first path (sorted). */
+function deduplicate(processed: ProcessedArticle[], diagnostics: Diagnostic[]): ProcessedArticle[] {
+  const byId = new Map<string, ProcessedArticle[]>();
+  for (const p of processed) {
+    if (!p.record) continue;
+    const list = byId.get(p.record.id);
+    if (list) list.push(p);
+    else byId.set(p.record.id, [p]);
+  }
+  const kept: ProcessedArticle[] = [];
+  for (const [id, list] of byId) {
+    if (list.length === 1) {
+      kept.push(list[0]!);
+      continue;
+    }
+    const canonical = `kb/${id.slice(1, 4).padStart(3, '0')}/${id}/README.md`;
+    const sorted = [...list].sort((a, b) => a.path.localeCompare(b.path));
+    const winner = sorted.find((p) => p.path === canonical) ?? sorted[0]!;
+    for (const loser of sorted) {
+      if (loser === winner) continue;
+      loser.record = null;
+      diagnostics.push({
+        file: loser.path,
+        severity: 'rejected',
+        rule: 'kb:duplicate-id',
+        message: `Article ${id} is also in ${winner.path}; that file is used (the file in the id's own folder wins, else the first by path). Remove or renumber one of them.`,
+      });
+    }
+    kept.push(winner);
+  }
+  return kept;
+}
+
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const o = resolveBuildOptions(options);
+  const started = performance.now();
+  const progress: Progress = createProgress({ quiet: o.quiet });
+  progress.log(`kb-archive ${version}: building ${relative(process.cwd(), o.source) || '.'} → ${relative(process.cwd(), o.out) || '.'}${o.base !== '/' ? ` (base ${o.base})` : ''}`);
+
+  progress.stage('Finding articles');
+  const found = await findArticleFiles(o.source);
+  const diagnostics: Diagnostic[] = [...found.diagnostics];
+  progress.done(plural(found.paths.length, 'article file'));
+
+  progress.stage('Parsing articles', found.paths.length);
+  const processed = await processAll(o.source, found.paths, {
+    workers: o.workers,
+    limits: { maxBytes: o.maxFileSize },
+    onProgress: (done, total) => progress.tick(done, total),
+  });
+  for (const p of processed) diagnostics.push(...p.diagnostics);
+  const rules = tallyRules(processed.map((p) => p.rules));
+  const kept = deduplicate(processed, diagnostics).sort((a, b) => compareIds(a.record!.id, b.record!.id));
+  progress.done(plural(kept.length, 'article'));
+
+  progress.stage('Linking');
+  const families = new Map<string, FamilyInfo>(productFamilies.map((f) => [f.slug, { slug: f.slug, name: f.name }]));
+  const familyName = (slug: string) => families.get(slug)?.name ?? slug;
+  const linked = linkArchive(kept.map((p) => p.record!), familyName);
+  const byId = new Map(kept.map((p) => [p.record!.id, p]));
+  const site = { base: o.base, siteUrl: o.siteUrl, title: 'KB Archive', articleCount: kept.length, version };
+  const exists = (id: string) => byId.has(id);
+  const hrefOf = (id: string) => url(site, linked.summaries.get(id)!.permalink);
+  const articles: ArticlePage[] = linked.articles.map((a) => {
+    const p = byId.get(a.id)!;
+    const neighbours = linked.neighbours.get(a.id);
+    return {
+      ...a,
+      bodyHtml: resolveBodyLinks(p.bodyHtml, exists, hrefOf),
+      originalFile: `${a.id}.txt`,
+      previous: neighbours?.previous ?? null,
+      next: neighbours?.next ?? null,
+    };
+  });
+  progress.done(`${plural(linked.listings.events.length, 'event ID')}, ${plural(linked.listings.errors.length, 'error code')}, ${formatCount(linked.stats.citationsResolved)} citations resolved, ${formatCount(linked.stats.citationsMissing)} missing`);
+
+  const data: SiteData = { site, articles, summaries: linked.summaries, listings: linked.listings, families };
+
+  progress.stage('Rendering pages');
+  const rendered = await renderSite(data, o.out);
+  progress.done(plural(rendered.pages, 'page'));
+
+  progress.stage('Writing records');
+  await writeArticleFiles(o.out, articles, byId);
+  progress.done(plural(articles.length, 'record'));
+
+  const summary = summariseDiagnostics(diagnostics);
+  const seconds = (performance.now() - started) / 1000;
+  const result: BuildResult = {
+    articlesRead: found.paths.length,
+    articlesBuilt: kept.length,
+    pagesWritten: rendered.pages,
+    rejected: summary.rejected,
+    warnings: summary.warnings,
+    diagnostics,
+    summary,
+    rules,
+    timings: progress.timings,
+    seconds,
+    failed: o.strict && (summary.rejected > 0 || summary.warnings > 0),
+  };
+
+  if (o.report) {
+    await mkdir(dirname(o.report), { recursive: true });
+    await writeFile(o.report, `${JSON.stringify({ version, options: o, articlesRead: result.articlesRead, articlesBuilt: result.articlesBuilt, pagesWritten: result.pagesWritten, summary, rules, diagnostics }, null, 2)}\n`);
+  }
+
+  for (const line of describeDiagnostics(diagnostics)) progress.log(line);
+  const accounted = result.articlesBuilt + countRejectedFiles(diagnostics) === result.articlesRead;
+  progress.log(
+    `Read ${plural(result.articlesRead, 'article')}: ${formatCount(result.articlesBuilt)} built, ${formatCount(countRejectedFiles(diagnostics))} rejected` +
+      ` (${accounted ? 'every file accounted for' : 'ACCOUNTING MISMATCH: please report this'}); ` +
+      `${plural(result.pagesWritten, 'page')} written; ${plural(summary.warnings, 'warning')} in ${seconds.toFixed(1)}s` +
+      (o.report ? `. Full report: ${relative(process.cwd(), o.report)}` : ''),
+  );
+  if (!accounted) result.failed = true;
+  return result;
+}
+
+/** Files rejected at the article stage (duplicate ids included); tree-level warnings don't count. */
+function countRejectedFiles(diagnostics: Diagnostic[]): number {
+  return new Set(diagnostics.filter((d) => d.severity === 'rejected').map((d) => d.file)).size;
+}
+
+function tallyRules(perArticle: RuleCounts[]): Record<string, { articles: number; occurrences: number }> {
+  const out: Record<string, { articles: number; occurrences: number }> = {};
+  for (const rules of perArticle) {
+    for (const [rule, n] of Object.entries(rules)) {
+      if (n <= 0) continue;
+      const entry = (out[rule] ??= { articles: 0, occurrences: 0 });
+      entry.articles++;
+      entry.occurrences += n;
+    }
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}

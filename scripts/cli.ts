@@ -1,0 +1,67 @@
+#!/usr/bin/env -S npx tsx
+/**
+ * The one entry point: `kb-archive build` (the default) and `kb-archive serve`.
+ * Each command loads its implementation lazily and owns one catch that names the stage that failed.
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+
+const integer = (name: string, min: number, max: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
+  return n;
+};
+
+const program = new Command()
+  .name('kb-archive')
+  .description('Build a static, searchable, cross-linked site from a Microsoft KB archive (kb/<NNN>/Q<number>/README.md).')
+  .showHelpAfterError();
+
+program
+  .command('build', { isDefault: true })
+  .description('Build the site.')
+  .addOption(new Option('--source <dir>', '[path] folder holding kb/<NNN>/Q<number>/README.md (default: the sample in content/sample)'))
+  .addOption(new Option('--out <dir>', '[path] output folder').default('_site'))
+  .addOption(new Option('--base <prefix>', '[string] URL prefix the site is hosted under, e.g. /kb/').default('/'))
+  .addOption(new Option('--site-url <url>', '[url] absolute site URL for canonical links, sitemaps and feeds (default: none)'))
+  .addOption(new Option('--strict', '[boolean] exit 1 on any warning or rejected file (for CI)').default(false))
+  .addOption(new Option('--workers <n>', '[number] parser threads; 0 parses in the main thread (default: one per core)').argParser(integer('--workers', 0, 64)))
+  .addOption(new Option('--max-file-size <bytes>', '[number] largest input file accepted').default(4 * 2 ** 20).argParser(integer('--max-file-size', 1024, 2 ** 31)))
+  .addOption(new Option('--report <file>', '[path] where the full diagnostics report is written (default: <out>-report.json)'))
+  .addOption(new Option('--quiet', '[boolean] no progress output').default(false))
+  .action(async (opts) => {
+    let stage = 'configuration';
+    try {
+      const { build } = await import('./build.ts');
+      stage = 'build';
+      const result = await build({
+        source: opts.source, out: opts.out, base: opts.base, siteUrl: opts.siteUrl ?? null, strict: opts.strict,
+        workers: opts.workers, maxFileSize: opts.maxFileSize, report: opts.report, quiet: opts.quiet,
+      });
+      if (result.failed) {
+        process.stderr.write(`--strict: ${result.rejected} rejected, ${result.warnings} warnings: exiting with status 1.\n`);
+        process.exitCode = 1;
+      }
+    } catch (error) {
+      process.stderr.write(`error during ${stage}: ${error instanceof Error ? error.message : String(error)}\n`);
+      if (process.env.DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+      process.exitCode = 2;
+    }
+  });
+
+program
+  .command('serve')
+  .description('Preview a built site locally, under its base prefix.')
+  .addOption(new Option('--dir <dir>', '[path] the built site').default('_site'))
+  .addOption(new Option('--base <prefix>', '[string] URL prefix the site was built with').default('/'))
+  .addOption(new Option('--port <n>', '[number] port on 127.0.0.1').default(8080).argParser(integer('--port', 1, 65535)))
+  .action(async (opts) => {
+    try {
+      const { serve } = await import('./serve.ts');
+      await serve({ dir: opts.dir, base: opts.base, port: opts.port });
+    } catch (error) {
+      process.stderr.write(`error during serve: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    }
+  });
+
+await program.parseAsync();

@@ -1,0 +1,181 @@
+/**
+ * The browse and symptom indexes: which articles name each event, error code, product family, article type,
+ * year, keyword and `/kb/<NNN>/` folder. Listings hold summaries, not whole records, so pages stay small.
+ */
+import type { ArticleRecord } from '../types.ts';
+import { eventSourceKey, eventSourceSlug } from '../symptoms/index.ts';
+import { compareIds } from './citations.ts';
+
+/** What a listing shows of an article. */
+export interface ArticleSummary {
+  id: string;
+  title: string;
+  permalink: string;
+  product: string | null;
+  productFamily: string;
+  articleType: string;
+  lastModified: string | null;
+}
+
+export const summarise = (r: ArticleRecord): ArticleSummary => ({
+  id: r.id,
+  title: r.title,
+  permalink: r.permalink,
+  product: r.product,
+  productFamily: r.productFamily,
+  articleType: r.articleType,
+  lastModified: r.lastModified,
+});
+
+export interface EventSourceGroup {
+  /** Normalised key (`msexchangeimc`) and URL slug. */
+  key: string;
+  slug: string;
+  /** The spelling most articles use (`MSExchangeIMC`); null groups the articles that name no source. */
+  name: string | null;
+  articles: string[];
+}
+
+export interface EventListing {
+  id: number;
+  /** Groups by source, named sources first (by article count), then the articles naming no source. */
+  sources: EventSourceGroup[];
+  articleCount: number;
+}
+
+export interface SourceListing {
+  key: string;
+  slug: string;
+  name: string;
+  /** Event ids this source logs, each with its articles. */
+  events: { id: number; articles: string[] }[];
+  articleCount: number;
+}
+
+export interface ErrorListing {
+  code: string;
+  display: string;
+  kind: string;
+  articles: string[];
+}
+
+export interface GroupListing {
+  key: string;
+  name: string;
+  articles: string[];
+}
+
+export interface Listings {
+  events: EventListing[];
+  sources: SourceListing[];
+  errors: ErrorListing[];
+  families: GroupListing[];
+  types: GroupListing[];
+  years: GroupListing[];
+  keywords: GroupListing[];
+  folders: GroupListing[];
+}
+
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
+/** The most frequent spelling wins; ties go to the first in sort order, so builds are reproducible. */
+function commonSpelling(spellings: string[]): string {
+  const counts = new Map<string, number>();
+  for (const s of spellings) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+}
+
+export function buildListings(records: ArticleRecord[], familyName: (slug: string) => string): Listings {
+  const sorted = [...records].sort((a, b) => compareIds(a.id, b.id));
+  const byEvent = new Map<number, Map<string, { spellings: string[]; articles: Set<string> }>>();
+  const bySource = new Map<string, { spellings: string[]; events: Map<number, Set<string>> }>();
+  const byError = new Map<string, { display: string[]; kind: string; articles: Set<string> }>();
+  const families = new Map<string, string[]>();
+  const types = new Map<string, string[]>();
+  const years = new Map<string, string[]>();
+  const keywords = new Map<string, { spellings: string[]; articles: string[] }>();
+  const folders = new Map<string, string[]>();
+
+  for (const r of sorted) {
+    for (const e of r.events) {
+      const key = e.source ? eventSourceKey(e.source) : '';
+      let groups = byEvent.get(e.id);
+      if (!groups) byEvent.set(e.id, (groups = new Map()));
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { spellings: [], articles: new Set() }));
+      if (e.source) group.spellings.push(e.source);
+      group.articles.add(r.id);
+      if (e.source) {
+        let source = bySource.get(key);
+        if (!source) bySource.set(key, (source = { spellings: [], events: new Map() }));
+        source.spellings.push(e.source);
+        let ids = source.events.get(e.id);
+        if (!ids) source.events.set(e.id, (ids = new Set()));
+        ids.add(r.id);
+      }
+    }
+    for (const c of r.errorCodes) {
+      let entry = byError.get(c.code);
+      if (!entry) byError.set(c.code, (entry = { display: [], kind: c.kind, articles: new Set() }));
+      entry.display.push(c.display);
+      entry.articles.add(r.id);
+    }
+    push(families, r.productFamily, r.id);
+    push(types, r.articleType, r.id);
+    push(years, r.year === null ? 'unknown' : String(r.year), r.id);
+    for (const k of r.keywords) {
+      const key = k.toLowerCase();
+      let entry = keywords.get(key);
+      if (!entry) keywords.set(key, (entry = { spellings: [], articles: [] }));
+      entry.spellings.push(k);
+      entry.articles.push(r.id);
+    }
+    push(folders, r.permalink.split('/')[2] ?? '000', r.id);
+  }
+
+  const events: EventListing[] = [...byEvent]
+    .sort((a, b) => a[0] - b[0])
+    .map(([id, groups]) => {
+      const sources = [...groups]
+        .map(([key, g]): EventSourceGroup => ({
+          key,
+          slug: key ? eventSourceSlug(commonSpelling(g.spellings)) : '',
+          name: key ? commonSpelling(g.spellings) : null,
+          articles: [...g.articles],
+        }))
+        .sort((a, b) => (a.name === null ? 1 : 0) - (b.name === null ? 1 : 0) || b.articles.length - a.articles.length || a.key.localeCompare(b.key));
+      return { id, sources, articleCount: new Set(sources.flatMap((s) => s.articles)).size };
+    });
+
+  const sources: SourceListing[] = [...bySource]
+    .map(([key, s]) => {
+      const name = commonSpelling(s.spellings);
+      const list = [...s.events].sort((a, b) => a[0] - b[0]).map(([id, ids]) => ({ id, articles: [...ids] }));
+      return { key, slug: eventSourceSlug(name), name, events: list, articleCount: new Set(list.flatMap((e) => e.articles)).size };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+
+  const errors: ErrorListing[] = [...byError]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([code, e]) => ({ code, display: commonSpelling(e.display), kind: e.kind, articles: [...e.articles] }));
+
+  const group = (map: Map<string, string[]>, name: (key: string) => string): GroupListing[] =>
+    [...map].sort((a, b) => a[0].localeCompare(b[0])).map(([key, articles]) => ({ key, name: name(key), articles }));
+
+  return {
+    events,
+    sources,
+    errors,
+    families: group(families, familyName),
+    types: group(types, (t) => t),
+    years: group(years, (y) => y),
+    keywords: [...keywords]
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([key, k]) => ({ key, name: commonSpelling(k.spellings), articles: k.articles })),
+    folders: group(folders, (f) => `/kb/${f}/`),
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * One article through the per-article stages: read → parse → normalise (+ symptoms).
+ * Pure apart from reading the one file, so it runs the same in the main thread and in workers.
+ */
+import { readSourceFile, type ReadLimits } from '../read/index.ts';
+import { parseArticle } from '../parse/index.ts';
+import { buildRecord } from '../normalise/index.ts';
+import { extractSymptoms } from '../symptoms/index.ts';
+import type { ArticleRecord, Diagnostic, RuleCounts } from '../types.ts';
+
+/** What the per-article stages hand to the whole-archive stages. */
+export interface ProcessedArticle {
+  /** Path relative to --source. */
+  path: string;
+  /** The record, or null when the file was rejected (see diagnostics). */
+  record: ArticleRecord | null;
+  /** The rendered body; `<a data-kbref>` placeholders are resolved by the link stage. */
+  bodyHtml: string;
+  /** The article's plain text (the original, de-indented), published beside the page for fidelity. */
+  plainText: string;
+  /** The body as plain text, for the search index. */
+  bodyText: string;
+  diagnostics: Diagnostic[];
+  rules: RuleCounts;
+}
+
+export async function processArticle(root: string, path: string, limits?: Partial<ReadLimits>): Promise<ProcessedArticle> {
+  const read = await readSourceFile(root, path, limits);
+  const diagnostics = [...read.diagnostics];
+  if (!read.file) return { path, record: null, bodyHtml: '', plainText: '', bodyText: '', diagnostics, rules: {} };
+
+  const parsed = parseArticle(read.file);
+  diagnostics.push(...parsed.diagnostics);
+  if (diagnostics.some((d) => d.severity === 'rejected')) {
+    return { path, record: null, bodyHtml: '', plainText: '', bodyText: '', diagnostics, rules: parsed.rules };
+  }
+
+  const built = buildRecord(parsed, { events: [], errorCodes: [], errorMessages: [], references: [] });
+  diagnostics.push(...built.diagnostics);
+  const record = built.record;
+  if (record) {
+    const symptoms = extractSymptoms({
+      id: record.id,
+      title: record.title,
+      bodyText: parsed.bodyText,
+      queryWords: parsed.raw.queryWords,
+      product: record.product,
+    });
+    record.events = symptoms.events;
+    record.errorCodes = symptoms.errorCodes;
+    record.errorMessages = symptoms.errorMessages;
+    record.references = symptoms.references;
+  }
+  return { path, record, bodyHtml: parsed.bodyHtml, plainText: parsed.plainText, bodyText: parsed.bodyText, diagnostics, rules: parsed.rules };
+}

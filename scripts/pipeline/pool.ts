@@ -1,0 +1,55 @@
+/**
+ * Runs the per-article stages over every path on a worker pool (piscina), one worker per core,
+ * in batches, keeping results in input order.
+ */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { ProcessedArticle } from './article.ts';
+import type { WorkerTask } from './worker.ts';
+import type { ReadLimits } from '../read/index.ts';
+
+export interface PoolOptions {
+  /** Worker threads; 0 runs in the main thread (tests, debugging). Default: the number of cores. */
+  workers?: number;
+  /** Paths per task. */
+  batchSize?: number;
+  limits?: Partial<ReadLimits>;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function processAll(root: string, paths: string[], options: PoolOptions = {}): Promise<ProcessedArticle[]> {
+  const workers = options.workers ?? availableParallelism();
+  const batchSize = options.batchSize ?? 200;
+  const batches: string[][] = [];
+  for (let i = 0; i < paths.length; i += batchSize) batches.push(paths.slice(i, i + batchSize));
+  const results: ProcessedArticle[][] = new Array(batches.length);
+  let done = 0;
+
+  if (workers === 0 || paths.length < batchSize) {
+    const { default: processBatch } = await import('./worker.ts');
+    for (const [i, batch] of batches.entries()) {
+      results[i] = await processBatch({ root, paths: batch, limits: options.limits });
+      done += batch.length;
+      options.onProgress?.(done, paths.length);
+    }
+    return results.flat();
+  }
+
+  const pool = new Piscina<WorkerTask, ProcessedArticle[]>({
+    filename: new URL('./worker.ts', import.meta.url).href,
+    minThreads: workers,
+    maxThreads: workers,
+  });
+  try {
+    await Promise.all(
+      batches.map(async (batch, i) => {
+        results[i] = await pool.run({ root, paths: batch, limits: options.limits });
+        done += batch.length;
+        options.onProgress?.(done, paths.length);
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+  return results.flat();
+}

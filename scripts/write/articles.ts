@@ -1,0 +1,42 @@
+/**
+ * Stage 7 (write): beside each article's `index.html`, its normalised record as `index.json` (the contract of
+ * PRODUCT.md) and the original plain text as `Q<number>.txt`, for fidelity.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ArticlePage } from '../../layouts/lib/site.ts';
+import type { LinkedArticle } from '../types.ts';
+
+/** The published record: the linked article without page-only fields, keys in a fixed order. */
+export function publishedRecord(a: ArticlePage): LinkedArticle {
+  return {
+    id: a.id, number: a.number, title: a.title, permalink: a.permalink,
+    lastModified: a.lastModified, year: a.year,
+    product: a.product, productFamily: a.productFamily,
+    versions: a.versions, platforms: a.platforms, os: a.os, keywords: a.keywords,
+    issueType: a.issueType, solutionType: a.solutionType, technology: a.technology,
+    articleType: a.articleType, titleTags: a.titleTags, dialect: a.dialect,
+    appliesTo: a.appliesTo, sections: a.sections,
+    events: a.events, errorCodes: a.errorCodes, errorMessages: a.errorMessages,
+    references: a.references, referencesFound: a.referencesFound, referencesMissing: a.referencesMissing,
+    citedBy: a.citedBy, related: a.related, queryWords: a.queryWords, sourcePath: a.sourcePath,
+  };
+}
+
+/** Runs `task` over `items` with at most `limit` in flight: enough to keep the disk busy, few enough for file handles. */
+export async function eachLimited<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await task(items[next++]!);
+  });
+  await Promise.all(lanes);
+}
+
+export async function writeArticleFiles(out: string, articles: ArticlePage[], sources: Map<string, { plainText: string }>): Promise<void> {
+  await eachLimited(articles, 64, async (a) => {
+    const dir = join(out, a.permalink);
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'index.json'), `${JSON.stringify(publishedRecord(a), null, 2)}\n`);
+    await writeFile(join(dir, a.originalFile), sources.get(a.id)?.plainText ?? '');
+  });
+}
