@@ -1,0 +1,39 @@
+/**
+ * The three texts every extractor scans — title, body, query words — as lines grouped into blocks (runs of
+ * non-blank lines). Blocks matter for events: the `Source:` of an event is the `Source:` line of its block.
+ */
+import type { SymptomInput } from './types.ts';
+
+export type TextField = 'title' | 'body' | 'query';
+
+export interface TextLine {
+  field: TextField;
+  /** 0-based line index within the field. */
+  line: number;
+  /** 0-based block index within the field (blank lines separate blocks). */
+  block: number;
+  text: string;
+}
+
+/** Splits the input into lines tagged with field and block. Query words count as one line (FORMAT §5: 38 wrap). */
+export function textLines(input: SymptomInput): TextLine[] {
+  const out: TextLine[] = [];
+  const push = (field: TextField, text: string | null) => {
+    if (!text) return;
+    let block = 0;
+    let blank = true;
+    text.split('\n').forEach((raw, line) => {
+      if (raw.trim() === '') {
+        if (!blank) block++;
+        blank = true;
+        return;
+      }
+      blank = false;
+      out.push({ field, line, block, text: raw });
+    });
+  };
+  push('title', input.title ?? '');
+  push('body', input.bodyText ?? '');
+  push('query', input.queryWords ?? '');
+  return out;
+}
