@@ -20,7 +20,7 @@
 export type ArticleType = 'bug' | 'fix' | 'prb' | 'info' | 'howto' | 'doc' | 'sample' | 'errmsg' | 'file' | 'other';
 
 /** All types, in the order of the browse pages. */
-export const articleTypes: readonly { type: ArticleType; name: string }[] = [
+export const ARTICLE_TYPES: readonly { type: ArticleType; name: string }[] = [
   { type: 'bug', name: 'Bugs' },
   { type: 'fix', name: 'Fixes' },
   { type: 'prb', name: 'Problems' },

@@ -21,7 +21,7 @@ export interface ProductFamily {
 }
 
 /** The families, in the order of the product pages' index (largest first, as in the corpus). */
-export const productFamilies: readonly ProductFamily[] = [
+export const PRODUCT_FAMILIES: readonly ProductFamily[] = [
   { slug: 'windows-nt', name: 'Windows NT', description: 'Windows NT Server and Workstation, Windows 2000 and their components.' },
   { slug: 'exchange', name: 'Exchange', description: 'Exchange Server and its clients, connectors and gateways.' },
   { slug: 'windows-95', name: 'Windows 95', description: 'Windows 95 and Windows 98 retail products.' },
@@ -184,5 +184,5 @@ export function productFamily(
 
 /** The family of a slug, or a made-up one for slugs of unknown products. */
 export function familyOf(slug: string): ProductFamily {
-  return productFamilies.find((f) => f.slug === slug) ?? { slug, name: slug };
+  return PRODUCT_FAMILIES.find((f) => f.slug === slug) ?? { slug, name: slug };
 }
