@@ -1,0 +1,232 @@
+/**
+ * The article's frame: the header block, the applies-to block, `Additional query words:` and the footer.
+ * Each becomes `raw.*` and its lines are masked out of the body (HTML and `bodyText`).
+ */
+import type { VFile } from 'vfile';
+import type { KbRawFields } from '../types.ts';
+import { ruleChar, type Line } from './lines.ts';
+import { countRule } from './rules.ts';
+
+/** The six header labels, in their fixed order (FORMAT.md §2: every file, exactly these). */
+const HEADER_FIELDS: Record<string, keyof KbRawFields['header']> = {
+  Article: 'article',
+  'Product(s)': 'product',
+  'Version(s)': 'versions',
+  'Operating System(s)': 'os',
+  'Keyword(s)': 'keywords',
+  'Last Modified': 'lastModified',
+};
+
+/** Labels whose value is search words, not body: `Additional query words:` (53,982 pages) and its old forms
+ *  `Additional reference words:` (11) and `KBCategory:`/`KBSubcategory:` (166). */
+const QUERY_WORD_LABELS = ['Additional query words:', 'Additional reference words:', 'KBCategory:', 'KBSubcategory:'];
+
+const APPLIES_TO_INTRO = 'The information in this article applies to';
+const APPLIES_TO_PROSE = 'This information applies to';
+
+/** How far below the header the applies-to rule may start: 1,072 pages put 1–3 stray header remnants
+ *  (`3.00 3.10` / `WINDOWS` / `kbprg kbref`) and a blank line between them. */
+const APPLIES_TO_LOOKAHEAD = 8;
+
+export interface Frame {
+  raw: KbRawFields;
+  /** `true` for every line that belongs to the frame, not the body. */
+  masked: Uint8Array;
+}
+
+/** Recognises the frame of an article's plain text. */
+export function recogniseFrame(lines: Line[], file: VFile): Frame {
+  const raw: KbRawFields = { header: {}, footer: {}, appliesTo: [], queryWords: null };
+  const masked = new Uint8Array(lines.length);
+  const headerEnd = recogniseHeader(lines, raw, masked, file);
+  const footerStart = recogniseFooter(lines, raw, masked, file);
+  const framed = recogniseAppliesTo(lines, headerEnd, footerStart, raw, masked, file);
+  if (!framed) recogniseProseAppliesTo(lines, headerEnd, footerStart, raw, masked, file);
+  recogniseQueryWords(lines, headerEnd, footerStart, raw, masked, file);
+  return { raw, masked };
+}
+
+function isDashRule(line: Line | undefined): boolean {
+  return line !== undefined && line.lead === 0 && line.text.length >= 40 && ruleChar(line.text) === '-';
+}
+
+function isEqualsRule(line: Line | undefined): boolean {
+  return line !== undefined && line.lead === 0 && line.text.length >= 40 && ruleChar(line.text) === '=';
+}
+
+/** Returns the index after the header (and its trailing blank lines). */
+function recogniseHeader(lines: Line[], raw: KbRawFields, masked: Uint8Array, file: VFile): number {
+  let i = 0;
+  while (i < lines.length && lines[i]!.blank) i++;
+  const start = i;
+  for (; i < lines.length; i++) {
+    const text = lines[i]!.text;
+    const colon = text.indexOf(':');
+    const key = colon > 0 ? HEADER_FIELDS[text.slice(0, colon)] : undefined;
+    if (!key) break;
+    raw.header[key] = text.slice(colon + 1).trim();
+    masked[i] = 1;
+  }
+  if (i === start) {
+    file.message('No `Article:` header block at the top of the article text', {
+      place: { line: (lines[start]?.line ?? 1), column: 1 },
+      ruleId: 'header-missing',
+      source: 'kb',
+    });
+    return start;
+  }
+  countRule(file, 'frame.header');
+  if (raw.header.lastModified === undefined) {
+    file.message('The header has no `Last Modified:` line', {
+      place: { line: lines[i - 1]!.line, column: 1 },
+      ruleId: 'last-modified-missing',
+      source: 'kb',
+    });
+  }
+  return i;
+}
+
+/** The footer: `=`×70, `Label<padded>: value` lines, a blank, `=`×77 (56,985 KB pages, never text after it).
+ *  Returns the index of its opening rule, or `lines.length` when there is none. */
+function recogniseFooter(lines: Line[], raw: KbRawFields, masked: Uint8Array, file: VFile): number {
+  let end = lines.length - 1;
+  while (end >= 0 && lines[end]!.blank) end--;
+  if (!isEqualsRule(lines[end])) return lines.length;
+  let open = end - 1;
+  // 34 field sequences, at most 8 labels: 30 lines is generous.
+  const limit = Math.max(0, end - 30);
+  while (open >= limit && !isEqualsRule(lines[open])) open--;
+  if (open < limit) return lines.length;
+  let last: string | null = null;
+  for (let i = open + 1; i < end; i++) {
+    const line = lines[i]!;
+    if (line.blank) continue;
+    const colon = line.text.indexOf(':');
+    const label = colon > 0 ? line.text.slice(0, colon).trim() : '';
+    if (label && line.lead === 0 && /^[A-Za-z][A-Za-z ]*$/.test(label)) {
+      last = label.toLowerCase();
+      raw.footer[last] = line.text.slice(colon + 1).trim();
+    } else if (last) {
+      raw.footer[last] = `${raw.footer[last]} ${line.text.trim()}`.trim();
+      countRule(file, 'frame.footer.continuation');
+    } else {
+      // Text that is not a label line: this is not the generator's footer.
+      return lines.length;
+    }
+  }
+  for (let i = open; i < lines.length; i++) masked[i] = 1;
+  countRule(file, 'frame.footer');
+  return open;
+}
+
+/** The standard block (56,186 pages): dashes, `The information in this article applies to:`, `- ` items
+ *  (sub-items indented `   - `), dashes. Returns whether one was found. */
+function recogniseAppliesTo(
+  lines: Line[], from: number, to: number, raw: KbRawFields, masked: Uint8Array, file: VFile,
+): boolean {
+  let found = false;
+  let i = from;
+  for (;;) {
+    let open = -1;
+    for (let j = i; j < Math.min(to, i + APPLIES_TO_LOOKAHEAD); j++) {
+      if (isDashRule(lines[j]) && lines[j + 1]?.text.startsWith(APPLIES_TO_INTRO)) {
+        open = j;
+        break;
+      }
+    }
+    if (open < 0) return found;
+    // Lines between the header (or a first block) and the rule are header remnants from the old TXT header.
+    for (let j = i; j < open; j++) {
+      if (!lines[j]!.blank) countRule(file, 'frame.header-remnant');
+      masked[j] = 1;
+    }
+    let j = open + 2;
+    let close = -1;
+    const items: string[] = [];
+    for (; j < to; j++) {
+      const line = lines[j]!;
+      if (isDashRule(line)) {
+        close = j;
+        break;
+      }
+      if (line.blank) continue;
+      const body = line.text.trimStart();
+      if (body.startsWith('- ')) items.push(body.slice(2).trim());
+      else if (body === '-') items.push('');
+      else if (items.length > 0 && lines[j - 1]?.blank !== true) {
+        items[items.length - 1] = `${items[items.length - 1]} ${body}`.trim();
+        countRule(file, 'frame.applies-to.continuation');
+      } else if (items.length > 0) break; // prose after a blank line: the block was never closed
+      else items.push(body);
+    }
+    raw.appliesTo.push(...items.filter((item) => item.length > 0));
+    const last = close >= 0 ? close : lastNonBlank(lines, open, j);
+    for (let k = open; k <= last; k++) masked[k] = 1;
+    if (close < 0) {
+      file.message('The applies-to block has no closing dashed line; it ends at the first blank line after its items', {
+        place: { line: lines[open]!.line, column: 1 },
+        ruleId: 'applies-to-unclosed',
+        source: 'kb',
+      });
+    }
+    countRule(file, 'frame.applies-to');
+    found = true;
+    i = last + 1;
+    while (i < to && lines[i]!.blank) i++;
+  }
+}
+
+function lastNonBlank(lines: Line[], from: number, to: number): number {
+  let k = to - 1;
+  while (k > from && lines[k]!.blank) k--;
+  return k;
+}
+
+/** The prose variant (530 pages, mostly MSPL): a paragraph `This information applies to Microsoft … .`
+ *  The text after "applies to" becomes the one applies-to item. */
+function recogniseProseAppliesTo(
+  lines: Line[], from: number, to: number, raw: KbRawFields, masked: Uint8Array, file: VFile,
+): void {
+  for (let i = from; i < to; i++) {
+    const line = lines[i]!;
+    if (line.lead !== 0 || !line.text.startsWith(APPLIES_TO_PROSE)) continue;
+    if (i > from && !lines[i - 1]!.blank) continue;
+    let end = i;
+    while (end + 1 < to && !lines[end + 1]!.blank) end++;
+    const parts: string[] = [];
+    for (let k = i; k <= end; k++) {
+      parts.push(lines[k]!.text.trim());
+      masked[k] = 1;
+    }
+    const text = parts.join(' ').slice(APPLIES_TO_PROSE.length).replace(/^\s*:?\s*/, '').replace(/\.$/, '');
+    if (text) raw.appliesTo.push(text);
+    countRule(file, 'frame.applies-to.prose');
+    return;
+  }
+}
+
+/** `Additional query words:` may wrap onto following lines (38 pages) and may repeat (11): all values joined. */
+function recogniseQueryWords(
+  lines: Line[], from: number, to: number, raw: KbRawFields, masked: Uint8Array, file: VFile,
+): void {
+  const values: string[] = [];
+  for (let i = from; i < to; i++) {
+    const line = lines[i]!;
+    if (line.lead !== 0 || masked[i]) continue;
+    const first = line.text.charCodeAt(0);
+    if (first !== 65 && first !== 75) continue; // 'A' or 'K': skip the other 99.9% of lines cheaply
+    const label = QUERY_WORD_LABELS.find((candidate) => line.text.startsWith(candidate));
+    if (!label) continue;
+    masked[i] = 1;
+    const parts = [line.text.slice(label.length).trim()];
+    while (i + 1 < to && !lines[i + 1]!.blank && !isEqualsRule(lines[i + 1])) {
+      i++;
+      masked[i] = 1;
+      parts.push(lines[i]!.text.trim());
+      countRule(file, 'frame.query-words.continuation');
+    }
+    values.push(parts.filter(Boolean).join(' '));
+    countRule(file, 'frame.query-words');
+  }
+  if (values.length > 0) raw.queryWords = values.filter(Boolean).join(' ');
+}

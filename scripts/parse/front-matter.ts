@@ -1,0 +1,64 @@
+/**
+ * Front matter with gray-matter. Two gray-matter defaults are unsafe for 60k untrusted files:
+ * - without an options object it caches every input forever (`matter.cache`), so `{}` is always passed;
+ * - a `---js` opening line selects its JavaScript engine, which `eval`s the front matter: only YAML is allowed.
+ */
+import matter from 'gray-matter';
+import type { ParsedArticle } from '../types.ts';
+
+export interface FrontMatterResult {
+  data: ParsedArticle['frontMatter'];
+  /** The text after the front matter (the whole text when there is none). */
+  content: string;
+  /** 1-based line of the file where `content` starts. */
+  contentLine: number;
+  /** Present when there is no front matter. */
+  missing?: true;
+  /** Present when the file cannot yield an article: why, and on which line of the file. */
+  error?: { reason: string; line: number };
+}
+
+function refuse(): never {
+  throw new Error('only YAML front matter is accepted');
+}
+
+/** Options resolved once: YAML only, every other engine refuses. */
+const OPTIONS = { language: 'yaml', engines: { javascript: refuse, js: refuse, coffee: refuse, coffeescript: refuse, cson: refuse, toml: refuse } };
+
+/** Splits off and parses the front matter; never throws. */
+export function readFrontMatter(text: string): FrontMatterResult {
+  if (!text.startsWith('---')) return { data: {}, content: text, contentLine: 1, missing: true };
+  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
+  const language = firstLine.slice(3).trim();
+  if (language && language !== 'yaml' && language !== 'yml') {
+    return { data: {}, content: '', contentLine: 1, error: { reason: `front matter language "${language}" is not YAML`, line: 1 } };
+  }
+  try {
+    const parsed = matter(text, { ...OPTIONS });
+    const data = parsed.data;
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      return { data: {}, content: parsed.content, contentLine: 1, error: { reason: 'front matter is not a YAML mapping', line: 2 } };
+    }
+    // gray-matter keeps the newline after the closing `---` in `content`; count what it cut off.
+    const consumed = text.length - parsed.content.length;
+    const contentLine = countNewlines(text, consumed) + 1;
+    if (parsed.matter === '' && !/^---\r?\n/.test(text)) return { data: {}, content: text, contentLine: 1, missing: true };
+    return { data: data as ParsedArticle['frontMatter'], content: parsed.content, contentLine };
+  } catch (error) {
+    return { data: {}, content: '', contentLine: 1, error: yamlError(error) };
+  }
+}
+
+/** js-yaml's `reason` and `mark.line` (0-based, counted from the line after the opening `---`). */
+function yamlError(error: unknown): { reason: string; line: number } {
+  const e = error as { reason?: unknown; message?: unknown; mark?: { line?: unknown } };
+  const reason = typeof e.reason === 'string' ? e.reason : typeof e.message === 'string' ? e.message.split('\n')[0]! : String(error);
+  const line = typeof e.mark?.line === 'number' ? e.mark.line + 2 : 1;
+  return { reason, line };
+}
+
+function countNewlines(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}

@@ -1,0 +1,105 @@
+/**
+ * Which runs of lines carry their meaning in their layout (and so become a verbatim `<pre>`), and which
+ * are prose that may be re-flowed. Pure functions over `Line`s.
+ */
+import { hasGap, isColumnRule, type Line } from './lines.ts';
+
+/** The layouts with their own rule id: `pre.<layout>`. Checked most specific first. */
+export type Layout = 'box' | 'eventlog' | 'table' | 'registry' | 'command' | 'code';
+
+/** Event-log block labels: NT4 `Event ID:`/`Source:`/`Type:`/`Category:`/`Description:` (1,564 pages) and
+ *  Windows 2000 `Event Type:`/`Event Source:`/… with `Date/Time/User/Computer` (190); FORMAT.md §6. */
+const EVENT_LABELS = [
+  'Event ID', 'EventID', 'Event:', 'Source:', 'Type:', 'Category:', 'Description:', 'Event Type:', 'Event Source:',
+  'Event Category:', 'Date:', 'Time:', 'User:', 'Computer:', 'Event Id', 'EVENT ID', 'Event id',
+];
+
+function startsWithEventLabel(body: string): boolean {
+  for (const label of EVENT_LABELS) if (body.startsWith(label)) return true;
+  return false;
+}
+
+/** Line endings and starts that only code has (C, BASIC, MASM, FoxPro, batch: the sample-code runs of §5). */
+function looksLikeCode(body: string): boolean {
+  const last = body.charCodeAt(body.length - 1);
+  // ; { } ) at the end of a line: C, Pascal, FoxPro calls.
+  if (last === 59 || last === 123 || last === 125) return true;
+  if (body.startsWith('#include') || body.startsWith('#define') || body.startsWith('//') || body.startsWith('/*')) {
+    return true;
+  }
+  if (body.includes(' = ') && !body.includes('. ')) return true;
+  return false;
+}
+
+function isPrompt(body: string): boolean {
+  const gt = body.indexOf('>');
+  const space = body.indexOf(' ');
+  return gt > 2 && (space < 0 || gt < space);
+}
+
+/**
+ * The layout a run of lines (one block, already isolated) is written in, or null when nothing in it says so.
+ * The whole run shares one layout: tables and boxes are judged by any of their lines.
+ */
+export function layoutOf(lines: readonly Line[]): Layout | null {
+  let events = 0;
+  let gaps = 0;
+  let code = 0;
+  let registry = false;
+  let command = false;
+  let table = false;
+  let nonBlank = 0;
+  for (const line of lines) {
+    if (line.blank) continue;
+    nonBlank++;
+    const body = line.text.slice(line.lead);
+    const first = body.charCodeAt(0);
+    if (first === 43 /* + */ && (body.startsWith('+-') || body.startsWith('+='))) return 'box';
+    if (startsWithEventLabel(body)) events++;
+    if (isColumnRule(line)) table = true;
+    else if (first === 124 /* | */ && body.endsWith('|')) table = true;
+    if (hasGap(line)) gaps++;
+    if (body.includes('HKEY_')) registry = true;
+    // `C:\>` prompts (134 pages): a drive letter, `:\`, then a `>` before any space.
+    if (body.charCodeAt(1) === 58 && body.charCodeAt(2) === 92 && isPrompt(body)) command = true;
+    if (looksLikeCode(body)) code++;
+  }
+  if (events >= 2 || (events === 1 && lines.some((l) => l.text.includes('Source') && l.text.includes('Event')))) {
+    return 'eventlog';
+  }
+  if (table || gaps >= 2) return 'table';
+  if (registry) return 'registry';
+  if (command) return 'command';
+  if (code > 0 && code * 3 >= nonBlank) return 'code';
+  return null;
+}
+
+/**
+ * An indented run that is quoted prose, not layout: at least two lines, wrapped near the right margin (the
+ * first line is long), single-spaced words and no code. Shown as a re-flowed block quote.
+ */
+export function isProseQuote(lines: readonly Line[]): boolean {
+  let count = 0;
+  for (const line of lines) {
+    if (line.blank) return false; // a run with blank lines inside is a listing, not one quoted paragraph
+    count++;
+  }
+  if (count < 2) return false;
+  const first = lines[0]!;
+  if (first.text.length < 60) return false;
+  const indent = first.indent;
+  for (let i = 1; i < lines.length; i++) {
+    if (Math.abs(lines[i]!.indent - indent) > 1) return false;
+  }
+  // Re-flowable prose has words on every line and ends a sentence somewhere.
+  const lastText = lines[lines.length - 1]!.text;
+  const end = lastText.charCodeAt(lastText.length - 1);
+  return end === 46 /* . */ || end === 58 /* : */ || end === 41 /* ) */ || end === 34 /* " */ || end === 63 /* ? */;
+}
+
+/** Short lines kept as lines (addresses, menu paths, lists without markers): every line under 40 characters. */
+export function isShortLines(lines: readonly Line[]): boolean {
+  if (lines.length < 3) return false;
+  for (const line of lines) if (line.text.length >= 40) return false;
+  return true;
+}
