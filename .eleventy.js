@@ -19,6 +19,7 @@ export default function (eleventyConfig) {
   eleventyConfig.setQuietMode(true);
 
   return {
-    dir: { input: 'content', layouts: '../layouts', output: '_site' },
+    // The output folder comes from --out (scripts/render/eleventy.ts).
+    dir: { input: 'content', layouts: '../layouts' },
   };
 }

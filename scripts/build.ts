@@ -11,7 +11,7 @@ import { findArticleFiles } from './read/index.ts';
 import { processAll } from './pipeline/pool.ts';
 import type { ProcessedArticle } from './pipeline/article.ts';
 import { linkArchive, resolveBodyLinks, compareIds } from './link/index.ts';
-import { productFamilies } from './normalise/index.ts';
+import { familyOf } from './normalise/index.ts';
 import { renderSite } from './render/eleventy.ts';
 import { writeArticleFiles } from './write/articles.ts';
 import { createProgress, formatCount, plural, type Progress, type StageTiming } from './report/progress.ts';
@@ -157,9 +157,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   progress.done(plural(kept.length, 'article'));
 
   progress.stage('Linking');
-  const families = new Map<string, FamilyInfo>(productFamilies.map((f) => [f.slug, { slug: f.slug, name: f.name }]));
-  const familyName = (slug: string) => families.get(slug)?.name ?? slug;
-  const linked = linkArchive(kept.map((p) => p.record!), familyName);
+  const linked = linkArchive(kept.map((p) => p.record!), (slug) => familyOf(slug).name);
+  const families = new Map<string, FamilyInfo>(linked.listings.families.map((f) => [f.key, { slug: f.key, name: f.name }]));
   const byId = new Map(kept.map((p) => [p.record!.id, p]));
   const site = { base: o.base, siteUrl: o.siteUrl, title: 'KB Archive', articleCount: kept.length, version };
   const exists = (id: string) => byId.has(id);

@@ -20,6 +20,8 @@ export async function renderSite(data: SiteData, out: string): Promise<{ pages: 
         eleventyConfig.addGlobalData('kb', data);
       },
     });
+    // Our progress line reports the stage; Eleventy's own "Wrote N files" would repeat it.
+    eleventy.disableLogger();
     const results = (await eleventy.write()) as unknown;
     const written = Array.isArray(results) ? results.flat(2).filter((r) => r && typeof r === 'object' && 'outputPath' in r) : [];
     return { pages: written.length };

@@ -1,0 +1,8 @@
+/** Eleventy 3 ships no type declarations; this is the part of its programmatic API the build uses. */
+declare module '@11ty/eleventy' {
+  export default class Eleventy {
+    constructor(input: string, output: string, options?: { configPath?: string; quietMode?: boolean; config?: (eleventyConfig: any) => void | Promise<void> });
+    write(): Promise<unknown>;
+    disableLogger(): void;
+  }
+}
