@@ -108,10 +108,22 @@ function parseRule(lines: Line[], start: number, out: BlockContent[], file: VFil
 
 /** A column-0 run of non-blank lines: layout (→ `<pre>`) or prose (→ re-flowed paragraph). */
 function parseText(lines: Line[], start: number, out: BlockContent[], file: VFile): number {
+  // Code and tables written at column 0 indent their inner lines and use `*`/`-` at line starts (C comments):
+  // judged as a whole up to the next blank line, unless the first line introduces them (`…as follows:`).
+  let whole = start + 1;
+  while (whole < lines.length && !lines[whole]!.blank) whole++;
+  if (whole - start > 1 && !lines[start]!.text.endsWith(':')) {
+    const layout = layoutOf(lines.slice(start, whole));
+    if (layout === 'code' || layout === 'box' || layout === 'table') {
+      out.push(pre(lines.slice(start, whole), layout));
+      countRule(file, `pre.${layout}`);
+      return whole;
+    }
+  }
   let end = start + 1;
   for (; end < lines.length; end++) {
     const line = lines[end]!;
-    if (line.blank || line.indent >= 2 || underlineOf(lines, end) || interruptsParagraph(line)) break;
+    if (line.blank || line.indent >= 2 || underlineOf(lines, end) || interruptsParagraph(line, lines[end - 1]!)) break;
   }
   const chunk = lines.slice(start, end);
   const layout = layoutOf(chunk);
@@ -129,10 +141,15 @@ function parseText(lines: Line[], start: number, out: BlockContent[], file: VFil
   return end;
 }
 
-/** A bullet, or the first step (`1.`, `a.`), starts a list even without a blank line before it. */
-function interruptsParagraph(line: Line): boolean {
+/**
+ * A bullet, or the first step (`1.`, `a.`), starts a list without a blank line before it only after a line that
+ * ends a sentence or introduces it: a wrapped line may start with `* TYPE` (multiplication) or `- which`.
+ */
+function interruptsParagraph(line: Line, previous: Line): boolean {
   const marker = listMarker(line);
-  return marker !== null && (marker.kind === 'bullet' || marker.ordinal === 1);
+  if (marker === null || (marker.kind !== 'bullet' && marker.ordinal !== 1)) return false;
+  const end = previous.text.charCodeAt(previous.text.length - 1);
+  return end === 58 /* : */ || end === 46 /* . */ || end === 63 /* ? */ || end === 33 /* ! */;
 }
 
 /**

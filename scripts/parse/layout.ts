@@ -19,16 +19,33 @@ function startsWithEventLabel(body: string): boolean {
   return false;
 }
 
-/** Line endings and starts that only code has (C, BASIC, MASM, FoxPro, batch: the sample-code runs of §5). */
+/** Lines that only code has: comment openers, preprocessor lines, a lone brace. One is enough. */
+function isStrongCode(body: string): boolean {
+  return (
+    body.startsWith('/*') || body.startsWith('*/') || body.startsWith('#include') || body.startsWith('#define') ||
+    body.startsWith('//') || body === '{' || body === '}' || body === '};'
+  );
+}
+
+/** BASIC statements written in capitals: MSPL has 1,915 `mspl13_basic` pages whose samples often sit at column 0. */
+const BASIC_KEYWORDS = new Set([
+  'CALL', 'CASE', 'CLOSE', 'CLS', 'COMMON', 'CONST', 'DATA', 'DECLARE', 'DEF', 'DEFINT', 'DIM', 'DO', 'ELSE', 'ELSEIF',
+  'END', 'FOR', 'FUNCTION', 'GET', 'GOSUB', 'GOTO', 'IF', 'INPUT', 'LET', 'LINE', 'LOCATE', 'LOOP', 'NEXT', 'ON', 'OPEN',
+  'PRINT', 'PUT', 'REDIM', 'REM', 'RETURN', 'SELECT', 'SHARED', 'STATIC', 'SUB', 'TYPE', 'WEND', 'WHILE',
+]);
+
+/** Line endings and forms typical of code (C, BASIC, MASM, FoxPro, batch: the sample-code runs of §5). */
 function looksLikeCode(body: string): boolean {
   const last = body.charCodeAt(body.length - 1);
-  // ; { } ) at the end of a line: C, Pascal, FoxPro calls.
+  // ; { } at the end of a line: C, Pascal, FoxPro; `_` is a BASIC line continuation.
   if (last === 59 || last === 123 || last === 125) return true;
-  if (body.startsWith('#include') || body.startsWith('#define') || body.startsWith('//') || body.startsWith('/*')) {
-    return true;
-  }
+  if (last === 95 && (body.endsWith(' _') || body.endsWith(',_'))) return true;
   if (body.includes(' = ') && !body.includes('. ')) return true;
-  return false;
+  if (body.charCodeAt(0) === 39 /* ' */ && body.charCodeAt(1) === 32) return true; // a BASIC comment
+  if (body.includes('$(') || body.includes('%(') || body.includes('$=') || body.includes('%=')) return true;
+  const space = body.indexOf(' ');
+  const word = space < 0 ? body : body.slice(0, space);
+  return BASIC_KEYWORDS.has(word);
 }
 
 function isPrompt(body: string): boolean {
@@ -45,6 +62,7 @@ export function layoutOf(lines: readonly Line[]): Layout | null {
   let events = 0;
   let gaps = 0;
   let code = 0;
+  let strong = false;
   let registry = false;
   let command = false;
   let table = false;
@@ -62,7 +80,8 @@ export function layoutOf(lines: readonly Line[]): Layout | null {
     if (body.includes('HKEY_')) registry = true;
     // `C:\>` prompts (134 pages): a drive letter, `:\`, then a `>` before any space.
     if (body.charCodeAt(1) === 58 && body.charCodeAt(2) === 92 && isPrompt(body)) command = true;
-    if (looksLikeCode(body)) code++;
+    if (isStrongCode(body)) strong = true;
+    else if (looksLikeCode(body)) code++;
   }
   if (events >= 2 || (events === 1 && lines.some((l) => l.text.includes('Source') && l.text.includes('Event')))) {
     return 'eventlog';
@@ -70,7 +89,7 @@ export function layoutOf(lines: readonly Line[]): Layout | null {
   if (table || gaps >= 2) return 'table';
   if (registry) return 'registry';
   if (command) return 'command';
-  if (code > 0 && code * 3 >= nonBlank) return 'code';
+  if (strong || (code > 0 && code * 3 >= nonBlank)) return 'code';
   return null;
 }
 
