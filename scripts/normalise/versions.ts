@@ -121,13 +121,14 @@ export function pickVersionsValue(
   const h = header?.trim() ?? '';
   const f = footer?.trim() ?? '';
   if (f === '') return h;
+  const hBody = h.replace(/^:\s*/, '');
+  const fBody = f.replace(/^:\s*/, '');
+  // Equal up to the footer's leading `:` (14,828 pages, and 2,065 where both are empty: footer `:`).
+  if (fBody === hBody) return f;
   if (h === '') {
     report.note('kb:versions-from-footer');
     return f;
   }
-  const hBody = h.replace(/^:\s*/, '');
-  const fBody = f.replace(/^:\s*/, '');
-  if (fBody === hBody) return f;
   if (fBody.startsWith(hBody)) {
     report.note('kb:versions-completed');
     return f;
