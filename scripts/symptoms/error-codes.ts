@@ -41,11 +41,11 @@ const SIGNED = /(?<![\w.])-(\d{10})(?![\w.])/g;
 const STOP = /\b(?:stop|bug\s?check)\b(?:\s*(?:error|code|message|screen))?\s*[:#(]?\s*(?:0x([0-9a-f]{1,8})|([0-9a-f]{8})|([0-9a-f]{1,3}))(?![\w])/gi;
 
 /** `error 2140`, `System error 1326`, `Error #53`, `error number 5`; not `Run-time error 13` (that is `runtime`). */
-const WIN32 = /(?<!\brun-?\s?time\s{1,3})\berror\s+(?:code\s+|number\s+|#\s*)?(\d{1,5})(?![\w]|[.,]\d)/gi;
+const WIN32 = /(?<!\brun-?\s?time[\s-]{1,3})\berror\s+(?:code\s+|number\s+|#\s*)?(\d{1,5})(?![\w]|[.,]\d)/gi;
 /** `NET HELPMSG 2140`: the NET command's lookup of the same numbers. */
 const HELPMSG = /\bnet\s+helpmsg\s+(\d{1,5})\b/gi;
-/** `Run-time error '429'`, `Runtime error 13`, `run-time error '-2147467259 (80004005)'`. */
-const RUNTIME = /\brun-?\s?time\s+error\s*[:#]?\s*['"]?(-?\d{1,10})(?![\w])/gi;
+/** `Run-time error '429'`, `Runtime error 13`, `Runtime-error 40002`, `run-time error '-2147467259 (80004005)'`. */
+const RUNTIME = /\brun-?\s?time[\s-]+error\s*[:#]?\s*['"]?(-?\d{1,10})(?![\w])/gi;
 /** LAN Manager / OS/2 message ids: `SYS1943`, `NET3055`, `NMI0210` (146 in 86 pages). */
 const NET_MSG = /\b(SYS|NET|NMI)(\d{4})\b/g;
 
@@ -99,7 +99,7 @@ function lineCodes(entry: TextLine): ErrorCodeRef[] {
   const claimed: Array<[number, number]> = [];
   const isClaimed = (at: number) => claimed.some(([s, e]) => at >= s && at < e);
 
-  let hasStop = false;
+  let stopAt = -1;
   for (const m of text.matchAll(STOP)) {
     const raw = m[1] ?? m[2] ?? m[3]!;
     if (m[3] !== undefined && !/\d/.test(raw)) continue; // `stop a` is a verb
@@ -107,7 +107,7 @@ function lineCodes(entry: TextLine): ErrorCodeRef[] {
     if (value === 0) continue;
     out.push(stopRef(value));
     claimed.push([m.index, m.index + m[0].length]);
-    hasStop = true;
+    if (stopAt < 0) stopAt = m.index;
   }
 
   for (const m of text.matchAll(RUNTIME)) {
@@ -120,10 +120,12 @@ function lineCodes(entry: TextLine): ErrorCodeRef[] {
   for (const m of text.matchAll(HEX8)) {
     if (isClaimed(m.index)) continue;
     const hasErrorWord = ERROR_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index));
-    // Code lines hold constants; a STOP line's other values are its parameters (addresses).
-    if ((isCode || hasStop) && !hasErrorWord) continue;
-    const ref = hresultOrStatus(parseInt(m[1]!, 16), hasErrorWord);
-    if (ref) out.push(ref);
+    // Code lines hold constants. Values after a STOP code are its parameters: addresses and flags, except the
+    // NTSTATUS exception code of `STOP 0x1E (0xC0000005, …)`.
+    if (isCode && !hasErrorWord) continue;
+    const afterStop = stopAt >= 0 && m.index > stopAt;
+    const ref = hresultOrStatus(parseInt(m[1]!, 16), hasErrorWord && !afterStop);
+    if (ref && (!afterStop || ref.kind === 'ntstatus')) out.push(ref);
   }
   for (const m of text.matchAll(BARE_HEX8)) {
     if (isClaimed(m.index + m[0].length - 1)) continue;
@@ -141,6 +143,7 @@ function lineCodes(entry: TextLine): ErrorCodeRef[] {
   for (const re of [WIN32, HELPMSG]) {
     for (const m of text.matchAll(re)) {
       const n = Number(m[1]);
+      if (n === 0) continue; // `error 0` is success / "no error", not a symptom
       out.push({ kind: 'win32', code: `error-${n}`, display: `error ${n}` });
     }
   }
@@ -199,7 +202,7 @@ export function findErrorCodes(input: SymptomInput): ErrorCodeHit[] {
   const hits: ErrorCodeHit[] = [];
   for (const entry of textLines(input)) {
     // Cheap pre-check: every pattern needs a digit.
-    if (!/\d/.test(entry.text)) continue;
+    if (entry.isReference || !/\d/.test(entry.text)) continue;
     for (const ref of lineCodes(entry)) hits.push({ ...ref, field: entry.field, context: entry.text.trim() });
   }
   return hits;

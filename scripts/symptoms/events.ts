@@ -51,15 +51,21 @@ const LIST_MORE = new RegExp(String.raw`(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or
 const RANGE_NEXT = /^\s*(?:-|–|through|thru|to)\s*\d/i;
 
 /** A known source right before the match: `MSExchangeMTA Event ID 248`, `NETLOGON event 5719`, `SNA Server event`. */
-const SOURCE_BEFORE = new RegExp(String.raw`(?:^|[^\w])(${PROSE_SOURCE_PATTERN})\s*(?:[-:]\s*)?(?:the\s+)?$`, 'i');
-/** A `Source:` label on a line: NT4 `Source: X`, Windows 2000 `Event Source: X`, `Source     : DNS`. */
-const SOURCE_LINE = /^\s*(?:[-*]\s+)?(?:Event\s+)?Source\s*:\s*(.*)$/i;
+const SOURCE_BEFORE = new RegExp(String.raw`(?:^|[^\w])(${PROSE_SOURCE_PATTERN})\s*(?:[-:]\s*)?$`, 'i');
+/** A `Source:` label: NT4 `Source: X`, Windows 2000 `Event Source: X`, `Source     : DNS`, or a column of the
+ *  Event Viewer detail layout (`Time: 10:02:04 AM      Source: aic78xx`). */
+const SOURCE_LINE = /(?:^\s*(?:[-*]\s+)?|\s{2,}|\t)(?:Event\s+)?Source\s*:\s*(.*)$|^\s*Source\s+([A-Za-z]\w*)\s*$/i;
 /** A `Source:` label later on the same line as the ID (E9 one-liners: `Event ID: 2011  Source: Srv`). */
 const SOURCE_INLINE = /\bSource\s*:\s*(.*)$/i;
 /** `Event ID [46] in Source [AppleTalk]` (the Windows "description could not be found" wording). */
 const SOURCE_BRACKET = /^\s*in\s+Source\s*\[([^\]]+)\]/i;
-/** `… event 1000 from source MsiInstaller`, `with a source of Userenv`, `(source: DNS)` — same sentence, right after. */
-const SOURCE_AFTER = /^[^.;]{0,40}?\b(?:from|with|and)\s+(?:the\s+|a\s+)?source\s*(?:of\s+|is\s+|:\s*|=\s*)?["']?([A-Za-z][\w.-]*(?:\s+[A-Z][\w-]*){0,3})/i;
+/** `… event 1000 from source MsiInstaller`, `with a source of Userenv`, `, Source FPNWSrv:` — same sentence, after. */
+const SOURCE_WORD_AFTER = /^[^.;]{0,40}?(?:\b(?:from|with|and)\s+(?:the\s+|a\s+)?source\s*(?:of\s+|is\s+|:\s*|=\s*)?|^\s*,\s*source\s*[:=]?\s*)["']?([A-Za-z][\w.-]*)/i;
+/** A known source right after the number: `Event ID 7002, Service Control Manager`, `Event 238: SNA Server`,
+ *  `event ID 10010 from DCOM`, `Event ID 1170 MSExchangeDS MAPI Interface`. */
+const KNOWN_AFTER = new RegExp(String.raw`^\s*[,:(-]?\s*(?:from\s+(?:the\s+)?)?(${PROSE_SOURCE_PATTERN})\b`, 'i');
+/** `Event ID 7000 with Service Control Manager as the source`. */
+const KNOWN_AS_SOURCE = new RegExp(String.raw`^[^.;]{0,20}?\bwith\s+(?:the\s+|an?\s+)?(${PROSE_SOURCE_PATTERN})\s+(?:as\s+(?:the|its)\s+)?source\b`, 'i');
 
 /** Where a labelled source value ends: a column gap, a comma, a bracket or the next label on the line. */
 const VALUE_END = /\s{2,}|\t|[,;(]|\s+(?:Event\s*ID|Event\s+Type|Event\s+Category|Event|Type|Category|Description|Date|Time|User|Computer|ID)\s*[:=]|\.(?:\s|$)/i;
@@ -68,7 +74,8 @@ const TRAILING_TYPE = /\s+(?:Error|Warning|Information)\s*$/i;
 
 /** Cleans a labelled source value; null when it does not look like a source name (placeholder, sentence, empty). */
 function cleanSource(raw: string): string | null {
-  let value = raw.split(VALUE_END)[0]!.trim().replace(/^["'[]+|["'\]:.]+$/g, '').trim();
+  // `Dr. Watson` (DrWatson, 26 sources) would otherwise end at its full stop.
+  let value = raw.replace(/\bDr\.\s?Watson/i, 'DrWatson').split(VALUE_END)[0]!.trim().replace(/^["'[]+|["'\]:.]+$/g, '').trim();
   const withoutType = value.replace(TRAILING_TYPE, '');
   if (withoutType !== value && withoutType !== '') value = withoutType;
   // `<Protocol>` placeholders, sentences (`IPXRIP logs with the following`) and junk are not names.
@@ -90,11 +97,16 @@ function sourceAfter(rest: string): { source: string; from: 'line' } | null {
     const s = cleanSource(inline[1]!);
     if (s) return { source: s, from: 'line' };
   }
-  const after = SOURCE_AFTER.exec(rest);
-  if (after) {
-    const s = cleanSource(after[1]!);
-    // Prose: only names we know, so "from source code" never becomes a source.
-    if (s && isProseEventSource(s)) return { source: s, from: 'line' };
+  for (const re of [KNOWN_AFTER, KNOWN_AS_SOURCE]) {
+    const known = re.exec(rest);
+    if (known) return { source: canonicalEventSource(known[1]!.replace(/\s+/g, ' ')), from: 'line' };
+  }
+  const word = SOURCE_WORD_AFTER.exec(rest);
+  if (word) {
+    const s = cleanSource(word[1]!);
+    // A single word after "source" is a name when we know it or when it is written like one (`FPNWSrv`, `SRV`):
+    // "from source code" / "source of the problem" stay unsourced.
+    if (s && (isProseEventSource(s) || /[A-Z]/.test(s.slice(1)) || /^[A-Z0-9]{3,}$/.test(s))) return { source: s, from: 'line' };
   }
   return null;
 }
@@ -187,9 +199,9 @@ export function findEvents(input: SymptomInput): EventHit[] {
       blockKey = key;
     }
     const label = SOURCE_LINE.exec(entry.text);
-    if (label) blockSources.push({ line: entry.line, source: cleanSource(label[1]!) });
+    if (label) blockSources.push({ line: entry.line, source: cleanSource(label[1] ?? label[2]!) });
     // Cheap pre-check: most lines never mention an event.
-    if (!/event/i.test(entry.text)) continue;
+    if (entry.isReference || !/event/i.test(entry.text)) continue;
     blockHits.push(...lineHits(entry));
   }
   flush();

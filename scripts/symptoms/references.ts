@@ -5,7 +5,7 @@
  * 5–6 digits: indented `  Q151261 Title` lines (R1, 31,482), `- Qn Title` (R2), `ARTICLE-ID: Qn` (R3),
  * "Knowledge Base article Qn" (R4), hotfix names `Q220816.exe` (R7) and inline `Qn` (R8), so one guarded token
  * pattern covers them. The two others: the split id of old URLs `/kb/articles/q140/3/41.asp` (R5, 110) and a bare
- * number after "article" (`KB article 306460`: 2 in the corpus). Ids are 5–6 digits (Q10022–Q327491): `Kyocera
+ * number after "KB article" (`KB article 306460`). Ids are 5–6 digits (Q10022–Q327491): `Kyocera
  * Q8010` and `Q2200510=QMS-PS` are not citations.
  */
 import { textLines, type TextField } from './text-parts.ts';
@@ -28,8 +28,9 @@ export interface ReferenceHit {
 const Q_ID = /(?<![A-Za-z0-9_])[Qq]([1-9]\d{4,5})(?![0-9A-Za-z_])/g;
 /** R5: `/kb/articles/q140/3/41.asp` → Q140341 (the id split into 3 + 1 + 2 digits, or 2 + 1 + 2 for 5-digit ids). */
 const KB_URL = /\/kb\/articles\/q(\d{2,3})\/(\d)\/(\d{2})\.asp/gi;
-/** "KB article 306460", "Knowledge Base article 151261", "article number 16922": a bare id after "article". */
-const ARTICLE_NUMBER = /\barticles?\s+(?:number\s+|ID\s*:?\s*|#\s*)?([1-9]\d{4,5})(?![\d.,]?\d)(?![A-Za-z_])/gi;
+/** "KB article 306460", "Knowledge Base article 151261": a bare id after "KB/Knowledge Base article". Plain
+ *  "article number 16922" is not enough: in Q183772 it is an Apple Tech Info Library article. */
+const ARTICLE_NUMBER = /\b(?:KB|Knowledge\s+Base)\s+articles?\s+(?:number\s+|ID\s*:?\s*|#\s*)?([1-9]\d{4,5})(?![\d.,]?\d)(?![A-Za-z_])/gi;
 
 /** Every citation with its context line, in text order (self-citations included; `extractReferences` drops them). */
 export function findReferences(input: SymptomInput): ReferenceHit[] {

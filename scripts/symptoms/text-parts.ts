@@ -13,7 +13,12 @@ export interface TextLine {
   /** 0-based block index within the field (blank lines separate blocks). */
   block: number;
   text: string;
+  /** A citation line (`  Q157013: XADM: MTA Terminates … Event 3080`): it quotes another article's title, so the
+   *  events and codes in it belong to that article, not to this one (FORMAT §8 R1/R2: ~32,000 such lines). */
+  isReference: boolean;
 }
+
+const REFERENCE_LINE = /^\s*(?:[-*]\s*)?(?:ARTICLE-ID:\s*|TITLE\s*:\s*)?Q\d{5,6}\b/;
 
 /** Splits the input into lines tagged with field and block. Query words count as one line (FORMAT §5: 38 wrap). */
 export function textLines(input: SymptomInput): TextLine[] {
@@ -29,7 +34,7 @@ export function textLines(input: SymptomInput): TextLine[] {
         return;
       }
       blank = false;
-      out.push({ field, line, block, text: raw });
+      out.push({ field, line, block, text: raw, isReference: field === 'body' && REFERENCE_LINE.test(raw) });
     });
   };
   push('title', input.title ?? '');
