@@ -7,10 +7,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { findArticleFiles } from './read/index.ts';
+import { findArticleFiles, resolveReadLimits, defaultReadLimits } from './read/index.ts';
 import { processAll } from './pipeline/pool.ts';
 import type { ProcessedArticle } from './pipeline/article.ts';
-import { linkArchive, resolveBodyLinks, compareIds } from './link/index.ts';
+import { linkArchive, resolveBodyLinks, compareIds, folderOf } from './link/index.ts';
 import { familyOf } from './normalise/index.ts';
 import { renderSite } from './render/eleventy.ts';
 import { writeArticleFiles } from './write/articles.ts';
@@ -95,7 +95,7 @@ export function resolveBuildOptions(options: BuildOptions): ResolvedBuildOptions
     siteUrl: siteUrl?.replace(/\/$/, '') ?? null,
     strict: options.strict ?? false,
     workers,
-    maxFileSize: options.maxFileSize ?? 4 * 2 ** 20,
+    maxFileSize: resolveReadLimits({ maxBytes: options.maxFileSize ?? defaultReadLimits.maxBytes }).maxBytes,
     report: options.report === undefined ? `${out.replace(/\/$/, '')}-report.json` : options.report,
     quiet: options.quiet ?? false,
   };
@@ -116,7 +116,7 @@ function deduplicate(processed: ProcessedArticle[], diagnostics: Diagnostic[]): 
       kept.push(list[0]!);
       continue;
     }
-    const canonical = `kb/${id.slice(1, 4).padStart(3, '0')}/${id}/README.md`;
+    const canonical = `kb/${folderOf(id)}/${id}/README.md`;
     const sorted = [...list].sort((a, b) => a.path.localeCompare(b.path));
     const winner = sorted.find((p) => p.path === canonical) ?? sorted[0]!;
     for (const loser of sorted) {
@@ -189,7 +189,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const summary = summariseDiagnostics(diagnostics);
   const seconds = (performance.now() - started) / 1000;
   const result: BuildResult = {
-    articlesRead: found.paths.length,
+    // Articles read: every file found, plus article folders rejected before a file could be read (no README.md).
+    articlesRead: new Set([...found.paths, ...diagnostics.filter((d) => d.severity === 'rejected').map((d) => d.file)]).size,
     articlesBuilt: kept.length,
     pagesWritten: rendered.pages,
     rejected: summary.rejected,
@@ -208,9 +209,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 
   for (const line of describeDiagnostics(diagnostics)) progress.log(line);
-  const accounted = result.articlesBuilt + countRejectedFiles(diagnostics) === result.articlesRead;
+  const rejectedFiles = countRejectedFiles(diagnostics);
+  const accounted = result.articlesBuilt + rejectedFiles === result.articlesRead;
   progress.log(
-    `Read ${plural(result.articlesRead, 'article')}: ${formatCount(result.articlesBuilt)} built, ${formatCount(countRejectedFiles(diagnostics))} rejected` +
+    `Read ${plural(result.articlesRead, 'article')}: ${formatCount(result.articlesBuilt)} built, ${formatCount(rejectedFiles)} rejected` +
       ` (${accounted ? 'every file accounted for' : 'ACCOUNTING MISMATCH: please report this'}); ` +
       `${plural(result.pagesWritten, 'page')} written; ${plural(summary.warnings, 'warning')} in ${seconds.toFixed(1)}s` +
       (o.report ? `. Full report: ${relative(process.cwd(), o.report)}` : ''),

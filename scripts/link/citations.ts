@@ -45,8 +45,12 @@ export function compareIds(a: string, b: string): number {
   return Number(a.slice(1)) - Number(b.slice(1)) || a.localeCompare(b);
 }
 
+/** The kbarchive folder of an id: the number zero-padded to 6 digits, first 3 (`Q182346` → `182`, `Q10022` → `010`). */
+export function folderOf(id: string): string {
+  return id.slice(1).padStart(6, '0').slice(0, 3);
+}
+
 /** The kbarchive permalink of an article id: `Q182346` → `/kb/182/Q182346/`. */
 export function permalinkOf(id: string): string {
-  const digits = id.slice(1);
-  return `/kb/${digits.slice(0, 3).padStart(3, '0')}/${id}/`;
+  return `/kb/${folderOf(id)}/${id}/`;
 }

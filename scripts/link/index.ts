@@ -7,7 +7,7 @@ import { compareIds, linkCitations } from './citations.ts';
 import { relatedArticles } from './related.ts';
 import { buildListings, summarise, type ArticleSummary, type Listings } from './listings.ts';
 
-export { compareIds, permalinkOf } from './citations.ts';
+export { compareIds, permalinkOf, folderOf } from './citations.ts';
 export { resolveBodyLinks } from './body-links.ts';
 export type { ArticleSummary, Listings, EventListing, SourceListing, ErrorListing, GroupListing } from './listings.ts';
 
