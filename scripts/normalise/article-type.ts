@@ -13,7 +13,8 @@
  * 4. Other title tags: `BUG`, `PRB`, `INFO`/`INF` (the SQL/ODBC spelling), `HOWTO`/`HOW TO`, error-message
  *    tags (`ERRMSG`, `Err Msg`, `Windows Err Msg`, `Error Message`, `STOP Msg` …) → `errmsg`, `FILE` → `file`.
  * 5. Keywords, for pages with neither (old and MSPL articles): MSPL `fixlistN`/`buglistN`/`docerr`, KB
- *    `kbfixlist`/`kbbuglist`/`kbdocerr`/`kbdocfix`/`kberrmsg`/`kbsample`/`kbhowto…`/`kbprb`/`kbinfo`/`kbbug`.
+ *    `kbfixlist`/`kbbuglist`/`kbdocerr`/`kbdocfix`/`kberrmsg`/`kbsample`/`kbhowto…`/`kbprb`/`kbinfo`/`kbbug`,
+ *    `kbArtTypeINF`/`kbfaq` → `info`.
  * 6. Otherwise `other`.
  */
 
@@ -64,9 +65,9 @@ function tagKey(tag: string): string {
   return tag.toUpperCase().replace(/\s+/g, '');
 }
 
-/** `Windows Err Msg`, `WFWG Err Msg`, `STOP Msg`: a product followed by an error-message tag. */
+/** `Windows Err Msg`, `WFWG Error Message`, `STOP Msg`, `Err Msg Running MSD`: an error-message tag with a product or context. */
 function isErrorMessageTag(tag: string): boolean {
-  return /(?:^|\s)(?:err(?:or)?\s*msg|error message|stop msg)$/i.test(tag);
+  return /\b(?:err(?:or)?\s*msg|error message|stop msg)\b/i.test(tag);
 }
 
 function typeFromKeyword(keyword: string): ArticleType | null {
@@ -77,6 +78,8 @@ function typeFromKeyword(keyword: string): ArticleType | null {
   if (k === 'kberrmsg') return 'errmsg';
   if (k === 'kbsample') return 'sample';
   if (k === 'kbhowto' || k === 'kbhowtomaster') return 'howto';
+  // `kbArtTypeINF` (186 pages) names the article type outright; `kbfaq` (1,517) marks question-and-answer notes.
+  if (k === 'kbarttypeinf' || k === 'kbfaq') return 'info';
   return ISSUE_TYPES[k] ?? null;
 }
 

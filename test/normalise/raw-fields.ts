@@ -71,11 +71,16 @@ export function extractRawFields(plainText: string): KbRawFields {
       break;
     }
   }
+  // The footer opens at the last rule of exactly 70 `=` (FORMAT §5); body text has such rules too.
+  let footerStart = -1;
+  lines.forEach((line, index) => {
+    if (/^={70}\s*$/.test(line)) footerStart = index;
+  });
   let inApplies = false;
   let inFooter = false;
   for (; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    if (/^={70}\s*$/.test(line)) {
+    if (i === footerStart) {
       inFooter = true;
       continue;
     }

@@ -65,3 +65,8 @@ test('article type: keywords as the last evidence, then other', () => {
   assert.equal(articleType({ titleTags: [], issueType: null, keywords: ['kberrmsg'] }), 'errmsg');
   assert.equal(articleType({ titleTags: ['XCON'], issueType: null, keywords: ['kbnetwork'] }), 'other');
 });
+
+test('article type: kbArtTypeINF and kbfaq keywords mean info', () => {
+  assert.equal(articleType({ titleTags: [], issueType: null, keywords: ['kbArtTypeINF'] }), 'info');
+  assert.equal(articleType({ titleTags: [], issueType: null, keywords: ['kbusage', 'kbfaq'] }), 'info');
+});
