@@ -40,8 +40,8 @@ const SIGNED = /(?<![\w.])-(\d{10})(?![\w.])/g;
  */
 const STOP = /\b(?:stop|bug\s?check)\b(?:\s*(?:error|code|message|screen))?\s*[:#(]?\s*(?:0x([0-9a-f]{1,8})|([0-9a-f]{8})|([0-9a-f]{1,3}))(?![\w])/gi;
 
-/** `error 2140`, `System error 1326`, `Error #53`, `error number 5`; not `Run-time error 13` (that is `runtime`). */
-const WIN32 = /(?<!\brun-?\s?time[\s-]{1,3})\berror\s+(?:code\s+|number\s+|#\s*)?(\d{1,5})(?![\w]|[.,]\d)/gi;
+/** `error 2140`, `System error 1326`, `Error #53`, `error number 5`; not `Run-time error 13` (that is `runtime`), not `Event Error 2000` (an event, FORMAT §6 E8). */
+const WIN32 = /(?<!\brun-?\s?time[\s-]{1,3}|\bevent\s{1,3})\berror\s+(?:code\s+|number\s+|#\s*)?(\d{1,5})(?![\w]|[.,]\d)/gi;
 /** `NET HELPMSG 2140`: the NET command's lookup of the same numbers. */
 const HELPMSG = /\bnet\s+helpmsg\s+(\d{1,5})\b/gi;
 /** `Run-time error '429'`, `Runtime error 13`, `Runtime-error 40002`, `run-time error '-2147467259 (80004005)'`. */
@@ -58,10 +58,18 @@ const TOOL = /\b(LNK[1-4]\d{3}|CVT1\d{3}|CXX\d{4}|CK[14]\d{3}|RC[124]\d{3}|RW[12
 const TOOL_MULTI = /^(?:LNK|CVT|CXX|CK|RC|RW|BK|MIDL|PRF)/;
 const TOOL_CONTEXT = /\berr(?:or|msg)?s?\b|\bwarning|\bfatal|\bcompil|\blink(?:er|ing)?\b|\bassembl|\bmasm\b|\bnmake\b|\bfortran/i;
 
+/** Pre-checks (non-global, so `test` keeps no state). */
+const HEX8_ANY = /[0-9a-f]{8}/i;
+const NET_ANY = /(?:SYS|NET|NMI)\d/;
+const TOOL_ANY = /[A-Z]\d{4}/;
+
 /** `Err Msg:` / `ErrMsg:` text (2,694 occurrences), up to the end of the line. */
 const ERR_MSG = /\bErr\s?Msg\s*:\s*(.+)$/i;
-/** "…the following error message:" / "…following error:" / "…following message appears:" (8,587 pages). */
-const FOLLOWING_MESSAGE = /\bfollowing\s+(?:error\s+)?(?:messages?|errors?)\b[^:]{0,40}:\s*$/i;
+/** "…the following error message:" / "…to generate the error message:" / "…following error:" / "…following
+ *  message appears:" at the end of a line (FORMAT §5: 8,587 pages have one followed by an indented line). */
+const FOLLOWING_MESSAGE = /(?:\berror\s+messages?\b|\bfollowing\s+(?:error\s+)?(?:messages?|errors?)\b)[^:]{0,40}:\s*$/i;
+/** An indented run that is an event-log record, not a message (`Event ID:2011` / `Source:…` after "…messages:"). */
+const EVENT_RECORD = /^\s*(?:Event\s*(?:ID|Type|Source|Category)|Source|Date|Type)\s*:/i;
 /** Messages longer than this are cut: a message is a line, not a paragraph. */
 const MAX_MESSAGE = 200;
 
@@ -94,13 +102,16 @@ function stopRef(value: number): ErrorCodeRef {
 function lineCodes(entry: TextLine): ErrorCodeRef[] {
   const text = entry.text;
   const out: ErrorCodeRef[] = [];
-  const isCode = CODE_LINE.test(text);
+  // Cheap pre-checks per family keep the whole corpus (5 M lines) to a couple of seconds.
+  const hasHex = text.includes('0x') || text.includes('0X');
+  const isCode = hasHex && CODE_LINE.test(text);
+  const lower = text.toLowerCase();
   // Spans already claimed by a more specific pattern (STOP codes, run-time errors), so `0x…` is not read twice.
   const claimed: Array<[number, number]> = [];
   const isClaimed = (at: number) => claimed.some(([s, e]) => at >= s && at < e);
 
   let stopAt = -1;
-  for (const m of text.matchAll(STOP)) {
+  if (lower.includes('stop') || lower.includes('check')) for (const m of text.matchAll(STOP)) {
     const raw = m[1] ?? m[2] ?? m[3]!;
     if (m[3] !== undefined && !/\d/.test(raw)) continue; // `stop a` is a verb
     const value = parseInt(raw, 16);
@@ -110,14 +121,14 @@ function lineCodes(entry: TextLine): ErrorCodeRef[] {
     if (stopAt < 0) stopAt = m.index;
   }
 
-  for (const m of text.matchAll(RUNTIME)) {
+  if (lower.includes('time')) for (const m of text.matchAll(RUNTIME)) {
     claimed.push([m.index, m.index + m[0].length]);
     const n = Number(m[1]);
     if (n < 0) continue; // the signed HRESULT form, taken by SIGNED below
     out.push({ kind: 'runtime', code: `runtime-${n}`, display: `Run-time error '${n}'` });
   }
 
-  for (const m of text.matchAll(HEX8)) {
+  if (hasHex) for (const m of text.matchAll(HEX8)) {
     if (isClaimed(m.index)) continue;
     const hasErrorWord = ERROR_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index));
     // Code lines hold constants. Values after a STOP code are its parameters: addresses and flags, except the
@@ -127,12 +138,12 @@ function lineCodes(entry: TextLine): ErrorCodeRef[] {
     const ref = hresultOrStatus(parseInt(m[1]!, 16), hasErrorWord && !afterStop);
     if (ref && (!afterStop || ref.kind === 'ntstatus')) out.push(ref);
   }
-  for (const m of text.matchAll(BARE_HEX8)) {
+  if (HEX8_ANY.test(text)) for (const m of text.matchAll(BARE_HEX8)) {
     if (isClaimed(m.index + m[0].length - 1)) continue;
     const ref = hresultOrStatus(parseInt(m[1]!, 16), true);
     if (ref && ref.kind !== 'hex') out.push(ref);
   }
-  for (const m of text.matchAll(SIGNED)) {
+  if (text.includes('-')) for (const m of text.matchAll(SIGNED)) {
     const n = Number(m[1]);
     const value = 2 ** 32 - n;
     if (n > 2 ** 31 || value < 0x80000000) continue;
@@ -140,7 +151,7 @@ function lineCodes(entry: TextLine): ErrorCodeRef[] {
     if (ref && ref.kind !== 'hex') out.push(ref);
   }
 
-  for (const re of [WIN32, HELPMSG]) {
+  if (lower.includes('error') || lower.includes('helpmsg')) for (const re of [WIN32, HELPMSG]) {
     for (const m of text.matchAll(re)) {
       const n = Number(m[1]);
       if (n === 0) continue; // `error 0` is success / "no error", not a symptom
@@ -148,12 +159,12 @@ function lineCodes(entry: TextLine): ErrorCodeRef[] {
     }
   }
 
-  for (const m of text.matchAll(NET_MSG)) {
+  if (NET_ANY.test(text)) for (const m of text.matchAll(NET_MSG)) {
     out.push({ kind: 'net', code: `${m[1]}${m[2]}`.toLowerCase(), display: `${m[1]}${m[2]}` });
   }
 
   let toolContext: boolean | undefined;
-  for (const m of text.matchAll(TOOL)) {
+  if (TOOL_ANY.test(text)) for (const m of text.matchAll(TOOL)) {
     const token = m[1]!;
     if (!TOOL_MULTI.test(token) && entry.field === 'body') {
       const colonAfter = /^\s?:/.test(text.slice(m.index + token.length));
@@ -192,7 +203,7 @@ function findMessages(input: SymptomInput): string[] {
       run.push(lines[j]!.trim());
       j++;
     }
-    if (run.length > 0) out.push(clip(run.join(' ')));
+    if (run.length > 0 && !EVENT_RECORD.test(run[0]!)) out.push(clip(run.join(' ')));
   }
   return out.filter((m) => m !== '');
 }

@@ -20,8 +20,20 @@ export interface TextLine {
 
 const REFERENCE_LINE = /^\s*(?:[-*]\s*)?(?:ARTICLE-ID:\s*|TITLE\s*:\s*)?Q\d{5,6}\b/;
 
+/** `extractSymptoms` runs three extractors over one input: split it once. */
+const cache = new WeakMap<SymptomInput, { title: string; body: string; query: string | null; lines: TextLine[] }>();
+
 /** Splits the input into lines tagged with field and block. Query words count as one line (FORMAT §5: 38 wrap). */
 export function textLines(input: SymptomInput): TextLine[] {
+  const hit = cache.get(input);
+  // Same strings (usually the same references: a cheap check) — the input was not mutated since.
+  if (hit && hit.title === input.title && hit.body === input.bodyText && hit.query === input.queryWords) return hit.lines;
+  const lines = splitLines(input);
+  cache.set(input, { title: input.title, body: input.bodyText, query: input.queryWords, lines });
+  return lines;
+}
+
+function splitLines(input: SymptomInput): TextLine[] {
   const out: TextLine[] = [];
   const push = (field: TextField, text: string | null) => {
     if (!text) return;
