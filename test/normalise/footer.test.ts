@@ -43,4 +43,5 @@ test('query words', () => {
   assert.deepEqual(normaliseQueryWords('widget  Tuning, widget 2.0'), ['widget', 'Tuning', '2.0']);
   assert.deepEqual(normaliseQueryWords(null), []);
   assert.deepEqual(normaliseQueryWords(''), []);
+  assert.deepEqual(normaliseQueryWords('kbwidget KBSubcategory: spin'), ['kbwidget', 'spin']);
 });
