@@ -28,7 +28,8 @@ export function realCorpusDir(): string {
 /** The path of one real article's README.md, e.g. `realArticlePath('Q182346')`. */
 export function realArticlePath(id: string): string {
   const n = id.replace(/^Q/, '');
-  return join(realCorpusDir(), 'kb', n.slice(0, 3).padStart(3, '0'), `Q${n}`, 'README.md');
+  // kbarchive's folder: the number zero-padded to six digits, first three (Q10022 → 010).
+  return join(realCorpusDir(), 'kb', n.padStart(6, '0').slice(0, 3), `Q${n}`, 'README.md');
 }
 
 /** Every article path in the real corpus (relative to its root), sorted. */
