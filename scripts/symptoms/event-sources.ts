@@ -11,7 +11,7 @@
 export function eventSourceKey(source: string): string {
   const key = source.toLowerCase().replace(/[^a-z0-9]+/g, '');
   // A source with no ASCII letter or digit (never seen in the corpus) still needs a non-empty, stable key.
-  return key !== '' ? key : encodeURIComponent(source.trim().toLowerCase()) || 'unknown';
+  return key !== '' ? key : encodeURIComponent(source.trim().toLowerCase()).toLowerCase() || 'unknown';
 }
 
 /** URL-safe slug for `/events/sources/<slug>/`: the key itself, so every spelling of a source shares one page. */

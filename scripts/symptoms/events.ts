@@ -58,7 +58,7 @@ const SOURCE_LINE = /(?:^\s*(?:[-*]\s+)?|\s{2,}|\t)(?:Event\s+)?Source\s*:\s*(.*
 /** A `Source:` label later on the same line as the ID (E9 one-liners: `Event ID: 2011  Source: Srv`). */
 const SOURCE_INLINE = /\bSource\s*:\s*(.*)$/i;
 /** `Event ID [46] in Source [AppleTalk]` (the Windows "description could not be found" wording). */
-const SOURCE_BRACKET = /^\s*in\s+Source\s*\[([^\]]+)\]/i;
+const SOURCE_BRACKET = /^\]?\s*in\s+Source\s*\[([^\]]+)\]/i;
 /** `… event 1000 from source MsiInstaller`, `with a source of Userenv`, `, Source FPNWSrv:` — same sentence, after. */
 const SOURCE_WORD_AFTER = /^[^.;]{0,40}?(?:\b(?:from|with|and)\s+(?:the\s+|a\s+)?source\s*(?:of\s+|is\s+|:\s*|=\s*)?|^\s*,\s*source\s*[:=]?\s*)["']?([A-Za-z][\w.-]*)/i;
 /** A known source right after the number: `Event ID 7002, Service Control Manager`, `Event 238: SNA Server`,
