@@ -198,6 +198,8 @@ function parseList(lines: Line[], start: number, out: BlockContent[], file: VFil
     while (k < lines.length && lines[k]!.blank) k++;
     const following = k < lines.length ? listMarker(lines[k]!) : null;
     if (!following || following.kind !== first.kind || Math.abs(following.indent - first.indent) > 1) break;
+    // Steps go on in sequence; `9.` after `2.` starts a new list (a different numbered passage).
+    if (following.kind !== 'bullet' && following.ordinal !== marker.ordinal + 1) break;
     if (underlineOf(lines, k)) break;
     marker = following;
     at = k;

@@ -22,11 +22,16 @@ const HEADER_FIELDS: Record<string, keyof KbRawFields['header']> = {
 const QUERY_WORD_LABELS = ['Additional query words:', 'Additional reference words:', 'KBCategory:', 'KBSubcategory:'];
 
 const APPLIES_TO_INTRO = 'The information in this article applies to';
-const APPLIES_TO_PROSE = 'This information applies to';
+/** The prose variant, a paragraph instead of the framed list (530 pages, mostly MSPL). */
+const APPLIES_TO_PROSE = ['This information applies to', 'The information in this article applies to'];
 
-/** How far below the header the applies-to rule may start: 1,072 pages put 1–3 stray header remnants
- *  (`3.00 3.10` / `WINDOWS` / `kbprg kbref`) and a blank line between them. */
-const APPLIES_TO_LOOKAHEAD = 8;
+/** How far below the header the applies-to block may start: 1,072 pages put 1–3 stray header remnants
+ *  (`3.00 3.10` / `WINDOWS` / `kbprg kbref`) before it, 47 other text (a `*****` warning box, a duplicate). */
+const APPLIES_TO_LOOKAHEAD = 60;
+
+/** Lines before the block are header remnants when there are at most this many, all short; else they are body. */
+const REMNANT_MAX_LINES = 4;
+const REMNANT_MAX_LENGTH = 40;
 
 export interface Frame {
   raw: KbRawFields;
@@ -120,77 +125,94 @@ function recogniseFooter(lines: Line[], raw: KbRawFields, masked: Uint8Array, fi
 }
 
 /** The standard block (56,186 pages): dashes, `The information in this article applies to:`, `- ` items
- *  (sub-items indented `   - `), dashes. Returns whether one was found. */
+ *  (sub-items indented `   - `), dashes. The first may follow the header after remnants or a warning box; a
+ *  framed block later in the body (14 pages have two) is unambiguous and taken too. Returns whether one was found. */
 function recogniseAppliesTo(
   lines: Line[], from: number, to: number, raw: KbRawFields, masked: Uint8Array, file: VFile,
 ): boolean {
   let found = false;
-  let i = from;
-  for (;;) {
-    let open = -1;
-    for (let j = i; j < Math.min(to, i + APPLIES_TO_LOOKAHEAD); j++) {
-      if (isDashRule(lines[j]) && lines[j + 1]?.text.startsWith(APPLIES_TO_INTRO)) {
-        open = j;
-        break;
+  for (let open = from; open < to; open++) {
+    if (!isDashRule(lines[open]) || !lines[open + 1]?.text.startsWith(APPLIES_TO_INTRO)) continue;
+    if (!found && open - from <= APPLIES_TO_LOOKAHEAD && isRemnant(lines, from, open)) {
+      for (let j = from; j < open; j++) {
+        if (!lines[j]!.blank) countRule(file, 'frame.header-remnant');
+        masked[j] = 1;
       }
-    }
-    if (open < 0) return found;
-    // Lines between the header (or a first block) and the rule are header remnants from the old TXT header.
-    for (let j = i; j < open; j++) {
-      if (!lines[j]!.blank) countRule(file, 'frame.header-remnant');
-      masked[j] = 1;
-    }
-    let j = open + 2;
-    let close = -1;
-    const items: string[] = [];
-    for (; j < to; j++) {
-      const line = lines[j]!;
-      if (isDashRule(line)) {
-        close = j;
-        break;
-      }
-      if (line.blank) continue;
-      const body = line.text.trimStart();
-      if (body.startsWith('- ')) items.push(body.slice(2).trim());
-      else if (body === '-') items.push('');
-      else if (items.length > 0 && lines[j - 1]?.blank !== true) {
-        items[items.length - 1] = `${items[items.length - 1]} ${body}`.trim();
-        countRule(file, 'frame.applies-to.continuation');
-      } else if (items.length > 0) break; // prose after a blank line: the block was never closed
-      else items.push(body);
-    }
-    raw.appliesTo.push(...items.filter((item) => item.length > 0));
-    const last = close >= 0 ? close : lastNonBlank(lines, open, j);
-    for (let k = open; k <= last; k++) masked[k] = 1;
-    if (close < 0) {
-      file.message('The applies-to block has no closing dashed line; it ends at the first blank line after its items', {
-        place: { line: lines[open]!.line, column: 1 },
-        ruleId: 'applies-to-unclosed',
-        source: 'kb',
-      });
-    }
+    } else if (!found) countRule(file, 'frame.applies-to.after-text');
+    else countRule(file, 'frame.applies-to.repeat');
+    const last = readAppliesToBlock(lines, open, to, raw, masked, file);
     countRule(file, 'frame.applies-to');
     found = true;
-    i = last + 1;
-    while (i < to && lines[i]!.blank) i++;
+    open = last;
   }
+  return found;
 }
 
-function lastNonBlank(lines: Line[], from: number, to: number): number {
-  let k = to - 1;
-  while (k > from && lines[k]!.blank) k--;
-  return k;
+/** Longest applies-to block seen: 12+ items in 145 pages, with sub-items and the odd `as they apply to:` line. */
+const APPLIES_TO_MAX_LINES = 80;
+
+/** Reads one block from its opening rule; returns the index of its last line. */
+function readAppliesToBlock(
+  lines: Line[], open: number, to: number, raw: KbRawFields, masked: Uint8Array, file: VFile,
+): number {
+  let close = -1;
+  const items: string[] = [];
+  const limit = Math.min(to, open + APPLIES_TO_MAX_LINES);
+  let lastItemLine = open + 1;
+  for (let j = open + 2; j < limit; j++) {
+    const line = lines[j]!;
+    if (isDashRule(line)) {
+      close = j;
+      break;
+    }
+    if (line.blank) continue;
+    // A heading underline means the closing rule is missing and the body has begun.
+    if (ruleChar(line.text) === '=' || (lines[j + 1] && ruleChar(lines[j + 1]!.text) === '=')) break;
+    const body = line.text.trimStart();
+    if (body.startsWith('- ')) items.push(body.slice(2).trim());
+    else if (body === '-') items.push('');
+    else if (items.length > 0 && lines[j - 1]?.blank !== true) {
+      items[items.length - 1] = `${items[items.length - 1]} ${body}`.trim();
+      countRule(file, 'frame.applies-to.continuation');
+    } else items.push(body); // `as they apply to:` between item groups
+    lastItemLine = j;
+  }
+  raw.appliesTo.push(...items.filter((item) => item.length > 0));
+  const last = close >= 0 ? close : lastItemLine;
+  for (let k = open; k <= last; k++) masked[k] = 1;
+  if (close < 0) {
+    file.message('The applies-to block has no closing dashed line; it ends at its last item', {
+      place: { line: lines[open]!.line, column: 1 },
+      ruleId: 'applies-to-unclosed',
+      source: 'kb',
+    });
+  }
+  return last;
 }
 
-/** The prose variant (530 pages, mostly MSPL): a paragraph `This information applies to Microsoft … .`
- *  The text after "applies to" becomes the one applies-to item. */
+/** The old TXT header's leftovers (`3.00 3.10`, `WINDOWS`, `kbprg kbref`): a few short lines. */
+function isRemnant(lines: Line[], from: number, to: number): boolean {
+  let count = 0;
+  for (let j = from; j < to; j++) {
+    const line = lines[j]!;
+    if (line.blank) continue;
+    if (++count > REMNANT_MAX_LINES || line.text.length > REMNANT_MAX_LENGTH) return false;
+  }
+  return true;
+}
+
+
+/** The prose variant (530 pages, mostly MSPL): a paragraph `This information applies to Microsoft … .` (or
+ *  `The information in this article applies to …` without the dashes). The text after "applies to" becomes
+ *  the one applies-to item. */
 function recogniseProseAppliesTo(
   lines: Line[], from: number, to: number, raw: KbRawFields, masked: Uint8Array, file: VFile,
 ): void {
   for (let i = from; i < to; i++) {
     const line = lines[i]!;
-    if (line.lead !== 0 || !line.text.startsWith(APPLIES_TO_PROSE)) continue;
-    if (i > from && !lines[i - 1]!.blank) continue;
+    if (line.lead !== 0 || line.text.charCodeAt(0) !== 84 /* T */) continue;
+    const phrase = APPLIES_TO_PROSE.find((candidate) => line.text.startsWith(candidate));
+    if (!phrase || (i > from && !lines[i - 1]!.blank)) continue;
     let end = i;
     while (end + 1 < to && !lines[end + 1]!.blank) end++;
     const parts: string[] = [];
@@ -198,7 +220,7 @@ function recogniseProseAppliesTo(
       parts.push(lines[k]!.text.trim());
       masked[k] = 1;
     }
-    const text = parts.join(' ').slice(APPLIES_TO_PROSE.length).replace(/^\s*:?\s*/, '').replace(/\.$/, '');
+    const text = parts.join(' ').slice(phrase.length).replace(/^\s*:?\s*/, '').replace(/\.$/, '');
     if (text) raw.appliesTo.push(text);
     countRule(file, 'frame.applies-to.prose');
     return;

@@ -15,7 +15,7 @@ export interface FrontMatterResult {
   /** Present when there is no front matter. */
   missing?: true;
   /** Present when the file cannot yield an article: why, and on which line of the file. */
-  error?: { reason: string; line: number };
+  error?: { rule: string; reason: string; line: number };
 }
 
 function refuse(): never {
@@ -31,13 +31,13 @@ export function readFrontMatter(text: string): FrontMatterResult {
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
   const language = firstLine.slice(3).trim();
   if (language && language !== 'yaml' && language !== 'yml') {
-    return { data: {}, content: '', contentLine: 1, error: { reason: `front matter language "${language}" is not YAML`, line: 1 } };
+    return { data: {}, content: '', contentLine: 1, error: { rule: 'kb:front-matter-language', reason: `front matter language "${language}" is not YAML (gray-matter would run it as code)`, line: 1 } };
   }
   try {
     const parsed = matter(text, { ...OPTIONS });
     const data = parsed.data;
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-      return { data: {}, content: parsed.content, contentLine: 1, error: { reason: 'front matter is not a YAML mapping', line: 2 } };
+      return { data: {}, content: parsed.content, contentLine: 1, error: { rule: 'kb:front-matter-yaml', reason: 'front matter is not a YAML mapping', line: 2 } };
     }
     // gray-matter keeps the newline after the closing `---` in `content`; count what it cut off.
     const consumed = text.length - parsed.content.length;
@@ -49,12 +49,13 @@ export function readFrontMatter(text: string): FrontMatterResult {
   }
 }
 
-/** js-yaml's `reason` and `mark.line` (0-based, counted from the line after the opening `---`). */
-function yamlError(error: unknown): { reason: string; line: number } {
+/** js-yaml's `reason` and `mark.line`: 0-based in a buffer that starts with the opening `---` line's newline,
+ *  so mark line 0 is file line 1. */
+function yamlError(error: unknown): { rule: string; reason: string; line: number } {
   const e = error as { reason?: unknown; message?: unknown; mark?: { line?: unknown } };
   const reason = typeof e.reason === 'string' ? e.reason : typeof e.message === 'string' ? e.message.split('\n')[0]! : String(error);
-  const line = typeof e.mark?.line === 'number' ? e.mark.line + 2 : 1;
-  return { reason, line };
+  const line = typeof e.mark?.line === 'number' ? e.mark.line + 1 : 1;
+  return { rule: 'kb:front-matter-yaml', reason, line };
 }
 
 function countNewlines(text: string, end: number): number {

@@ -52,7 +52,7 @@ function parseInto(source: SourceFile, out: ParsedArticle, diagnostics: Diagnost
 
   const front = readFrontMatter(source.text);
   if (front.error) {
-    report('rejected', 'kb:front-matter-yaml', `Malformed front matter: ${front.error.reason} (line ${front.error.line}); fix the YAML between the \`---\` lines`, front.error.line);
+    report('rejected', front.error.rule, `Malformed front matter: ${front.error.reason} (line ${front.error.line}); fix the YAML between the \`---\` lines`, front.error.line);
     return;
   }
   if (front.missing) report('warning', 'kb:front-matter-missing', 'No YAML front matter (`---` … `---`); title and permalink must come from the text');

@@ -5,7 +5,7 @@
 import { hasGap, isColumnRule, type Line } from './lines.ts';
 
 /** The layouts with their own rule id: `pre.<layout>`. Checked most specific first. */
-export type Layout = 'box' | 'eventlog' | 'table' | 'registry' | 'command' | 'code';
+export type Layout = 'box' | 'eventlog' | 'table' | 'registry' | 'command' | 'code' | 'fields';
 
 /** Event-log block labels: NT4 `Event ID:`/`Source:`/`Type:`/`Category:`/`Description:` (1,564 pages) and
  *  Windows 2000 `Event Type:`/`Event Source:`/… with `Date/Time/User/Computer` (190); FORMAT.md §6. */
@@ -48,6 +48,18 @@ function looksLikeCode(body: string): boolean {
   return BASIC_KEYWORDS.has(word);
 }
 
+/** `LABEL: value` / `Label   : value` with a short label of letters, digits, spaces, `-`, `(`, `)`, `/`. */
+function isFieldLine(body: string): boolean {
+  const colon = body.indexOf(':');
+  if (colon <= 0 || colon > 24 || body.charCodeAt(colon + 1) === 92 /* C:\ */) return false;
+  for (let i = 0; i < colon; i++) {
+    const c = body.charCodeAt(i);
+    const ok = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 32 || c === 45 || c === 40 || c === 41 || c === 47;
+    if (!ok) return false;
+  }
+  return true;
+}
+
 function isPrompt(body: string): boolean {
   const gt = body.indexOf('>');
   const space = body.indexOf(' ');
@@ -67,6 +79,7 @@ export function layoutOf(lines: readonly Line[]): Layout | null {
   let command = false;
   let table = false;
   let nonBlank = 0;
+  let fields = 0;
   for (const line of lines) {
     if (line.blank) continue;
     nonBlank++;
@@ -80,6 +93,7 @@ export function layoutOf(lines: readonly Line[]): Layout | null {
     if (body.includes('HKEY_')) registry = true;
     // `C:\>` prompts (134 pages): a drive letter, `:\`, then a `>` before any space.
     if (body.charCodeAt(1) === 58 && body.charCodeAt(2) === 92 && isPrompt(body)) command = true;
+    if (isFieldLine(body)) fields++;
     if (isStrongCode(body)) strong = true;
     else if (looksLikeCode(body)) code++;
   }
@@ -90,6 +104,8 @@ export function layoutOf(lines: readonly Line[]): Layout | null {
   if (registry) return 'registry';
   if (command) return 'command';
   if (strong || (code > 0 && code * 3 >= nonBlank)) return 'code';
+  // `ARTICLE-ID: Q…` / `TITLE     : …` and other label columns: every line a `Label: value`.
+  if (fields >= 2 && fields === nonBlank) return 'fields';
   return null;
 }
 
