@@ -40,14 +40,14 @@ const SIGNED = /(?<![\w.])-(\d{10})(?![\w.])/g;
  */
 const STOP = /\b(?:stop|bug\s?check)\b(?:\s*(?:error|code|message|screen))?\s*[:#(]?\s*(?:0x([0-9a-f]{1,8})|([0-9a-f]{8})|([0-9a-f]{1,3}))(?![\w])/gi;
 
-/** `error 2140`, `System error 1326`, `Error #53`, `error number 5`; not `Run-time error 13` (that is `runtime`), not `Event Error 2000` (an event, FORMAT §6 E8). */
-const WIN32 = /(?<!\brun-?\s?time[\s-]{1,3}|\bevent\s{1,3})\berror\s+(?:code\s+|number\s+|#\s*)?(\d{1,5})(?![\w]|[.,]\d)/gi;
+/** `error 2140`, `System error 1326`, `Error #53`, `error number 5`; not `Run-time error 13` (that is `runtime`), not `Event Error 2000` (an event, FORMAT §6 E8), not `HTTP Error 500-12` (an HTTP status). */
+const WIN32 = /(?<!\brun-?\s?time[\s-]{1,3}|\bevent\s{1,3}|\bHTTP\s{1,3})\berror\s+(?:code\s+|number\s+|#\s*)?(\d{1,5})(?![\w]|[.,]\d)/gi;
 /** `NET HELPMSG 2140`: the NET command's lookup of the same numbers. */
 const HELPMSG = /\bnet\s+helpmsg\s+(\d{1,5})\b/gi;
 /** `Run-time error '429'`, `Runtime error 13`, `Runtime-error 40002`, `run-time error '-2147467259 (80004005)'`. */
 const RUNTIME = /\brun-?\s?time[\s-]+error\s*[:#]?\s*['"]?(-?\d{1,10})(?![\w])/gi;
 /** LAN Manager / OS/2 message ids: `SYS1943`, `NET3055`, `NMI0210` (146 in 86 pages). */
-const NET_MSG = /\b(SYS|NET|NMI)(\d{4})\b/g;
+const NET_MSG = /\b(SYS|NET|NMI)(?!0000)(\d{4})\b/g; // `[SYS0000]` is a placeholder
 
 /**
  * Tool codes, by prefix: the series each tool really uses. Multi-letter prefixes are distinctive; single letters
