@@ -13,6 +13,8 @@ export interface Line {
   /** Number of leading whitespace characters (what to slice off). */
   lead: number;
   blank: boolean;
+  /** Layout feature bits, computed once on first use (see `layout.ts`). */
+  features?: number;
 }
 
 export function toLine(raw: string, line: number): Line {
