@@ -29,9 +29,9 @@ const APPLIES_TO_PROSE = ['This information applies to', 'The information in thi
  *  (`3.00 3.10` / `WINDOWS` / `kbprg kbref`) before it, 47 other text (a `*****` warning box, a duplicate). */
 const APPLIES_TO_LOOKAHEAD = 60;
 
-/** Lines before the block are header remnants when there are at most this many, all short; else they are body. */
+/** Lines before the block are header remnants when there are at most this many and none is a sentence; else body.
+ *  Remnants are version and keyword tokens, up to a full cut 87-character line (`MS-DOS:5.1,6.0,…; OS/2:5.1,…;`). */
 const REMNANT_MAX_LINES = 4;
-const REMNANT_MAX_LENGTH = 40;
 
 export interface Frame {
   raw: KbRawFields;
@@ -190,13 +190,15 @@ function readAppliesToBlock(
   return last;
 }
 
-/** The old TXT header's leftovers (`3.00 3.10`, `WINDOWS`, `kbprg kbref`): a few short lines. */
+/** The old TXT header's leftovers (`3.00 3.10`, `WINDOWS`, `kbprg kbref`): a few lines, none a sentence. */
 function isRemnant(lines: Line[], from: number, to: number): boolean {
   let count = 0;
   for (let j = from; j < to; j++) {
-    const line = lines[j]!;
-    if (line.blank) continue;
-    if (++count > REMNANT_MAX_LINES || line.text.length > REMNANT_MAX_LENGTH) return false;
+    const text = lines[j]!.text;
+    if (!text) continue;
+    if (++count > REMNANT_MAX_LINES || text.endsWith('.') || text.endsWith(':') || text.includes('. ') || text.includes('**')) {
+      return false;
+    }
   }
   return true;
 }

@@ -132,7 +132,7 @@ export function layoutOf(lines: readonly Line[]): Layout | null {
   if (any & F_TABLE || gaps >= 2) return 'table';
   if (any & F_REGISTRY) return 'registry';
   if (any & F_COMMAND) return 'command';
-  if (any & F_STRONG_CODE || (code > 0 && code * 3 >= nonBlank)) return 'code';
+  if (any & F_STRONG_CODE || (code > 0 && code * 2 >= nonBlank)) return 'code';
   // `ARTICLE-ID: Q…` / `TITLE     : …` and other label columns: every line a `Label: value`.
   if (fields >= 2 && fields === nonBlank) return 'fields';
   return null;
