@@ -112,10 +112,17 @@ function parseText(lines: Line[], start: number, out: BlockContent[], file: VFil
   // judged as a whole up to the next blank line, unless the first line introduces them (`…as follows:`).
   let whole = start + 1;
   while (whole < lines.length && !lines[whole]!.blank) whole++;
-  if (whole - start > 1 && !lines[start]!.text.endsWith(':')) {
-    const layout = layoutOf(lines.slice(start, whole));
-    if (layout === 'code' || layout === 'box' || layout === 'table') {
-      out.push(pre(lines.slice(start, whole), layout));
+  if (whole - start > 1) {
+    const introduced = lines[start]!.text.endsWith(':');
+    const from = introduced ? start + 1 : start;
+    const layout = layoutOf(lines.slice(from, whole));
+    if (layout && (introduced || layout === 'code' || layout === 'box' || layout === 'table')) {
+      // `The following event is logged:` directly over an `Event ID:` block: the intro is prose, the rest layout.
+      if (introduced) {
+        out.push(paragraph(lines.slice(start, from)));
+        countRule(file, 'paragraph');
+      }
+      out.push(pre(lines.slice(from, whole), layout));
       countRule(file, `pre.${layout}`);
       return whole;
     }

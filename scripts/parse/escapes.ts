@@ -26,3 +26,10 @@ export function decodeEscapes(text: string): { text: string; count: number } {
   });
   return { text: decoded, count };
 }
+
+const ANY_ESCAPE = /<(?:A0|B7|A7|B6|AE|A9|7F)>/;
+
+/** Whether `text` holds any generator escape. */
+export function hasEscapes(text: string): boolean {
+  return ANY_ESCAPE.test(text);
+}
