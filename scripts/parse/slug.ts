@@ -11,11 +11,13 @@ export function slugify(text: string): string {
 
 /** Returns a function that hands out unique slugs for one page. */
 export function slugger(): (text: string) => string {
-  const seen = new Map<string, number>();
+  const used = new Set<string>();
   return (text) => {
     const base = slugify(text);
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
-    return n === 0 ? base : `${base}-${n + 1}`;
+    let slug = base;
+    // `CAUSE`, `CAUSE`, `Cause 2` → cause, cause-2, cause-2-2: a suffix never takes another heading's slug.
+    for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+    used.add(slug);
+    return slug;
   };
 }
