@@ -9,7 +9,7 @@ type Position = NonNullable<Paragraph['position']>;
 import type { VFile } from 'vfile';
 import type { KbPre } from './kb-nodes.ts';
 import { isProseQuote, isShortLines, layoutOf, type Layout } from './layout.ts';
-import { dedent, hasGap, listMarker, ruleChar, toLine, type Line, type ListMarker } from './lines.ts';
+import { dedent, hasGap, isColumnRule, listMarker, ruleChar, toLine, type Line, type ListMarker } from './lines.ts';
 import { countRule } from './rules.ts';
 
 type BlockKind = 'heading' | 'list' | 'indented' | 'rule' | 'text';
@@ -303,9 +303,12 @@ function pre(lines: readonly Line[], layout: Layout | 'indented'): KbPre {
     .slice(0, last + 1)
     .map((line) => line.text.slice(Math.min(common, line.lead)))
     .join('\n');
+  const second = lines[1];
   return {
     type: 'kbPre',
     layout,
+    indent: common,
+    opensTable: second !== undefined && (ruleChar(second.text, second.lead) !== null || isColumnRule(second)),
     children: [textNode(text)],
     position: span(lines[0]!, lines[last]!),
   };

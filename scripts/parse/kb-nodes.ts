@@ -13,6 +13,10 @@ export interface KbPre extends Parent {
   type: 'kbPre';
   /** Which layout rule recognised it: `indented`, `table`, `box`, `eventlog`, `registry`, `command`, `code`. */
   layout: string;
+  /** The indentation removed from every line (the run's common indent in the source). */
+  indent: number;
+  /** Whether its second line is a rule, i.e. it opens a table with a header row. */
+  opensTable: boolean;
   children: PhrasingContent[];
   data?: Data;
 }

@@ -2,7 +2,7 @@
  * Which runs of lines carry their meaning in their layout (and so become a verbatim `<pre>`), and which
  * are prose that may be re-flowed. Pure functions over `Line`s.
  */
-import { hasGap, isColumnRule, type Line } from './lines.ts';
+import { gapCount, isColumnRule, type Line } from './lines.ts';
 
 /** The layouts with their own rule id: `pre.<layout>`. Checked most specific first. */
 export type Layout = 'box' | 'eventlog' | 'table' | 'registry' | 'command' | 'code' | 'fields';
@@ -95,7 +95,10 @@ function featuresOf(line: Line): number {
   }
   if (body.includes('Source') && body.includes('Event')) f |= F_EVENT_AND_SOURCE;
   if (isColumnRule(line) || (first === 124 /* | */ && body.endsWith('|'))) f |= F_TABLE;
-  if (hasGap(line)) f |= F_GAP;
+  const gaps = gapCount(line);
+  if (gaps > 0) f |= F_GAP;
+  // Three columns on one line (`WATCH       expression or       No`): a table row even alone.
+  if (gaps === 2) f |= F_TABLE;
   if (body.includes('HKEY_')) f |= F_REGISTRY;
   // `C:\>` prompts (134 pages): a drive letter, `:\`, then a `>` before any space.
   if (body.charCodeAt(1) === 58 && body.charCodeAt(2) === 92 && isPrompt(body)) f |= F_COMMAND;

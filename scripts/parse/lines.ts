@@ -46,18 +46,27 @@ export function ruleChar(text: string, from = 0): string | null {
   return c;
 }
 
-/** True when the line has a gap of at least `width` spaces after its first non-space character: a column layout. */
-export function hasGap(line: Line, width = 3): boolean {
+/** How many gaps of at least `width` spaces (or a TAB) the line has after its first non-space character, at
+ *  most 2: one gap is a two-column line or a spaced sentence, two are a table row. */
+export function gapCount(line: Line, width = 3): number {
   const text = line.text;
   let run = 0;
+  let gaps = 0;
   for (let i = line.lead; i < text.length; i++) {
-    if (text.charCodeAt(i) === 32) {
-      if (++run >= width) return true;
-    } else if (text.charCodeAt(i) === 9) {
-      return true;
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (++run === width && ++gaps === 2) return 2;
+    } else if (c === 9) {
+      if (run < width && ++gaps === 2) return 2;
+      run = width;
     } else run = 0;
   }
-  return false;
+  return gaps;
+}
+
+/** True when the line has a gap of at least `width` spaces after its first non-space character: a column layout. */
+export function hasGap(line: Line, width = 3): boolean {
+  return gapCount(line, width) > 0;
 }
 
 /** `----  ----` or `====  ====`: at least two groups of the same rule character separated by spaces. */

@@ -11,12 +11,14 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { kbHastHandlers } from './plugins/hast-handlers.ts';
 import { remarkKbEscapes } from './plugins/remark-kb-escapes.ts';
+import { remarkKbMergePre } from './plugins/remark-kb-merge-pre.ts';
 import { remarkKbHeadings } from './plugins/remark-kb-headings.ts';
 import { remarkKbParse } from './plugins/remark-kb-parse.ts';
 import { remarkKbRefs } from './plugins/remark-kb-refs.ts';
 
 export const kbProcessor = unified()
   .use(remarkKbParse)
+  .use(remarkKbMergePre)
   .use(remarkKbEscapes)
   .use(remarkKbRefs)
   .use(remarkKbHeadings)
