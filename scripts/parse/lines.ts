@@ -50,6 +50,8 @@ export function ruleChar(text: string, from = 0): string | null {
  *  most 2: one gap is a two-column line or a spaced sentence, two are a table row. */
 export function gapCount(line: Line, width = 3): number {
   const text = line.text;
+  // Most lines are prose with no run of spaces at all: let the native search say so.
+  if (width === 3 && text.indexOf('   ', line.lead) < 0 && text.indexOf('\t', line.lead) < 0) return 0;
   let run = 0;
   let gaps = 0;
   for (let i = line.lead; i < text.length; i++) {
