@@ -37,7 +37,7 @@ export function render({ kb }: { kb: SiteData }): string {
   ];
   return html`<h1>Microsoft Knowledge Base archive</h1>
 <p class="lead">${count(site.articleCount, 'archived Knowledge Base article')}, cross-linked by the symptoms they describe.</p>
-<form class="hero-search" role="search" action="${url(site, '/search/')}" method="get">
+<form class="hero-search" role="search" aria-label="Search the archive" action="${url(site, '/search/')}" method="get">
   <label for="home-q">Search by event ID (<code>4087</code>, <code>MSExchangeIMC 4087</code>), error code (<code>0x80004005</code>), article number (<code>Q182346</code>) or words</label>
   <input id="home-q" name="q" type="search">
   <button type="submit">Search</button>

@@ -80,7 +80,7 @@ ${data.noindex ? raw('<meta name="robots" content="noindex">') : ''}
       <li><a href="${url(site, '/kb/')}">All articles</a></li>
     </ul>
   </nav>
-  <form class="site-search" role="search" action="${url(site, '/search/')}" method="get">
+  <form class="site-search" role="search" aria-label="Site search" action="${url(site, '/search/')}" method="get">
     <label for="site-search-q" class="visually-hidden">Search the archive</label>
     <input id="site-search-q" name="q" type="search" placeholder="Event ID, error code, Q number or words" autocomplete="off">
     <button type="submit">Search</button>

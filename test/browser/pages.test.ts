@@ -7,7 +7,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -102,6 +102,28 @@ for (const [width, viewport] of Object.entries(viewports)) {
     });
   }
 }
+
+test('every other kind of page has no serious axe violation and no sideways scroll on a phone', async () => {
+  const first = (dir: string) => readdirSync(join(site.out, dir), { withFileTypes: true }).find((d) => d.isDirectory() && d.name !== 'page')!.name;
+  const family = pages.find((p) => p.name === 'product')!.path;
+  const others = [
+    '/events/', '/events/sources/', `/events/sources/${first('events/sources')}/`, '/errors/', '/products/',
+    `${family}years/${first(`${family}years`)}/`, '/types/', '/types/prb/', '/years/', `/years/${first('years')}/`,
+    '/keywords/', `/keywords/${first('keywords')}/`, '/kb/', `/kb/${first('kb')}/`,
+  ];
+  for (const [width, viewport] of Object.entries(viewports)) {
+    const context = await browser.newContext({ viewport });
+    try {
+      for (const path of others) {
+        const v = await visit(context, path);
+        assert.deepEqual(v.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical'), [], `${path} at ${width} width`);
+        if (width === 'phone') assert.ok(v.scrollWidth <= v.innerWidth, `${path}: ${v.scrollWidth} > ${v.innerWidth}`);
+      }
+    } finally {
+      await context.close();
+    }
+  }
+});
 
 test('the pages with the widest tables and longest lines do not scroll sideways on a phone', async () => {
   const context = await browser.newContext({ viewport: viewports.phone });
