@@ -1,67 +1,93 @@
 /**
- * The article page: title, the metadata panel, symptoms with links to their pages, the structured body,
- * citations both ways, related articles, and the plain original.
+ * The article page: title, the metadata panel, contents, symptoms with links to their pages, the structured
+ * body with copyable section links, citations both ways, related articles, neighbours in the product, and the
+ * plain original. Headings: one h1 (the title); the page's own sections and the body's sections are h2.
  */
 import { html, raw, type SafeHtml } from './lib/html.ts';
 import { url, type ArticlePage, type SiteData } from './lib/site.ts';
+import { layoutBody, type BodyHeading } from './lib/body.ts';
+import { kindLabel, typeLabel } from './lib/labels.ts';
 import { eventSourceSlug } from '../scripts/symptoms/index.ts';
-import { permalinkOf } from '../scripts/link/index.ts';
 
+/** A KB article by id with its title; one the archive lacks is plainly marked, never a broken link. */
 export function articleLink(kb: SiteData, id: string): SafeHtml {
   const summary = kb.summaries.get(id);
-  if (!summary) return html`<span class="kbref-missing" title="${id} is not in this archive">${id}</span>`;
-  return html`<a href="${url(kb.site, summary.permalink)}">${id}</a> <span class="listing-title">${summary.title}</span>`;
+  if (!summary) return html`<span class="kbref-missing">${id}</span> <span class="listing-meta">not in this archive</span>`;
+  return html`<a href="${url(kb.site, summary.permalink)}"><span class="listing-id">${id}</span> ${summary.title}</a>`;
 }
 
-function definition(label: string, value: SafeHtml | string | null | undefined): SafeHtml | '' {
+function definition(label: string, value: SafeHtml | string | null | undefined, wide = false): SafeHtml | '' {
   if (value === null || value === undefined || value === '') return '';
-  return html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
+  return html`<div${wide ? raw(' class="wide"') : ''}><dt>${label}</dt><dd>${value}</dd></div>`;
 }
 
-export const typeLabels: Record<string, string> = {
-  bug: 'Bug', fix: 'Fix', prb: 'Problem', info: 'Information', howto: 'How-to', doc: 'Documentation',
-  sample: 'Sample', errmsg: 'Error message', other: 'Article',
-};
+function articleList(kb: SiteData, id: string, heading: string, ids: string[]): SafeHtml | '' {
+  if (ids.length === 0) return '';
+  return html`<section aria-labelledby="${id}"><h2 id="${id}">${heading}</h2><ul class="listing">${ids.map((q) => html`<li>${articleLink(kb, q)}</li>`)}</ul></section>`;
+}
+
+function neighbour(kb: SiteData, id: string | null, rel: 'prev' | 'next'): SafeHtml | '' {
+  const summary = id ? kb.summaries.get(id) : undefined;
+  if (!summary) return '';
+  return html`<a rel="${rel}" href="${url(kb.site, summary.permalink)}"><span class="prev-next-label">${rel === 'prev' ? '← Previous' : 'Next →'}</span> <span class="listing-id">${summary.id}</span> ${summary.title}</a>`;
+}
+
+/** "On this page": the body's sections and the page's own, linked; omitted when there are too few to help. */
+function contents(headings: { id: string; label: SafeHtml | string }[]): SafeHtml | '' {
+  if (headings.length < 3) return '';
+  return html`<nav class="toc" aria-label="On this page"><p class="toc-title" aria-hidden="true">On this page</p><ol>${headings.map(
+    (h) => html`<li><a href="#${h.id}">${h.label}</a></li>`,
+  )}</ol></nav>`;
+}
 
 export function renderArticle(kb: SiteData, a: ArticlePage): SafeHtml {
   const site = kb.site;
   const family = kb.families.get(a.productFamily);
-  const symptoms = a.events.length + a.errorCodes.length > 0;
+  const hasSymptoms = a.events.length + a.errorCodes.length > 0;
+  const body = layoutBody(a.bodyHtml, 1);
+  const cites = [...a.referencesFound, ...a.referencesMissing].sort((x, y) => Number(x.slice(1)) - Number(y.slice(1)));
+  const own = (id: string, label: string, present: boolean) => (present ? [{ id, label }] : []);
+  const toc = [
+    ...own('symptoms-heading', 'Symptoms named', hasSymptoms),
+    ...body.headings.filter((h: BodyHeading) => h.level === 2),
+    ...own('cites-heading', 'Articles this one cites', cites.length > 0),
+    ...own('cited-heading', 'Cited by', a.citedBy.length > 0),
+    ...own('related-heading', 'Related articles', a.related.length > 0),
+  ];
   return html`<article class="kb-article" data-pagefind-body>
 <header class="article-header">
-  <p class="article-id">${a.id}${a.titleTags.length ? html` · ${a.titleTags.join(' ')}` : ''}</p>
+  <p class="article-id"><span>${a.id}</span>${a.titleTags.map((t) => html` <span class="tag">${t}</span>`)}</p>
   <h1 data-pagefind-meta="title">${a.title}</h1>
   <dl class="meta-panel">
     ${definition('Product', family ? html`<a href="${url(site, `/products/${family.slug}/`)}">${a.product ?? family.name}</a>` : a.product)}
-    ${definition('Type', html`<a href="${url(site, `/types/${a.articleType}/`)}">${typeLabels[a.articleType] ?? a.articleType}</a>`)}
+    ${definition('Type', html`<a href="${url(site, `/types/${a.articleType}/`)}">${typeLabel(a.articleType)}</a>`)}
     ${definition('Last modified', a.lastModified ? html`<time datetime="${a.lastModified}">${a.lastModified}</time>` : null)}
     ${definition('Versions', a.versions.length ? a.versions.join(', ') : null)}
     ${definition('Platforms', a.platforms.length ? a.platforms.join(', ') : null)}
     ${definition('Issue type', a.issueType)}
-    ${definition('Keywords', a.keywords.length ? html`${a.keywords.map((k, i) => html`${i ? ', ' : ''}<a href="${url(site, `/keywords/${encodeURIComponent(k.toLowerCase())}/`)}">${k}</a>`)}` : null)}
+    ${definition('Keywords', a.keywords.length ? html`${a.keywords.map((k, i) => html`${i ? ', ' : ''}<a href="${url(site, `/keywords/${encodeURIComponent(k.toLowerCase())}/`)}">${k}</a>`)}` : null, true)}
   </dl>
   ${a.appliesTo.length ? html`<details class="applies-to" open><summary>Applies to</summary><ul>${a.appliesTo.map((item) => html`<li>${item}</li>`)}</ul></details>` : ''}
 </header>
-${symptoms ? html`<section class="symptoms" aria-labelledby="symptoms-heading">
+${contents(toc)}
+${hasSymptoms ? html`<section class="symptoms" aria-labelledby="symptoms-heading">
   <h2 id="symptoms-heading">Symptoms named in this article</h2>
   <ul>
     ${a.events.map((e) => html`<li><a href="${url(site, `/events/${e.id}/`)}">Event ID ${e.id}</a>${e.source ? html` from <a href="${url(site, `/events/sources/${eventSourceSlug(e.source)}/`)}">${e.source}</a>` : ''}</li>`)}
-    ${a.errorCodes.map((c) => html`<li><a href="${url(site, `/errors/${c.code}/`)}">${c.display}</a></li>`)}
+    ${a.errorCodes.map((c) => html`<li><a href="${url(site, `/errors/${c.code}/`)}">${c.display}</a> <span class="count">${kindLabel(c.kind)}</span></li>`)}
   </ul>
 </section>` : ''}
 <div class="article-body">
-${raw(a.bodyHtml)}
+${raw(body.html)}
 </div>
 <footer class="article-footer">
-  ${a.referencesFound.length + a.referencesMissing.length > 0 ? html`<section aria-labelledby="cites-heading"><h2 id="cites-heading">Articles this one cites</h2><ul class="listing">
-    ${[...a.referencesFound, ...a.referencesMissing].sort((x, y) => Number(x.slice(1)) - Number(y.slice(1))).map((id) => html`<li>${articleLink(kb, id)}</li>`)}
-  </ul></section>` : ''}
-  ${a.citedBy.length ? html`<section aria-labelledby="cited-heading"><h2 id="cited-heading">Cited by</h2><ul class="listing">${a.citedBy.map((id) => html`<li>${articleLink(kb, id)}</li>`)}</ul></section>` : ''}
-  ${a.related.length ? html`<section aria-labelledby="related-heading"><h2 id="related-heading">Related articles</h2><ul class="listing">${a.related.map((id) => html`<li>${articleLink(kb, id)}</li>`)}</ul></section>` : ''}
-  <nav class="prev-next" aria-label="More in this product">
-    ${a.previous ? html`<a rel="prev" href="${url(site, permalinkOf(a.previous))}">← ${a.previous}</a>` : ''}
-    ${a.next ? html`<a rel="next" href="${url(site, permalinkOf(a.next))}">${a.next} →</a>` : ''}
-  </nav>
+  ${articleList(kb, 'cites-heading', 'Articles this one cites', cites)}
+  ${articleList(kb, 'cited-heading', 'Cited by', a.citedBy)}
+  ${articleList(kb, 'related-heading', 'Related articles', a.related)}
+  ${a.previous || a.next ? html`<nav class="prev-next" aria-label="${family ? `More in ${family.name}` : 'More articles'}">
+    ${neighbour(kb, a.previous, 'prev')}
+    ${neighbour(kb, a.next, 'next')}
+  </nav>` : ''}
   <p class="original"><a href="${url(site, a.permalink + a.originalFile)}">View the original plain text</a> · <a href="${url(site, a.permalink + 'index.json')}">Record (JSON)</a></p>
 </footer>
 </article>`;

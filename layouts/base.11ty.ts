@@ -4,6 +4,7 @@
  */
 import { html, raw } from './lib/html.ts';
 import { absoluteUrl, url, type SiteData } from './lib/site.ts';
+import { assetPath } from './lib/assets.ts';
 
 export interface Crumb {
   label: string;
@@ -19,6 +20,7 @@ interface BaseData {
   breadcrumbs?: Crumb[];
   page: { url: string | false };
   noindex?: boolean;
+  bodyClass?: string;
 }
 
 export interface ShellOptions {
@@ -29,6 +31,8 @@ export interface ShellOptions {
   description?: string;
   breadcrumbs?: Crumb[];
   noindex?: boolean;
+  /** A class on `<body>` for page-specific layout (`page-article`). */
+  bodyClass?: string;
 }
 
 /** Eleventy layout entry point. */
@@ -40,6 +44,7 @@ export function render(data: BaseData): string {
     description: data.description,
     breadcrumbs: data.breadcrumbs,
     noindex: data.noindex,
+    bodyClass: data.bodyClass,
   });
 }
 
@@ -59,11 +64,11 @@ ${data.description ? html`<meta name="description" content="${data.description}"
 ${data.noindex ? raw('<meta name="robots" content="noindex">') : ''}
 <meta name="color-scheme" content="light dark">
 <meta name="generator" content="kb-archive-ssg ${site.version}">
-<link rel="stylesheet" href="${url(site, '/assets/site.css')}">
+<link rel="stylesheet" href="${url(site, assetPath('site.css'))}">
 <link rel="search" type="application/opensearchdescription+xml" title="${site.title}" href="${url(site, '/opensearch.xml')}">
 <link rel="alternate" type="application/atom+xml" title="Recently modified articles" href="${url(site, '/feed.xml')}">
 </head>
-<body>
+<body${data.bodyClass ? html` class="${data.bodyClass}"` : ''}>
 <a class="skip-link" href="#main">Skip to content</a>
 <header class="site-header">
   <a class="site-name" href="${url(site, '/')}">${site.title}</a>
@@ -75,7 +80,7 @@ ${data.noindex ? raw('<meta name="robots" content="noindex">') : ''}
       <li><a href="${url(site, '/kb/')}">All articles</a></li>
     </ul>
   </nav>
-  <form class="site-search" role="search" action="${url(site, '/search/')}" method="get">
+  <form class="site-search" role="search" aria-label="Site search" action="${url(site, '/search/')}" method="get">
     <label for="site-search-q" class="visually-hidden">Search the archive</label>
     <input id="site-search-q" name="q" type="search" placeholder="Event ID, error code, Q number or words" autocomplete="off">
     <button type="submit">Search</button>

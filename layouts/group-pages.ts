@@ -1,9 +1,11 @@
 /**
- * Pages for a browse listing (product family, article type, year, keyword, /kb/<NNN>/ folder), paginated at
- * `pageSize` articles: `/products/exchange/`, `/products/exchange/page/2/`, …
+ * Pages for a browse listing (product family, product × year/type/version, article type, year, keyword,
+ * `/kb/<NNN>/` folder), paginated at `pageSize` articles: `/products/exchange/`, `/products/exchange/page/2/`, …
+ * The largest family of the full corpus has about 9,000 articles: 45 pages of 200, each a sane size.
  */
-import { html } from './lib/html.ts';
+import { html, raw, type SafeHtml } from './lib/html.ts';
 import { url, type SiteData } from './lib/site.ts';
+import { count } from './lib/labels.ts';
 import { articleList } from './listing.ts';
 import type { GroupListing } from '../scripts/link/index.ts';
 import type { Crumb } from './base.11ty.ts';
@@ -21,6 +23,8 @@ export interface GroupPage {
 
 export const pageSize = 200;
 
+const pagePath = (first: string, page: number) => (page === 1 ? first : `${first}page/${page}/`);
+
 export function groupPages(groups: GroupListing[], pathOf: (key: string) => string): GroupPage[] {
   return groups.flatMap((g) => {
     const pages = Math.max(1, Math.ceil(g.articles.length / pageSize));
@@ -31,19 +35,39 @@ export function groupPages(groups: GroupListing[], pathOf: (key: string) => stri
       page: i + 1,
       pages,
       total: g.articles.length,
-      path: i === 0 ? pathOf(g.key) : `${pathOf(g.key)}page/${i + 1}/`,
+      path: pagePath(pathOf(g.key), i + 1),
     }));
   });
+}
+
+/** Links to the pages of a listing, the current one marked. */
+export function pager(site: SiteData['site'], first: string, page: number, pages: number): SafeHtml | '' {
+  if (pages < 2) return '';
+  return html`<nav class="pager" aria-label="Pages"><ul>${Array.from({ length: pages }, (_, i) =>
+    i + 1 === page ? html`<li><span aria-current="page">${i + 1}</span></li>` : html`<li><a href="${url(site, pagePath(first, i + 1))}">${i + 1}</a></li>`,
+  )}</ul></nav>`;
+}
+
+/** A list of groups (years, types, versions…) as links with their article counts. */
+export function countList(site: SiteData['site'], groups: { name: string; path: string; count: number }[], className = 'counts'): SafeHtml {
+  return html`<ul class="${className}">${groups.map(
+    (g) => html`<li><a href="${url(site, g.path)}">${g.name}</a> <span class="count">${g.count.toLocaleString('en-US')}</span></li>`,
+  )}</ul>`;
 }
 
 /** An Eleventy template (data + render) over one listing family. */
 export function groupTemplate(options: {
   listing: (kb: SiteData) => GroupListing[];
   pathOf: (key: string) => string;
-  heading: (name: string) => string;
-  section: Crumb;
+  heading: (name: string, g: GroupPage, kb: SiteData) => string;
+  /** The trail above the page's own name. */
+  section: Crumb | ((g: GroupPage, kb: SiteData) => Crumb[]);
+  /** A sentence after the count. */
   intro?: (g: GroupPage, kb: SiteData) => string;
+  /** Shown on the first page, between the count and the list (a product's ways to narrow). */
+  lead?: (g: GroupPage, kb: SiteData) => SafeHtml | '';
 }) {
+  const trail = (g: GroupPage, kb: SiteData): Crumb[] => (typeof options.section === 'function' ? options.section(g, kb) : [options.section]);
   return {
     data: {
       layout: 'base.11ty.ts',
@@ -56,21 +80,20 @@ export function groupTemplate(options: {
       },
       permalink: (d: { group: GroupPage }) => `${d.group.path}index.html`,
       eleventyComputed: {
-        title: (d: { group: GroupPage }) => options.heading(d.group.name) + (d.group.page > 1 ? ` (page ${d.group.page})` : ''),
+        title: (d: { group: GroupPage; kb: SiteData }) => options.heading(d.group.name, d.group, d.kb) + (d.group.page > 1 ? ` (page ${d.group.page})` : ''),
         canonical: (d: { group: GroupPage }) => d.group.path,
-        breadcrumbs: (d: { group: GroupPage }) => [{ label: 'Home', path: '/' }, options.section, { label: d.group.name }],
+        breadcrumbs: (d: { group: GroupPage; kb: SiteData }) => [{ label: 'Home', path: '/' }, ...trail(d.group, d.kb), { label: d.group.name }],
       },
     },
     render({ kb, group }: { kb: SiteData; group: GroupPage }): string {
-      const site = kb.site;
       const first = (group.page - 1) * pageSize + 1;
-      return html`<h1>${options.heading(group.name)}</h1>
-<p>${group.total.toLocaleString('en-US')} ${group.total === 1 ? 'article' : 'articles'}${group.pages > 1 ? `; showing ${first}–${first + group.ids.length - 1}` : ''}.${options.intro ? ` ${options.intro(group, kb)}` : ''}</p>
+      const lead = group.page === 1 && options.lead ? options.lead(group, kb) : '';
+      return html`<h1>${options.heading(group.name, group, kb)}</h1>
+<p class="lead">${count(group.total, 'article')}${group.pages > 1 ? `; showing ${first.toLocaleString('en-US')}–${(first + group.ids.length - 1).toLocaleString('en-US')}` : ''}.${options.intro ? ` ${options.intro(group, kb)}` : ''}</p>
+${lead}
+${lead ? raw('<h2 id="articles">Articles</h2>') : ''}
 ${articleList(kb, group.ids)}
-${group.pages > 1 ? html`<nav class="pager" aria-label="Pages"><ul>${Array.from({ length: group.pages }, (_, i) => {
-        const path = i === 0 ? options.pathOf(group.key) : `${options.pathOf(group.key)}page/${i + 1}/`;
-        return i + 1 === group.page ? html`<li><span aria-current="page">${i + 1}</span></li>` : html`<li><a href="${url(site, path)}">${i + 1}</a></li>`;
-      })}</ul></nav>` : ''}`.value;
+${pager(kb.site, options.pathOf(group.key), group.page, group.pages)}`.value;
     },
   };
 }

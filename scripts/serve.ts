@@ -13,6 +13,8 @@ export interface ServeOptions {
   port?: number;
   /** Resolve once listening instead of running until killed (tests). */
   signal?: AbortSignal;
+  /** No "Serving … at …" line (tests, screenshots). Default: false. */
+  quiet?: boolean;
 }
 
 export async function serve(options: ServeOptions): Promise<Server> {
@@ -43,7 +45,7 @@ export async function serve(options: ServeOptions): Promise<Server> {
   await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  process.stderr.write(`Serving ${dir} at http://127.0.0.1:${actualPort}${base} (Ctrl+C to stop)\n`);
+  if (!options.quiet) process.stderr.write(`Serving ${dir} at http://127.0.0.1:${actualPort}${base} (Ctrl+C to stop)\n`);
   options.signal?.addEventListener('abort', () => server.close());
   return server;
 }

@@ -1,7 +1,8 @@
-/** `/errors/`: every error code, grouped by kind. */
+/** `/errors/`: every error code, grouped by kind, each with the number of articles naming it. */
 import { html } from '../../layouts/lib/html.ts';
-import { url, type SiteData } from '../../layouts/lib/site.ts';
-import { kindLabels } from './error.11ty.ts';
+import type { SiteData } from '../../layouts/lib/site.ts';
+import { countList } from '../../layouts/group-pages.ts';
+import { count, kindLabel } from '../../layouts/lib/labels.ts';
 
 export const data = {
   layout: 'base.11ty.ts',
@@ -11,9 +12,14 @@ export const data = {
 };
 
 export function render({ kb }: { kb: SiteData }): string {
-  const kinds = [...new Set(kb.listings.errors.map((e) => e.kind))].sort();
+  const { errors } = kb.listings;
+  const kinds = [...new Set(errors.map((e) => e.kind))].sort((a, b) => kindLabel(a).localeCompare(kindLabel(b)));
   return html`<h1>Error codes</h1>
-<p>${kb.listings.errors.length.toLocaleString('en-US')} error codes named in the archive.</p>
-${kinds.map((kind) => html`<section aria-labelledby="kind-${kind}"><h2 id="kind-${kind}">${kindLabels[kind] ?? kind}</h2>
-<ul class="code-cloud">${kb.listings.errors.filter((e) => e.kind === kind).map((e) => html`<li><a href="${url(kb.site, `/errors/${e.code}/`)}">${e.display}</a> <span class="count">${e.articles.length}</span></li>`)}</ul></section>`)}`.value;
+<p class="lead">${count(errors.length, 'error code')} named in the archive.</p>
+<nav class="letter-index" aria-label="Kinds of error code"><ul>${kinds.map((k) => html`<li><a href="#kind-${k}">${kindLabel(k)}</a></li>`)}</ul></nav>
+${kinds.map((kind) => {
+    const list = errors.filter((e) => e.kind === kind);
+    return html`<section aria-labelledby="kind-${kind}"><h2 id="kind-${kind}">${kindLabel(kind)} <span class="count">${list.length.toLocaleString('en-US')}</span></h2>
+${countList(kb.site, list.map((e) => ({ name: e.display, path: `/errors/${e.code}/`, count: e.articles.length })), 'counts compact code-list')}</section>`;
+  })}`.value;
 }

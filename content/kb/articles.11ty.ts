@@ -17,6 +17,7 @@ export function render(data: { kb: SiteData; article: ArticlePage }): string {
     path: article.permalink,
     title: `${article.id}: ${article.title}`,
     description: `${article.title} (${article.product ?? 'Microsoft Knowledge Base'}${article.lastModified ? `, ${article.lastModified}` : ''})`,
+    bodyClass: 'page-article',
     breadcrumbs: [
       { label: 'Home', path: '/' },
       ...(family ? [{ label: family.name, path: `/products/${family.slug}/` }] : []),

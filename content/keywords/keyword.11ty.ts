@@ -3,7 +3,7 @@ const t = groupTemplate({
   listing: (kb) => kb.listings.keywords,
   pathOf: (key) => `/keywords/${encodeURIComponent(key)}/`,
   heading: (name) => `Keyword ${name}`,
-  section: { label: 'Keywords', path: '/' },
+  section: { label: 'Keywords', path: '/keywords/' },
 });
 export const data = t.data;
 export const render = t.render;

@@ -3,7 +3,7 @@ const t = groupTemplate({
   listing: (kb) => kb.listings.years,
   pathOf: (key) => `/years/${key}/`,
   heading: (name) => `Articles last modified in ${name}`,
-  section: { label: 'Years', path: '/' },
+  section: { label: 'Years', path: '/years/' },
 });
 export const data = t.data;
 export const render = t.render;

@@ -9,7 +9,7 @@ import { buildListings, summarise, type ArticleSummary, type Listings } from './
 
 export { compareIds, permalinkOf, folderOf } from './citations.ts';
 export { resolveBodyLinks } from './body-links.ts';
-export type { ArticleSummary, Listings, EventListing, SourceListing, ErrorListing, GroupListing } from './listings.ts';
+export type { ArticleSummary, Listings, EventListing, SourceListing, ErrorListing, GroupListing, ProductFacets } from './listings.ts';
 
 export interface LinkedArchive {
   /** Sorted by article number. */

@@ -65,6 +65,17 @@ export interface GroupListing {
   articles: string[];
 }
 
+/** One product family's ways to narrow: its articles by year, article type and version (issue #3). */
+export interface ProductFacets {
+  /** The family slug (`exchange`). */
+  key: string;
+  name: string;
+  years: GroupListing[];
+  types: GroupListing[];
+  /** Keyed by a URL slug of the version (`winnt-4.0`), named as the records write it (`winnt:4.0`). */
+  versions: GroupListing[];
+}
+
 export interface Listings {
   events: EventListing[];
   sources: SourceListing[];
@@ -74,6 +85,7 @@ export interface Listings {
   years: GroupListing[];
   keywords: GroupListing[];
   folders: GroupListing[];
+  productFacets: ProductFacets[];
 }
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
@@ -81,6 +93,11 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   if (list) list.push(value);
   else map.set(key, [value]);
 };
+
+/** A version as a URL segment: `winnt:4.0` → `winnt-4.0`, `3.51 SP5` → `3.51-sp5`. */
+export function versionSlug(version: string): string {
+  return version.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, '') || 'unnamed';
+}
 
 /** The most frequent spelling wins; ties go to the first in sort order, so builds are reproducible. */
 function commonSpelling(spellings: string[]): string {
@@ -99,6 +116,7 @@ export function buildListings(records: ArticleRecord[], familyName: (slug: strin
   const years = new Map<string, string[]>();
   const keywords = new Map<string, { spellings: string[]; articles: string[] }>();
   const folders = new Map<string, string[]>();
+  const facets = new Map<string, { years: Map<string, string[]>; types: Map<string, string[]>; versions: Map<string, { names: string[]; articles: string[] }> }>();
 
   for (const r of sorted) {
     for (const e of r.events) {
@@ -135,6 +153,17 @@ export function buildListings(records: ArticleRecord[], familyName: (slug: strin
       entry.articles.push(r.id);
     }
     push(folders, r.permalink.split('/')[2] ?? '000', r.id);
+    let facet = facets.get(r.productFamily);
+    if (!facet) facets.set(r.productFamily, (facet = { years: new Map(), types: new Map(), versions: new Map() }));
+    if (r.year !== null) push(facet.years, String(r.year), r.id);
+    push(facet.types, r.articleType, r.id);
+    for (const v of r.versions) {
+      const slug = versionSlug(v);
+      let entry = facet.versions.get(slug);
+      if (!entry) facet.versions.set(slug, (entry = { names: [], articles: [] }));
+      entry.names.push(v);
+      if (entry.articles.at(-1) !== r.id) entry.articles.push(r.id);
+    }
   }
 
   const events: EventListing[] = [...byEvent]
@@ -166,6 +195,18 @@ export function buildListings(records: ArticleRecord[], familyName: (slug: strin
   const group = (map: Map<string, string[]>, name: (key: string) => string): GroupListing[] =>
     [...map].sort((a, b) => a[0].localeCompare(b[0])).map(([key, articles]) => ({ key, name: name(key), articles }));
 
+  const productFacets: ProductFacets[] = [...facets]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([key, f]) => ({
+      key,
+      name: familyName(key),
+      years: group(f.years, (y) => y),
+      types: group(f.types, (t) => t).sort((a, b) => b.articles.length - a.articles.length || a.key.localeCompare(b.key)),
+      versions: [...f.versions]
+        .map(([slug, v]) => ({ key: slug, name: commonSpelling(v.names), articles: v.articles }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true })),
+    }));
+
   return {
     events,
     sources,
@@ -177,5 +218,6 @@ export function buildListings(records: ArticleRecord[], familyName: (slug: strin
       .sort((a, b) => a[0].localeCompare(b[0]))
       .map(([key, k]) => ({ key, name: commonSpelling(k.spellings), articles: k.articles })),
     folders: group(folders, (f) => `/kb/${f}/`),
+    productFacets,
   };
 }

@@ -16,6 +16,6 @@ export const data = {
 
 export function render({ kb, source }: { kb: SiteData; source: SourceListing }): string {
   return html`<h1>Event source ${source.name}</h1>
-<p>${source.events.length} event ${source.events.length === 1 ? 'ID' : 'IDs'} in ${source.articleCount} ${source.articleCount === 1 ? 'article' : 'articles'}.</p>
-${source.events.map((e) => html`<section aria-labelledby="ev-${e.id}"><h2 id="ev-${e.id}"><a href="${url(kb.site, `/events/${e.id}/`)}">Event ID ${e.id}</a></h2>${articleList(kb, e.articles)}</section>`)}`.value;
+<p class="lead">${source.events.length} event ${source.events.length === 1 ? 'ID' : 'IDs'} in ${source.articleCount} ${source.articleCount === 1 ? 'article' : 'articles'}.</p>
+${source.events.map((e) => html`<section aria-labelledby="ev-${e.id}"><h2 id="ev-${e.id}"><a href="${url(kb.site, `/events/${e.id}/`)}">Event ID ${e.id}</a> <span class="count">${e.articles.length === 1 ? '1 article' : `${e.articles.length} articles`}</span></h2>${articleList(kb, e.articles)}</section>`)}`.value;
 }
