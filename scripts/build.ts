@@ -14,6 +14,9 @@ import { linkArchive, resolveBodyLinks, compareIds, folderOf } from './link/inde
 import { familyOf } from './normalise/index.ts';
 import { renderSite } from './render/eleventy.ts';
 import { writeArticleFiles } from './write/articles.ts';
+import { recordsExport } from './write/data-export.ts';
+import { assertOwnedOutput, OutputFolder } from './write/output.ts';
+import { writeSiteFiles } from './write/site-files.ts';
 import { createProgress, formatCount, plural, type Progress, type StageTiming } from './report/progress.ts';
 import { describeDiagnostics, summariseDiagnostics, type DiagnosticSummary } from './report/diagnostics.ts';
 import { url, type ArticlePage, type FamilyInfo, type SiteData } from '../layouts/lib/site.ts';
@@ -137,6 +140,10 @@ function deduplicate(processed: ProcessedArticle[], diagnostics: Diagnostic[]): 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const o = resolveBuildOptions(options);
   const started = performance.now();
+  // Files older than this and not written by this build are stale (a deleted article's pages): see OutputFolder.
+  const startedAt = Date.now();
+  assertOwnedOutput(o.out);
+  const output = new OutputFolder(o.out);
   const progress: Progress = createProgress({ quiet: o.quiet });
   progress.log(`kb-archive ${version}: building ${relative(process.cwd(), o.source) || '.'} → ${relative(process.cwd(), o.out) || '.'}${o.base !== '/' ? ` (base ${o.base})` : ''}`);
 
@@ -179,12 +186,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const data: SiteData = { site, articles, summaries: linked.summaries, listings: linked.listings, families };
 
   progress.stage('Rendering pages');
+  const exportBytes = recordsExport(articles);
   const rendered = await renderSite(data, o.out);
+  for (const f of rendered.files) output.claim(f.outputPath);
   progress.done(plural(rendered.pages, 'page'));
 
   progress.stage('Writing records');
-  await writeArticleFiles(o.out, articles, byId);
-  progress.done(plural(articles.length, 'record'));
+  await writeArticleFiles(output, articles, byId);
+  const siteFiles = await writeSiteFiles(output, site, articles, rendered.files, exportBytes);
+  const stale = await output.removeStale(startedAt);
+  progress.done(`${plural(articles.length, 'record')}, ${plural(siteFiles.sitemapUrls, 'sitemap URL')}${stale > 0 ? `, ${plural(stale, 'stale file')} removed` : ''}`);
 
   const summary = summariseDiagnostics(diagnostics);
   const seconds = (performance.now() - started) / 1000;

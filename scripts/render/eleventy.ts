@@ -8,7 +8,23 @@ import type { SiteData } from '../../layouts/lib/site.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export async function renderSite(data: SiteData, out: string): Promise<{ pages: number }> {
+/** One file Eleventy wrote. */
+export interface RenderedFile {
+  /** Site path without the base prefix (`/kb/182/Q182346/`, `/feed.xml`); empty for a passthrough copy. */
+  url: string;
+  /** Absolute path of the file written. */
+  outputPath: string;
+  /** An HTML page that asks not to be indexed (`<meta name="robots" content="noindex">`): kept out of the sitemap. */
+  noindex: boolean;
+}
+
+const noindexMeta = /<meta name="robots" content="[^"]*noindex/;
+
+function isWriteResult(r: unknown): r is { url: string; outputPath: string; content: unknown } {
+  return typeof r === 'object' && r !== null && typeof (r as { url?: unknown }).url === 'string' && typeof (r as { outputPath?: unknown }).outputPath === 'string';
+}
+
+export async function renderSite(data: SiteData, out: string): Promise<{ pages: number; files: RenderedFile[] }> {
   const previous = process.cwd();
   // Eleventy resolves its input, includes and ignores against the working directory.
   process.chdir(projectRoot);
@@ -23,8 +39,17 @@ export async function renderSite(data: SiteData, out: string): Promise<{ pages: 
     // Our progress line reports the stage; Eleventy's own "Wrote N files" would repeat it.
     eleventy.disableLogger();
     const results = (await eleventy.write()) as unknown;
-    const written = Array.isArray(results) ? results.flat(2).filter((r) => r && typeof r === 'object' && 'outputPath' in r) : [];
-    return { pages: written.length };
+    // write() resolves to [passthrough copies, pages]: each copy with a `map` of source → destination file.
+    const [copies, pages] = Array.isArray(results) ? results : [];
+    const written = (Array.isArray(pages) ? pages.flat(2) : []).filter(isWriteResult);
+    const files: RenderedFile[] = written.map((r) => ({
+      url: r.url,
+      outputPath: resolve(projectRoot, r.outputPath),
+      noindex: /(\/|\.html)$/.test(r.url) && typeof r.content === 'string' && noindexMeta.test(r.content.slice(0, 2000)),
+    }));
+    const copied = (Array.isArray(copies) ? copies : []).flatMap((c: { map?: Record<string, string> }) => Object.values(c?.map ?? {}));
+    for (const dest of copied) files.push({ url: '', outputPath: resolve(projectRoot, dest), noindex: true });
+    return { pages: written.length, files };
   } finally {
     process.chdir(previous);
   }

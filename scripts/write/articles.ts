@@ -2,10 +2,9 @@
  * Stage 7 (write): beside each article's `index.html`, its normalised record as `index.json` (the contract of
  * PRODUCT.md) and the original plain text as `Q<number>.txt`, for fidelity.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { ArticlePage } from '../../layouts/lib/site.ts';
 import type { LinkedArticle } from '../types.ts';
+import type { OutputFolder } from './output.ts';
 
 /** The published record: the linked article without page-only fields, keys in a fixed order. */
 export function publishedRecord(a: ArticlePage): LinkedArticle {
@@ -32,11 +31,10 @@ export async function eachLimited<T>(items: T[], limit: number, task: (item: T) 
   await Promise.all(lanes);
 }
 
-export async function writeArticleFiles(out: string, articles: ArticlePage[], sources: Map<string, { plainText: string }>): Promise<void> {
+export async function writeArticleFiles(output: OutputFolder, articles: ArticlePage[], sources: Map<string, { plainText: string }>): Promise<void> {
   await eachLimited(articles, 64, async (a) => {
-    const dir = join(out, a.permalink);
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'index.json'), `${JSON.stringify(publishedRecord(a), null, 2)}\n`);
-    await writeFile(join(dir, a.originalFile), sources.get(a.id)?.plainText ?? '');
+    // The page's folder exists: Eleventy wrote index.html there.
+    await output.write(`${a.permalink}index.json`, `${JSON.stringify(publishedRecord(a), null, 2)}\n`);
+    await output.write(`${a.permalink}${a.originalFile}`, sources.get(a.id)?.plainText ?? '');
   });
 }

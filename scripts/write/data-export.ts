@@ -1,0 +1,57 @@
+/**
+ * The data export (issue #5): every published record as one line of JSON, sorted by article number, gzip-
+ * compressed, at `/data/kb-records.jsonl.gz`. For people who want the metadata, not the pages.
+ * Deterministic: Node's gzip header carries no file name and mtime 0, so equal input gives equal bytes.
+ */
+import { gzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import type { ArticlePage } from '../../layouts/lib/site.ts';
+import type { LinkedArticle } from '../types.ts';
+import { publishedRecord } from './articles.ts';
+
+/** Site path of the export. */
+export const recordsExportPath = '/data/kb-records.jsonl.gz';
+
+/**
+ * What each field of a published record means; `/data/` shows this table. Typed against `LinkedArticle`, so a
+ * field added to the record without a line here fails the typecheck.
+ */
+export const recordFieldDocs: { [K in keyof LinkedArticle]-?: { type: string; about: string } } = {
+  id: { type: 'string', about: 'Article number with its Q: "Q182346".' },
+  number: { type: 'number', about: 'The article number alone: 182346.' },
+  title: { type: 'string', about: 'The title without the leading "Qnnn: ", HTML entities decoded.' },
+  permalink: { type: 'string', about: 'Site path of the article page, kbarchive-compatible: "/kb/182/Q182346/" (without any --base prefix).' },
+  lastModified: { type: 'string | null', about: '"Last Modified:" as ISO YYYY-MM-DD, or null.' },
+  year: { type: 'number | null', about: 'Year of lastModified, or null.' },
+  product: { type: 'string | null', about: 'The "Product(s):" line as written, trimmed; null when absent or empty.' },
+  productFamily: { type: 'string', about: 'Slug of the product family used for browsing ("windows-nt", "exchange").' },
+  versions: { type: 'string[]', about: 'Sorted "platform:version" (platform lower-cased) or bare version strings from "Version(s):".' },
+  platforms: { type: 'string[]', about: 'Normalised platform names from Version(s) and Operating System(s) ("Windows NT").' },
+  os: { type: 'string[]', about: '"Operating System(s):" values split on , ; |, trimmed.' },
+  keywords: { type: 'string[]', about: 'Header and footer keywords, repaired, deduplicated case-insensitively, in order of first appearance.' },
+  issueType: { type: 'string | null', about: 'Footer "Issue type :" value ("kbprb"), or null.' },
+  solutionType: { type: 'string | null', about: 'Footer "Solution Type :" value ("kbfix"), or null.' },
+  technology: { type: 'string[]', about: 'Footer "Technology :" items.' },
+  articleType: { type: 'string', about: 'bug, fix, prb, info, howto, doc, sample, errmsg or other (from the title tag and issue type).' },
+  titleTags: { type: 'string[]', about: 'Title prefixes as written (["PRB"], ["XFOR"]).' },
+  dialect: { type: '"kb" | "mspl"', about: 'kb: genmd page with a footer; mspl: Programmer\'s Library (short header, no footer).' },
+  appliesTo: { type: 'string[]', about: 'Items of the "applies to" list.' },
+  sections: { type: 'string[]', about: 'Section headings in order, as written.' },
+  events: { type: '{source: string | null, id: number}[]', about: 'Event-log entries named by number, sorted by id then source.' },
+  errorCodes: { type: '{kind, code, display}[]', about: 'Error codes (kind: hresult, ntstatus, stop, win32, tool, hex, runtime, net), sorted by code.' },
+  errorMessages: { type: 'string[]', about: '"Err Msg:" texts and quoted error messages.' },
+  references: { type: 'string[]', about: 'KB articles cited, sorted unique "Q<number>", excluding the article itself.' },
+  referencesFound: { type: 'string[]', about: 'The references this archive holds.' },
+  referencesMissing: { type: 'string[]', about: 'The references this archive does not hold.' },
+  citedBy: { type: 'string[]', about: 'Articles of the archive that cite this one, sorted.' },
+  related: { type: 'string[]', about: 'Related articles (shared symptoms, then product and keywords), best first, at most 8.' },
+  queryWords: { type: 'string[]', about: 'Words of "Additional query words:".' },
+  sourcePath: { type: 'string', about: 'Path of the source file, relative to the source folder ("kb/182/Q182346/README.md").' },
+};
+
+/** The export's bytes: one record per line, in the order given (the build passes them sorted by number). */
+export async function recordsExport(articles: readonly ArticlePage[]): Promise<Buffer> {
+  const lines = articles.map((a) => `${JSON.stringify(publishedRecord(a))}\n`);
+  // zlib runs on libuv's thread pool: the export compresses on the second core while pages render.
+  return promisify(gzip)(Buffer.from(lines.join('')), { level: 9 });
+}
