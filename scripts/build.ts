@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { findArticleFiles, resolveReadLimits, defaultReadLimits } from './read/index.ts';
 import { processAll } from './pipeline/pool.ts';
+import { codeVersion, openCacheFolder } from './pipeline/cache.ts';
 import type { ProcessedArticle } from './pipeline/article.ts';
 import { linkArchive, resolveBodyLinks, compareIds, folderOf } from './link/index.ts';
 import { familyOf } from './normalise/index.ts';
@@ -45,6 +46,11 @@ export interface BuildOptions {
   report?: string | null;
   /** No progress output (tests). */
   quiet?: boolean;
+  /**
+   * Folder of the per-article cache, or null for none (every article parsed). Safe to delete.
+   * Default: `.cache/kb-archive` beside the output folder (`_site` → `.cache/kb-archive`).
+   */
+  cacheDir?: string | null;
 }
 
 export interface ResolvedBuildOptions {
@@ -57,6 +63,7 @@ export interface ResolvedBuildOptions {
   maxFileSize: number;
   report: string | null;
   quiet: boolean;
+  cacheDir: string | null;
 }
 
 export interface BuildResult {
@@ -101,6 +108,7 @@ export function resolveBuildOptions(options: BuildOptions): ResolvedBuildOptions
     maxFileSize: resolveReadLimits({ maxBytes: options.maxFileSize ?? defaultReadLimits.maxBytes }).maxBytes,
     report: options.report === undefined ? `${out.replace(/\/$/, '')}-report.json` : options.report,
     quiet: options.quiet ?? false,
+    cacheDir: options.cacheDir === null ? null : resolve(options.cacheDir ?? join(dirname(out), '.cache', 'kb-archive')),
   };
 }
 
@@ -153,15 +161,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   progress.done(plural(found.paths.length, 'article file'));
 
   progress.stage('Parsing articles', found.paths.length);
+  const limits = { maxBytes: o.maxFileSize };
   const processed = await processAll(o.source, found.paths, {
     workers: o.workers,
-    limits: { maxBytes: o.maxFileSize },
+    limits,
+    cache: o.cacheDir ? { folder: openCacheFolder(o.cacheDir, codeVersion()), salt: JSON.stringify(limits) } : undefined,
     onProgress: (done, total) => progress.tick(done, total),
   });
   for (const p of processed) diagnostics.push(...p.diagnostics);
   const rules = tallyRules(processed.map((p) => p.rules));
   const kept = deduplicate(processed, diagnostics).sort((a, b) => compareIds(a.record!.id, b.record!.id));
-  progress.done(plural(kept.length, 'article'));
+  const fromCache = processed.filter((p) => p.cached).length;
+  progress.done(`${plural(kept.length, 'article')}${fromCache > 0 ? ` (${formatCount(processed.length - fromCache)} parsed, ${formatCount(fromCache)} unchanged from the cache)` : ''}`);
 
   progress.stage('Linking');
   const linked = linkArchive(kept.map((p) => p.record!), (slug) => familyOf(slug).name);

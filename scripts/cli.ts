@@ -27,6 +27,8 @@ program
   .addOption(new Option('--workers <n>', '[number] parser threads; 0 parses in the main thread (default: one per core)').argParser(integer('--workers', 0, 64)))
   .addOption(new Option('--max-file-size <bytes>', '[number] largest input file accepted').default(4 * 2 ** 20).argParser(integer('--max-file-size', 1024, 2 ** 31)))
   .addOption(new Option('--report <file>', '[path] where the full diagnostics report is written (default: <out>-report.json)'))
+  .addOption(new Option('--cache-dir <dir>', '[path] per-article cache, safe to delete (default: .cache/kb-archive beside --out)'))
+  .addOption(new Option('--no-cache', '[boolean] parse every article, reading and writing no cache'))
   .addOption(new Option('--quiet', '[boolean] no progress output').default(false))
   .action(async (opts) => {
     let stage = 'configuration';
@@ -36,6 +38,7 @@ program
       const result = await build({
         source: opts.source, out: opts.out, base: opts.base, siteUrl: opts.siteUrl ?? null, strict: opts.strict,
         workers: opts.workers, maxFileSize: opts.maxFileSize, report: opts.report, quiet: opts.quiet,
+        cacheDir: opts.cache === false ? null : opts.cacheDir,
       });
       if (result.failed) {
         process.stderr.write(`--strict: ${result.rejected} rejected, ${result.warnings} warnings: exiting with status 1.\n`);

@@ -22,6 +22,8 @@ export interface ProcessedArticle {
   bodyText: string;
   diagnostics: Diagnostic[];
   rules: RuleCounts;
+  /** True when the result came from the per-article cache (cache.ts) rather than a parse. */
+  cached?: boolean;
 }
 
 export async function processArticle(root: string, path: string, limits?: Partial<ReadLimits>): Promise<ProcessedArticle> {

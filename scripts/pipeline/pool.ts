@@ -14,6 +14,8 @@ export interface PoolOptions {
   /** Paths per task. */
   batchSize?: number;
   limits?: Partial<ReadLimits>;
+  /** The per-article cache; none when absent. */
+  cache?: WorkerTask['cache'];
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -28,7 +30,7 @@ export async function processAll(root: string, paths: string[], options: PoolOpt
   if (workers === 0 || paths.length < batchSize) {
     const { default: processBatch } = await import('./worker.ts');
     for (const [i, batch] of batches.entries()) {
-      results[i] = await processBatch({ root, paths: batch, limits: options.limits });
+      results[i] = await processBatch({ root, paths: batch, limits: options.limits, cache: options.cache });
       done += batch.length;
       options.onProgress?.(done, paths.length);
     }
@@ -43,7 +45,7 @@ export async function processAll(root: string, paths: string[], options: PoolOpt
   try {
     await Promise.all(
       batches.map(async (batch, i) => {
-        results[i] = await pool.run({ root, paths: batch, limits: options.limits });
+        results[i] = await pool.run({ root, paths: batch, limits: options.limits, cache: options.cache });
         done += batch.length;
         options.onProgress?.(done, paths.length);
       }),

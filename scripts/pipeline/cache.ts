@@ -1,0 +1,76 @@
+/**
+ * The per-article cache (issue #5): a rebuild re-parses only the files whose content changed. Each entry is one
+ * article's `ProcessedArticle`, stored as JSON under a key hashing
+ *   the code version (every source file of the per-article stages, and the locked dependency versions)
+ *   + the options that change the result (read limits) + the file's path + its bytes,
+ * so an entry can never be served for other code, options or content: a stale page is impossible by construction.
+ * The whole-archive stages (link, render, index, write) still run over every article, so every page that depends
+ * on a changed article (its events, listings, search) is rewritten.
+ *
+ * Layout: `<cache-dir>/<code version>/<key[0..2]>/<key>.json`. Entries of other code versions are deleted when a
+ * build starts; the folder is safe to delete at any time (the next build is a cold one).
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import type { ProcessedArticle } from './article.ts';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** What the per-article result depends on, besides the file itself. */
+const codeInputs = ['scripts/read', 'scripts/parse', 'scripts/normalise', 'scripts/symptoms', 'scripts/pipeline', 'scripts/types.ts', 'package-lock.json'];
+
+/** A hash of every source file the per-article stages run (sorted by path), so any code change starts a new cache. */
+export function codeVersion(): string {
+  const hash = createHash('sha256');
+  const add = (path: string) => {
+    if (statSync(path).isDirectory()) {
+      for (const name of readdirSync(path).sort()) add(join(path, name));
+    } else if (/\.(ts|js|json)$/.test(path)) {
+      hash.update(`${relative(projectRoot, path)}\0`).update(readFileSync(path)).update('\0');
+    }
+  };
+  for (const input of codeInputs) add(join(projectRoot, input));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Where this code version's entries live; other versions' folders are removed (they can never be read again). */
+export function openCacheFolder(cacheDir: string, version: string): string {
+  const root = resolve(cacheDir);
+  let others: string[] = [];
+  try {
+    others = readdirSync(root).filter((name) => name !== version && /^[0-9a-f]{16}$/.test(name));
+  } catch {
+    // No cache yet.
+  }
+  for (const name of others) rmSync(join(root, name), { recursive: true, force: true });
+  return join(root, version);
+}
+
+/** An entry's key: the options that shape the result, the path and the bytes. */
+export function entryKey(salt: string, path: string, bytes: Uint8Array): string {
+  return createHash('sha256').update(salt).update('\0').update(path).update('\0').update(bytes).digest('hex');
+}
+
+const entryFile = (folder: string, key: string) => join(folder, key.slice(0, 2), `${key}.json`);
+
+export async function readEntry(folder: string, key: string): Promise<ProcessedArticle | null> {
+  try {
+    return JSON.parse(await readFile(entryFile(folder, key), 'utf8')) as ProcessedArticle;
+  } catch {
+    // Missing, or cut short by a crash mid-write elsewhere: either way, parse again.
+    return null;
+  }
+}
+
+/** Writes atomically (temporary file + rename), so concurrent builds and crashes never leave half an entry. */
+export async function writeEntry(folder: string, key: string, value: ProcessedArticle): Promise<void> {
+  const file = entryFile(folder, key);
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}-${threadId}.tmp`;
+  await writeFile(temporary, JSON.stringify(value));
+  await rename(temporary, file);
+}
