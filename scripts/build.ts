@@ -162,10 +162,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   progress.stage('Parsing articles', found.paths.length);
   const limits = { maxBytes: o.maxFileSize };
+  const cache = o.cacheDir ? openCacheFolder(o.cacheDir, codeVersion()) : null;
   const processed = await processAll(o.source, found.paths, {
     workers: o.workers,
     limits,
-    cache: o.cacheDir ? { folder: openCacheFolder(o.cacheDir, codeVersion()), salt: JSON.stringify(limits) } : undefined,
+    cache: cache ? { folder: cache.folder, salt: JSON.stringify(limits) } : undefined,
     onProgress: (done, total) => progress.tick(done, total),
   });
   for (const p of processed) diagnostics.push(...p.diagnostics);
@@ -206,6 +207,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   await writeArticleFiles(output, articles, byId);
   const siteFiles = await writeSiteFiles(output, site, articles, rendered.files, exportBytes);
   const stale = await output.removeStale(startedAt);
+  await cache?.pruned;
   progress.done(`${plural(articles.length, 'record')}, ${plural(siteFiles.sitemapUrls, 'sitemap URL')}${stale > 0 ? `, ${plural(stale, 'stale file')} removed` : ''}`);
 
   const summary = summariseDiagnostics(diagnostics);

@@ -11,8 +11,8 @@
  * build starts; the folder is safe to delete at any time (the next build is a cold one).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
@@ -37,8 +37,11 @@ export function codeVersion(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Where this code version's entries live; other versions' folders are removed (they can never be read again). */
-export function openCacheFolder(cacheDir: string, version: string): string {
+/**
+ * Where this code version's entries live. Other versions' folders can never be read again: they are removed in
+ * the background (60k entries take seconds to delete); await `pruned` before exiting.
+ */
+export function openCacheFolder(cacheDir: string, version: string): { folder: string; pruned: Promise<void> } {
   const root = resolve(cacheDir);
   let others: string[] = [];
   try {
@@ -46,8 +49,8 @@ export function openCacheFolder(cacheDir: string, version: string): string {
   } catch {
     // No cache yet.
   }
-  for (const name of others) rmSync(join(root, name), { recursive: true, force: true });
-  return join(root, version);
+  const pruned = Promise.all(others.map((name) => rm(join(root, name), { recursive: true, force: true }))).then(() => undefined);
+  return { folder: join(root, version), pruned };
 }
 
 /** An entry's key: the options that shape the result, the path and the bytes. */
@@ -55,11 +58,36 @@ export function entryKey(salt: string, path: string, bytes: Uint8Array): string 
   return createHash('sha256').update(salt).update('\0').update(path).update('\0').update(bytes).digest('hex');
 }
 
+/** Where the per-article cache is and what is folded into every key (the options that shape a result). */
+export interface ArticleCache {
+  /** This code version's folder (`openCacheFolder`). */
+  folder: string;
+  salt: string;
+}
+
+/**
+ * The key of a source file's entry, or null when it cannot have one (unreadable, or larger than `maxBytes`: the
+ * read stage rejects those with the reason). Synchronous: a cached rebuild is bound by these system calls, and
+ * the async versions cost a thread-pool round trip each.
+ */
+export function keyOfFile(cache: ArticleCache, root: string, path: string, maxBytes: number): string | null {
+  try {
+    const fd = openSync(join(root, path), 'r');
+    try {
+      return fstatSync(fd).size <= maxBytes ? entryKey(cache.salt, path, readFileSync(fd)) : null;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
+}
+
 const entryFile = (folder: string, key: string) => join(folder, key.slice(0, 2), `${key}.json`);
 
-export async function readEntry(folder: string, key: string): Promise<ProcessedArticle | null> {
+export function readEntry(folder: string, key: string): ProcessedArticle | null {
   try {
-    return JSON.parse(await readFile(entryFile(folder, key), 'utf8')) as ProcessedArticle;
+    return JSON.parse(readFileSync(entryFile(folder, key), 'utf8')) as ProcessedArticle;
   } catch {
     // Missing, or cut short by a crash mid-write elsewhere: either way, parse again.
     return null;

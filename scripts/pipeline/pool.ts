@@ -6,7 +6,8 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { ProcessedArticle } from './article.ts';
 import type { WorkerTask } from './worker.ts';
-import type { ReadLimits } from '../read/index.ts';
+import { resolveReadLimits, type ReadLimits } from '../read/index.ts';
+import { keyOfFile, readEntry } from './cache.ts';
 
 export interface PoolOptions {
   /** Worker threads; 0 runs in the main thread (tests, debugging). Default: the number of cores. */
@@ -20,6 +21,25 @@ export interface PoolOptions {
 }
 
 export async function processAll(root: string, paths: string[], options: PoolOptions = {}): Promise<ProcessedArticle[]> {
+  const cache = options.cache;
+  if (!cache) return processUncached(root, paths, options);
+  // Cache lookups in this thread (they are file reads; workers would add start-up and copying), then only the
+  // misses go to the workers, which store what they parse.
+  const maxBytes = resolveReadLimits(options.limits).maxBytes;
+  const out: (ProcessedArticle | undefined)[] = paths.map((path) => {
+    const key = keyOfFile(cache, root, path, maxBytes);
+    const hit = key ? readEntry(cache.folder, key) : null;
+    return hit ? { ...hit, cached: true } : undefined;
+  });
+  const misses = paths.filter((_, i) => !out[i]);
+  const hits = paths.length - misses.length;
+  options.onProgress?.(hits, paths.length);
+  const parsed = await processUncached(root, misses, { ...options, onProgress: (done) => options.onProgress?.(hits + done, paths.length) });
+  let next = 0;
+  return out.map((r) => r ?? parsed[next++]!);
+}
+
+async function processUncached(root: string, paths: string[], options: PoolOptions): Promise<ProcessedArticle[]> {
   const workers = options.workers ?? availableParallelism();
   const batchSize = options.batchSize ?? 200;
   const batches: string[][] = [];

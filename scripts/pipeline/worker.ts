@@ -1,8 +1,6 @@
 /** Piscina worker: runs the per-article stages for a batch of paths (batches keep message overhead low). */
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { processArticle, type ProcessedArticle } from './article.ts';
-import { entryKey, readEntry, writeEntry } from './cache.ts';
+import { keyOfFile, writeEntry, type ArticleCache } from './cache.ts';
 import { resolveReadLimits, type ReadLimits } from '../read/index.ts';
 
 export interface WorkerTask {
@@ -10,43 +8,34 @@ export interface WorkerTask {
   paths: string[];
   limits?: Partial<ReadLimits>;
   /** The per-article cache (cache.ts): its folder for this code version, and the options folded into each key. */
-  cache?: { folder: string; salt: string };
+  cache?: ArticleCache;
 }
 
-/** One article, from the cache when its key (code, options, path, bytes) has an entry; else processed and stored. */
+/** One article, processed; stored in the cache when there is one (the pool looked it up there first). */
 async function processCached(task: WorkerTask, path: string): Promise<ProcessedArticle> {
   const cache = task.cache;
-  if (!cache) return processArticle(task.root, path, task.limits);
-  let key: string | null = null;
-  try {
-    const file = join(task.root, path);
-    // Too large or unreadable: the read stage rejects it with the reason; nothing worth caching.
-    if ((await stat(file)).size <= resolveReadLimits(task.limits).maxBytes) key = entryKey(cache.salt, path, await readFile(file));
-  } catch {
-    key = null;
-  }
-  if (key) {
-    const hit = await readEntry(cache.folder, key);
-    if (hit) return { ...hit, cached: true };
-  }
+  const keyNow = () => (cache ? keyOfFile(cache, task.root, path, resolveReadLimits(task.limits).maxBytes) : null);
+  const before = keyNow();
   const result = await processArticle(task.root, path, task.limits);
-  if (key) await writeEntry(cache.folder, key, result);
+  // Stored only if the file did not change while it was parsed: the entry must hold the result of its key's bytes.
+  if (cache && before && keyNow() === before) await writeEntry(cache.folder, before, result);
   return result;
 }
 
 export default async function processBatch(task: WorkerTask): Promise<ProcessedArticle[]> {
-  const out: ProcessedArticle[] = [];
-  for (const path of task.paths) {
+  const out: ProcessedArticle[] = new Array(task.paths.length);
+  const one = async (path: string, i: number) => {
     try {
-      out.push(await processCached(task, path));
+      out[i] = await processCached(task, path);
     } catch (error) {
       // A bug of ours must not take the build down: the file is reported, the build goes on.
       const reason = error instanceof Error ? error.message : String(error);
-      out.push({
+      out[i] = {
         path, record: null, bodyHtml: '', plainText: '', bodyText: '', rules: {},
         diagnostics: [{ file: path, severity: 'rejected', rule: 'kb:internal-error', message: `The build failed on this file (${reason}). Please report it with the file attached.` }],
-      });
+      };
     }
-  }
+  };
+  for (const [i, path] of task.paths.entries()) await one(path, i);
   return out;
 }
