@@ -69,6 +69,8 @@ export interface ResolvedBuildOptions {
 export interface BuildResult {
   articlesRead: number;
   articlesBuilt: number;
+  /** Files parsed this time; the others came unchanged from the per-article cache. */
+  articlesParsed: number;
   pagesWritten: number;
   rejected: number;
   warnings: number;
@@ -216,6 +218,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // Articles read: every file found, plus article folders rejected before a file could be read (no README.md).
     articlesRead: new Set([...found.paths, ...diagnostics.filter((d) => d.severity === 'rejected').map((d) => d.file)]).size,
     articlesBuilt: kept.length,
+    articlesParsed: processed.length - fromCache,
     pagesWritten: rendered.pages,
     rejected: summary.rejected,
     warnings: summary.warnings,

@@ -1,0 +1,104 @@
+/**
+ * Issue #5, reproducible and incremental: two builds of the same input are byte-identical; after an edit or a
+ * deletion, a rebuild over the previous output with the cache re-parses only the changed file and leaves exactly
+ * what a clean build of the new input writes — the dependent pages updated, the deleted article's pages gone.
+ */
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { build, defaultSource, type BuildOptions } from '../../scripts/build.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'kb-incremental-'));
+const source = join(root, 'source');
+const options: BuildOptions = { source, workers: 0, quiet: true, report: null, base: '/mirror/', siteUrl: 'https://example.org' };
+
+/** Every file under `dir`, relative path → bytes. */
+function snapshot(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, e.name);
+      if (e.isDirectory()) walk(path);
+      else files.set(relative(dir, path), readFileSync(path));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/** The paths whose bytes differ, or that only one side has. */
+function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
+  const paths = new Set([...a.keys(), ...b.keys()]);
+  return [...paths].filter((p) => !a.get(p)?.equals(b.get(p) ?? Buffer.alloc(0)) || !a.has(p) || !b.has(p)).sort();
+}
+
+/** A clean, uncached build of the current source into a new folder. */
+async function cleanBuild(name: string): Promise<Map<string, Buffer>> {
+  const out = join(root, name);
+  await build({ ...options, out, cacheDir: null });
+  return snapshot(out);
+}
+
+const mirror = join(root, 'mirror');
+const cacheDir = join(root, 'cache');
+let records: { id: string; permalink: string; sourcePath: string; citedBy: string[]; title: string }[];
+
+before(() => {
+  cpSync(defaultSource, source, { recursive: true });
+});
+
+test('two builds of the same input write byte-identical output', async () => {
+  const first = await build({ ...options, out: mirror, cacheDir });
+  assert.equal(first.rejected, 0);
+  const again = await cleanBuild('again');
+  const one = snapshot(mirror);
+  assert.ok(one.size > 200, `${one.size} files`);
+  assert.deepEqual(differences(one, again), []);
+  const lines = readFileSync(join(mirror, 'data/kb-records.jsonl.gz'));
+  records = JSON.parse(`[${(await import('node:zlib')).gunzipSync(lines).toString('utf8').trim().split('\n').join(',')}]`);
+});
+
+test('after an edit, only that file is parsed again, and the site equals a clean build — cited-by pages included', async () => {
+  const before = snapshot(mirror);
+  const edited = records.find((r) => r.citedBy.length > 0)!;
+  const file = join(source, edited.sourcePath);
+  const text = readFileSync(file, 'utf8');
+  assert.ok(text.includes(edited.title));
+  writeFileSync(file, text.replaceAll(edited.title, `${edited.title} (revised)`));
+
+  const result = await build({ ...options, out: mirror, cacheDir });
+  const after = snapshot(mirror);
+  assert.deepEqual(differences(after, await cleanBuild('after-edit')), []);
+  const changed = differences(before, after);
+  const page = relative('/', `${edited.permalink}index.html`);
+  assert.ok(changed.includes(page), 'the article page changed');
+  assert.ok(readFileSync(join(mirror, page), 'utf8').includes(`${edited.title} (revised)`));
+  for (const citing of edited.citedBy) {
+    const citingPage = relative('/', `${records.find((r) => r.id === citing)!.permalink}index.html`);
+    assert.ok(changed.includes(citingPage), `${citing}, which cites it, was rewritten`);
+  }
+  assert.ok(!changed.includes('about/index.html'), 'pages that do not depend on it keep their bytes');
+  assert.equal(result.articlesBuilt, records.length);
+  assert.equal(result.articlesParsed, 1, 'one article parsed, the rest from the cache');
+});
+
+test('after a deletion, the article\'s pages, redirects and records are gone, and the site equals a clean build', async () => {
+  const deleted = records.find((r) => r.citedBy.length === 0)!;
+  rmSync(join(source, deleted.sourcePath, '..'), { recursive: true });
+  const result = await build({ ...options, out: mirror, cacheDir });
+  const after = snapshot(mirror);
+  assert.deepEqual(differences(after, await cleanBuild('after-delete')), []);
+  for (const path of after.keys()) assert.ok(!path.includes(`${deleted.id}/`) && !path.includes(`${deleted.id}.txt`), `${path} is left over`);
+  assert.ok(!readFileSync(join(mirror, '_redirects'), 'utf8').includes(`/${deleted.id}/`));
+  assert.equal(result.articlesBuilt, records.length - 1);
+  assert.equal(result.articlesParsed, 0);
+});
+
+test('an output folder that is not a kb-archive site is refused, not emptied', async () => {
+  const foreign = join(root, 'foreign');
+  cpSync(join(source, 'kb'), join(foreign, 'kb'), { recursive: true });
+  await assert.rejects(build({ ...options, out: foreign, cacheDir: null }), /is not empty and holds no site built by kb-archive/);
+  assert.ok(snapshot(foreign).size > 0);
+});
