@@ -1,0 +1,147 @@
+/**
+ * `npm run bench [-- --hugo] [--source <dir>]`: the full-corpus yardstick of issue #5. Builds the corpus of
+ * ../shared/corpus (extracted to a temporary folder once) cold, then again after one article changed (with the
+ * cache), and prints per stage the wall time and the peak memory of the whole process tree (worker threads are
+ * in-process; an indexer's child process is not, so /proc is sampled for every descendant), then the output's
+ * size and file count. With --hugo, times ../shared/bench/hugo-baseline.sh on the same corpus and prints the ratio.
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, Option } from 'commander';
+import { realCorpusDir } from '../test/helpers/corpus.ts';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+interface StageFigure {
+  name: string;
+  seconds: number;
+  peakMiB: number;
+}
+
+interface RunFigures {
+  wall: number;
+  peakMiB: number;
+  stages: StageFigure[];
+}
+
+/** Resident memory of a process and all its descendants, in KiB, from /proc. */
+function treeRssKiB(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(name));
+      children.set(ppid, list);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  let total = 0;
+  const visit = (p: number) => {
+    try {
+      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // Ended.
+    }
+    for (const c of children.get(p) ?? []) visit(c);
+  };
+  visit(pid);
+  return total;
+}
+
+/** Runs one build in a child process, sampling its tree's memory and splitting the samples by the stage lines it prints. */
+async function runBuild(args: string[]): Promise<RunFigures> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'scripts/cli.ts'), 'build', ...args], { cwd: projectRoot, stdio: ['ignore', 'inherit', 'pipe'], env: { ...process.env, CI: '1' } });
+  let stagePeak = 0;
+  let peak = 0;
+  const sampler = setInterval(() => {
+    const kib = treeRssKiB(child.pid!);
+    stagePeak = Math.max(stagePeak, kib);
+    peak = Math.max(peak, kib);
+  }, 100);
+  const stages: StageFigure[] = [];
+  let buffer = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    buffer += chunk.toString('utf8');
+    let newline: number;
+    while ((newline = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, newline);
+      buffer = buffer.slice(newline + 1);
+      const stage = /^\[([^\]]+)\] .* in ([\d.]+)s$/.exec(line);
+      if (stage) {
+        stages.push({ name: stage[1]!, seconds: Number(stage[2]), peakMiB: Math.round(Math.max(stagePeak, treeRssKiB(child.pid!)) / 1024) });
+        stagePeak = 0;
+      }
+    }
+  });
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  clearInterval(sampler);
+  if (code !== 0) throw new Error(`the build exited with status ${code}`);
+  return { wall: (performance.now() - started) / 1000, peakMiB: Math.round(peak / 1024), stages };
+}
+
+function printRun(title: string, run: RunFigures): void {
+  console.log(`\n${title}: ${run.wall.toFixed(1)} s wall (process start to exit), peak ${run.peakMiB} MiB (whole process tree)`);
+  console.log(`  ${'stage'.padEnd(22)} ${'wall'.padStart(8)} ${'peak'.padStart(10)}`);
+  for (const s of run.stages) console.log(`  ${s.name.padEnd(22)} ${`${s.seconds.toFixed(1)} s`.padStart(8)} ${`${s.peakMiB} MiB`.padStart(10)}`);
+}
+
+function firstArticle(root: string): string {
+  const group = readdirSync(join(root, 'kb')).sort()[0]!;
+  return `kb/${group}/${readdirSync(join(root, 'kb', group)).sort()[0]!}/README.md`;
+}
+
+const program = new Command()
+  .name('bench')
+  .addOption(new Option('--source <dir>', '[path] corpus folder (default: ../shared/corpus extracted to a temporary folder)'))
+  .addOption(new Option('--work <dir>', '[path] where the output and cache go').default('/tmp/kb-bench'))
+  .addOption(new Option('--hugo', '[boolean] also time ../shared/bench/hugo-baseline.sh and print the ratio').default(false))
+  .parse();
+const opts = program.opts<{ source?: string; work: string; hugo: boolean }>();
+
+const source = resolve(opts.source ?? realCorpusDir());
+const work = resolve(opts.work);
+const out = join(work, 'site');
+const cacheDir = join(work, 'cache');
+rmSync(work, { recursive: true, force: true });
+const args = ['--source', source, '--out', out, '--cache-dir', cacheDir, '--report', join(work, 'report.json')];
+
+console.log(`kb-archive bench: ${source} → ${out}`);
+const cold = await runBuild(args);
+
+// One article changes: its title gains words (restored afterwards: the corpus folder is shared with the tests).
+const edited = existsSync(join(source, 'kb/182/Q182346/README.md')) ? 'kb/182/Q182346/README.md' : firstArticle(source);
+const article = join(source, edited);
+const original = readFileSync(article);
+writeFileSync(article, original.toString('utf8').replace(/^title: ("?)(.*?)\1$/m, 'title: $1$2 (bench edit)$1'));
+let warm: RunFigures;
+try {
+  warm = await runBuild(args);
+} finally {
+  writeFileSync(article, original);
+}
+
+const apparent = Number(execFileSync('du', ['-sb', out], { encoding: 'utf8' }).split('\t')[0]);
+const disk = Number(execFileSync('du', ['-sk', out], { encoding: 'utf8' }).split('\t')[0]) * 1024;
+const files = Number(execFileSync('sh', ['-c', `find "${out}" -type f | wc -l`], { encoding: 'utf8' }).trim());
+const dirs = Number(execFileSync('sh', ['-c', `find "${out}" -type d | wc -l`], { encoding: 'utf8' }).trim());
+const cache = Number(execFileSync('du', ['-sk', cacheDir], { encoding: 'utf8' }).split('\t')[0]) * 1024;
+
+printRun('Cold build', cold);
+printRun(`One-article rebuild (${edited} edited, with the cache)`, warm!);
+const gib = (n: number) => `${(n / 2 ** 30).toFixed(2)} GiB`;
+console.log(`\nOutput: ${files.toLocaleString('en-US')} files in ${dirs.toLocaleString('en-US')} folders, ${gib(apparent)} of content (du -sb), ${gib(disk)} on disk (du -sk); cache ${gib(cache)}`);
+
+if (opts.hugo) {
+  const line = execFileSync(join(projectRoot, '../shared/bench/hugo-baseline.sh'), [source], { encoding: 'utf8' }).trim();
+  console.log(`\n${line}`);
+  const hugo = Number(/in ([\d.]+)s/.exec(line)?.[1]);
+  if (hugo > 0) console.log(`Cold build / Hugo: ${(cold.wall / hugo).toFixed(2)}× (target ≤ 3×)`);
+}
