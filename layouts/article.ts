@@ -8,6 +8,7 @@ import { url, type ArticlePage, type SiteData } from './lib/site.ts';
 import { layoutBody, type BodyHeading } from './lib/body.ts';
 import { kindLabel, typeLabel } from './lib/labels.ts';
 import { eventSourceSlug } from '../scripts/symptoms/index.ts';
+import { keywordSlug } from '../scripts/link/index.ts';
 
 /** A KB article by id with its title; one the archive lacks is plainly marked, never a broken link. */
 export function articleLink(kb: SiteData, id: string): SafeHtml {
@@ -65,7 +66,7 @@ export function renderArticle(kb: SiteData, a: ArticlePage): SafeHtml {
     ${definition('Versions', a.versions.length ? a.versions.join(', ') : null)}
     ${definition('Platforms', a.platforms.length ? a.platforms.join(', ') : null)}
     ${definition('Issue type', a.issueType)}
-    ${definition('Keywords', a.keywords.length ? html`${a.keywords.map((k, i) => html`${i ? ', ' : ''}<a href="${url(site, `/keywords/${encodeURIComponent(k.toLowerCase())}/`)}">${k}</a>`)}` : null, true)}
+    ${definition('Keywords', a.keywords.length ? html`${a.keywords.map((k, i) => html`${i ? ', ' : ''}<a href="${url(site, `/keywords/${keywordSlug(k)}/`)}">${k}</a>`)}` : null, true)}
   </dl>
   ${a.appliesTo.length ? html`<details class="applies-to" open><summary>Applies to</summary><ul>${a.appliesTo.map((item) => html`<li>${item}</li>`)}</ul></details>` : ''}
 </header>

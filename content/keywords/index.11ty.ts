@@ -29,6 +29,6 @@ export function render({ kb }: { kb: SiteData }): string {
 ${letters.map((l) => {
     const id = `letter-${l === '#' ? 'other' : l}`;
     return html`<section aria-labelledby="${id}"><h2 id="${id}">${l}</h2>
-${countList(kb.site, byInitial.get(l)!.map((k) => ({ name: k.name, path: `/keywords/${encodeURIComponent(k.key)}/`, count: k.articles.length })), 'counts compact')}</section>`;
+${countList(kb.site, byInitial.get(l)!.map((k) => ({ name: k.name, path: `/keywords/${k.key}/`, count: k.articles.length })), 'counts compact')}</section>`;
   })}`.value;
 }

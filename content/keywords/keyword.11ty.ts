@@ -1,7 +1,7 @@
 import { groupTemplate } from '../../layouts/group-pages.ts';
 const t = groupTemplate({
   listing: (kb) => kb.listings.keywords,
-  pathOf: (key) => `/keywords/${encodeURIComponent(key)}/`,
+  pathOf: (key) => `/keywords/${key}/`,
   heading: (name) => `Keyword ${name}`,
   section: { label: 'Keywords', path: '/keywords/' },
 });

@@ -5,10 +5,11 @@
 import type { ArticleRecord, LinkedArticle } from '../types.ts';
 import { compareIds, linkCitations } from './citations.ts';
 import { relatedArticles } from './related.ts';
-import { buildListings, summarise, type ArticleSummary, type Listings } from './listings.ts';
+import { buildListings, summarise, keywordSlug, type ArticleSummary, type Listings } from './listings.ts';
 
 export { compareIds, permalinkOf, folderOf } from './citations.ts';
 export { resolveBodyLinks } from './body-links.ts';
+export { keywordSlug };
 export type { ArticleSummary, Listings, EventListing, SourceListing, ErrorListing, GroupListing, ProductFacets } from './listings.ts';
 
 export interface LinkedArchive {

@@ -88,6 +88,15 @@ export interface Listings {
   productFacets: ProductFacets[];
 }
 
+/**
+ * The URL segment of a keyword: lower-cased, anything but letters, digits, `.`, `_` and `-` folded to `-`
+ * (`b/w` → `b-w`, `100%` → `100`), so no keyword URL needs escaping on any host. Keywords that fold to the
+ * same segment share a page.
+ */
+export function keywordSlug(keyword: string): string {
+  return keyword.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '') || 'other';
+}
+
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   const list = map.get(key);
   if (list) list.push(value);
@@ -146,12 +155,13 @@ export function buildListings(records: ArticleRecord[], familyName: (slug: strin
     push(types, r.articleType, r.id);
     push(years, r.year === null ? 'unknown' : String(r.year), r.id);
     for (const k of r.keywords) {
-      const key = k.toLowerCase();
+      const key = keywordSlug(k);
       let entry = keywords.get(key);
       if (!entry) keywords.set(key, (entry = { spellings: [], articles: [] }));
       entry.spellings.push(k);
-      entry.articles.push(r.id);
+      if (entry.articles[entry.articles.length - 1] !== r.id) entry.articles.push(r.id);
     }
+
     push(folders, r.permalink.split('/')[2] ?? '000', r.id);
     let facet = facets.get(r.productFamily);
     if (!facet) facets.set(r.productFamily, (facet = { years: new Map(), types: new Map(), versions: new Map() }));
