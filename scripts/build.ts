@@ -18,6 +18,7 @@ import { writeArticleFiles } from './write/articles.ts';
 import { recordsExport } from './write/data-export.ts';
 import { assertOwnedOutput, OutputFolder } from './write/output.ts';
 import { writeSiteFiles } from './write/site-files.ts';
+import { indexSearch } from './index/index.ts';
 import { createProgress, formatCount, plural, type Progress, type StageTiming } from './report/progress.ts';
 import { describeDiagnostics, summariseDiagnostics, type DiagnosticSummary } from './report/diagnostics.ts';
 import { url, type ArticlePage, type FamilyInfo, type SiteData } from '../layouts/lib/site.ts';
@@ -51,6 +52,8 @@ export interface BuildOptions {
    * Default: `.cache/kb-archive` beside the output folder (`_site` → `.cache/kb-archive`).
    */
   cacheDir?: string | null;
+  /** Build the search index and lookup tables (`/search/` needs them). Default: true. */
+  search?: boolean;
 }
 
 export interface ResolvedBuildOptions {
@@ -64,6 +67,7 @@ export interface ResolvedBuildOptions {
   report: string | null;
   quiet: boolean;
   cacheDir: string | null;
+  search: boolean;
 }
 
 export interface BuildResult {
@@ -111,6 +115,7 @@ export function resolveBuildOptions(options: BuildOptions): ResolvedBuildOptions
     report: options.report === undefined ? `${out.replace(/\/$/, '')}-report.json` : options.report,
     quiet: options.quiet ?? false,
     cacheDir: options.cacheDir === null ? null : resolve(options.cacheDir ?? join(dirname(out), '.cache', 'kb-archive')),
+    search: options.search ?? true,
   };
 }
 
@@ -204,6 +209,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const rendered = await renderSite(data, o.out);
   for (const f of rendered.files) output.claim(f.outputPath);
   progress.done(plural(rendered.pages, 'page'));
+
+  if (o.search) {
+    progress.stage('Indexing search', articles.length);
+    const indexed = await indexSearch(o.out, { articles: linked.articles, bodyText: (id) => byId.get(id)!.bodyText, listings: linked.listings }, {
+      onProgress: (done, total) => progress.tick(done, total),
+    });
+    progress.done(`${plural(indexed.pages, 'article')} in ${plural(indexed.parts, 'part')}, ${plural(indexed.files, 'file')}, ${(indexed.bytes / 2 ** 20).toFixed(1)} MiB`);
+  }
 
   progress.stage('Writing records');
   await writeArticleFiles(output, articles, byId);

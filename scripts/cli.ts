@@ -30,6 +30,7 @@ program
   .addOption(new Option('--cache-dir <dir>', '[path] per-article cache, safe to delete (default: .cache/kb-archive beside --out)'))
   .addOption(new Option('--no-cache', '[boolean] parse every article, reading and writing no cache'))
   .addOption(new Option('--quiet', '[boolean] no progress output').default(false))
+  .addOption(new Option('--no-search', '[boolean] skip the search index and lookup tables: /search/ will find nothing (faster test builds)'))
   .action(async (opts) => {
     let stage = 'configuration';
     try {
@@ -37,7 +38,7 @@ program
       stage = 'build';
       const result = await build({
         source: opts.source, out: opts.out, base: opts.base, siteUrl: opts.siteUrl ?? null, strict: opts.strict,
-        workers: opts.workers, maxFileSize: opts.maxFileSize, report: opts.report, quiet: opts.quiet,
+        workers: opts.workers, maxFileSize: opts.maxFileSize, report: opts.report, quiet: opts.quiet, search: opts.search,
         cacheDir: opts.cache === false ? null : opts.cacheDir,
       });
       if (result.failed) {

@@ -1,0 +1,76 @@
+/**
+ * Stage 6 (index): what `/search/` needs, written into the built site —
+ *   - the exact-lookup tables (lookups.ts): event IDs, error codes, article numbers;
+ *   - the Pagefind full-text index, in parts merged in the browser (pagefind.ts);
+ *   - the search script, `assets/search.ts` bundled by esbuild (it imports the query parser and the symptom
+ *     extractor, so the browser reads a query exactly as the build read the articles);
+ *   - `search/lookup/manifest.json`: the parts to merge.
+ */
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build as esbuild } from 'esbuild';
+import type { Listings } from '../link/index.ts';
+import type { LinkedArticle } from '../types.ts';
+import { writeLookups } from './lookups.ts';
+import { writePagefindIndexes, type PagefindOptions } from './pagefind.ts';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface SearchIndexInput {
+  articles: LinkedArticle[];
+  /** The body as plain text (`ProcessedArticle.bodyText`). */
+  bodyText: (id: string) => string;
+  listings: Listings;
+}
+
+export interface SearchManifest {
+  /** Site paths of the Pagefind bundles; the first is primary, the others are merged into it. */
+  parts: string[];
+}
+
+export interface SearchIndexResult {
+  pages: number;
+  parts: number;
+  /** Files and bytes under `<out>/search/`, the index as served. */
+  files: number;
+  bytes: number;
+}
+
+export async function indexSearch(out: string, input: SearchIndexInput, options: PagefindOptions = {}): Promise<SearchIndexResult> {
+  await writeLookups(out, { listings: input.listings, titles: new Map(input.articles.map((a) => [a.id, a.title])) });
+  await bundleSearchScript(out);
+  const docs = input.articles.map((article) => ({ article, bodyText: input.bodyText(article.id) }));
+  const { parts, pages } = await writePagefindIndexes(out, docs, options);
+  const manifest: SearchManifest = { parts };
+  await writeFile(join(out, 'search/lookup/manifest.json'), JSON.stringify(manifest));
+  const size = await folderSize(join(out, 'search'));
+  return { pages, parts: parts.length, ...size };
+}
+
+/** `assets/search.ts` → `<out>/assets/search.js`, one ES module for current browsers. */
+export async function bundleSearchScript(out: string): Promise<void> {
+  await mkdir(join(out, 'assets'), { recursive: true });
+  await esbuild({
+    entryPoints: [join(projectRoot, 'assets/search.ts')],
+    outfile: join(out, 'assets/search.js'),
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    // The Pagefind bundle is loaded at run time from the site itself (`import(url)`), never bundled.
+    external: ['*/pagefind.js'],
+    logLevel: 'silent',
+  });
+}
+
+export async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    files++;
+    bytes += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return { files, bytes };
+}
