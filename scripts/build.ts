@@ -54,6 +54,8 @@ export interface BuildOptions {
   cacheDir?: string | null;
   /** Build the search index and lookup tables (`/search/` needs them). Default: true. */
   search?: boolean;
+  /** Articles per Pagefind index part (see scripts/index/pagefind.ts); tests use a small one to exercise merging. Default: 15,000. */
+  searchPartSize?: number;
 }
 
 export interface ResolvedBuildOptions {
@@ -68,6 +70,7 @@ export interface ResolvedBuildOptions {
   quiet: boolean;
   cacheDir: string | null;
   search: boolean;
+  searchPartSize: number | undefined;
 }
 
 export interface BuildResult {
@@ -116,6 +119,7 @@ export function resolveBuildOptions(options: BuildOptions): ResolvedBuildOptions
     quiet: options.quiet ?? false,
     cacheDir: options.cacheDir === null ? null : resolve(options.cacheDir ?? join(dirname(out), '.cache', 'kb-archive')),
     search: options.search ?? true,
+    searchPartSize: options.searchPartSize,
   };
 }
 
@@ -213,6 +217,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (o.search) {
     progress.stage('Indexing search', articles.length);
     const indexed = await indexSearch(o.out, { articles: linked.articles, bodyText: (id) => byId.get(id)!.bodyText, listings: linked.listings }, {
+      partSize: o.searchPartSize,
       onProgress: (done, total) => progress.tick(done, total),
     });
     progress.done(`${plural(indexed.pages, 'article')} in ${plural(indexed.parts, 'part')}, ${plural(indexed.files, 'file')}, ${(indexed.bytes / 2 ** 20).toFixed(1)} MiB`);

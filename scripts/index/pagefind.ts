@@ -76,9 +76,9 @@ export async function writePagefindIndexes(out: string, docs: SearchDocument[], 
   return { parts, pages: docs.length };
 }
 
-/** The first `max` characters of the text, whitespace collapsed, cut at a word boundary. */
+/** The first `max` characters of the text, heading underlines dropped, whitespace collapsed, cut at a word boundary. */
 export function leadText(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = text.replace(/[=_-]{3,}/g, ' ').replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
   const cut = flat.lastIndexOf(' ', max);
   return flat.slice(0, cut > max * 0.8 ? cut : max);
@@ -87,7 +87,7 @@ export function leadText(text: string, max: number): string {
 /**
  * The page Pagefind indexes for one article: not the rendered page (navigation, related lists and the whole body
  * would cost memory and rank noise) but what people search by. The title is the `h1` (Pagefind weights headings),
- * the symptoms line is weighted up; filters and result metadata ride on `<meta>` elements. All text is escaped:
+ * the symptoms line is weighted up and comes after the body, so excerpts open on the text; filters and result metadata ride on `<meta>` elements. All text is escaped:
  * article text is data.
  */
 export function searchHtml({ article: a, bodyText }: SearchDocument, bodyChars: number): string {
@@ -104,9 +104,9 @@ export function searchHtml({ article: a, bodyText }: SearchDocument, bodyChars: 
   return `<html lang="en"><head>${meta('title', a.title)}${meta('id', a.id)}${a.product ? meta('product', a.product) : ''}${a.lastModified ? meta('date', a.lastModified) : ''}</head><body>
 ${filter('family', a.productFamily)}${filter('type', a.articleType)}${a.year !== null ? filter('year', String(a.year)) : ''}${sources.map((s) => filter('source', s)).join('')}
 <h1>${e(a.title)}</h1>
-<p data-pagefind-weight="5">${e(symptoms.join(' · '))}</p>
-${a.errorMessages.length > 0 ? `<p data-pagefind-weight="3">${e(a.errorMessages.join(' · '))}</p>` : ''}
 <p>${e(leadText(bodyText, bodyChars))}</p>
+${a.errorMessages.length > 0 ? `<p data-pagefind-weight="3">${e(a.errorMessages.join(' · '))}</p>` : ''}
+<p data-pagefind-weight="5">${e(symptoms.join(' · '))}</p>
 <p data-pagefind-weight="2">${e([...a.sections, ...a.appliesTo, ...a.queryWords, ...a.keywords, a.product ?? ''].join(' · '))}</p>
 </body></html>`;
 }

@@ -1,0 +1,225 @@
+/**
+ * Search in a real browser (issue #4): a site built under `--base /kb/` from real articles copied from the corpus
+ * at test time, served on 127.0.0.1, queried in Debian's chromium. Each kind of query must put the right event,
+ * error or article page first; filters narrow; the query lives in the URL and survives reload and Back.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Server } from 'node:http';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildSite, type BuiltSite } from '../helpers/site.ts';
+import { realCorpusDir } from '../helpers/corpus.ts';
+import { serve } from '../../scripts/serve.ts';
+import { permalinkOf } from '../../scripts/link/index.ts';
+
+/** Articles chosen for what they name (see each comment), plus a few others so searches have something to skip. */
+const IDS = [
+  'Q182346', // MSExchangeIMC event 4087
+  'Q172153', 'Q235999', // event 1000 from two sources: JET and Save Dump
+  'Q199042', 'Q161972', 'Q182084', 'Q264314', // 0x80004005
+  'Q140426', 'Q141156', // STOP 0x0000000A
+  'Q154595', 'Q262371', // error 2140
+  'Q153072', 'Q129122', 'Q194424', 'Q183875', 'Q147872', // DHCP leases (windows-nt, and one windows-95)
+  'Q10022', 'Q139643', 'Q65541', 'Q195399', 'Q298511', 'Q178492',
+  'Q61054', 'Q101042', 'Q141019', 'Q182035', 'Q224087', 'Q264077', 'Q304062',
+];
+const BASE = '/kb/';
+
+let site: BuiltSite;
+let server: Server;
+let browser: Browser;
+let origin: string;
+const offSite: string[] = [];
+
+before(async () => {
+  const source = mkdtempSync(join(tmpdir(), 'kb-search-src-'));
+  for (const id of IDS) {
+    const to = join(source, `${permalinkOf(id).slice(1)}README.md`);
+    mkdirSync(dirname(to), { recursive: true });
+    // By permalink: the kbarchive folder of a 5-digit id is zero-padded (Q10022 → kb/010/).
+    cpSync(join(realCorpusDir(), `${permalinkOf(id).slice(1)}README.md`), to);
+  }
+  // Parts of 12 articles: three Pagefind indexes, so every full-text search below goes through `mergeIndex`.
+  site = await buildSite({ source, base: BASE, workers: 0, searchPartSize: 12 });
+  assert.equal(site.result.articlesBuilt, IDS.length);
+  server = await serve({ dir: site.out, base: BASE, port: 0 });
+  const address = server.address();
+  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function openPage(): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('request', (r) => {
+    if (!r.url().startsWith(`${origin}${BASE}`) && !r.url().startsWith('data:')) offSite.push(r.url());
+  });
+  return page;
+}
+
+/** Waits until the status line reports the finished search (full text included). */
+async function settled(page: Page): Promise<string> {
+  await page.waitForFunction(() => /\bresults?\b|No results|could not/.test(document.querySelector('#search-status')?.textContent ?? ''));
+  return (await page.textContent('#search-status')) ?? '';
+}
+
+async function search(page: Page, query: string, params = ''): Promise<string[]> {
+  await page.goto(`${origin}${BASE}search/?q=${encodeURIComponent(query)}${params}`);
+  await settled(page);
+  return page.$$eval('.search-results a.result-link', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+}
+
+const article = (id: string) => `${BASE}${permalinkOf(id).slice(1)}`;
+
+test('an event ID in any form puts its event page first, then its articles', async () => {
+  const page = await openPage();
+  for (const query of ['4087', 'event 4087', 'Event ID 4087', 'MSExchangeIMC 4087']) {
+    const links = await search(page, query);
+    assert.equal(links[0], `${BASE}events/4087/`, query);
+    assert.equal(links[1], article('Q182346'), query);
+  }
+  await page.close();
+});
+
+test('an event source given with the ID narrows its articles to that source', async () => {
+  const page = await openPage();
+  const all = await search(page, '1000');
+  assert.equal(all[0], `${BASE}events/1000/`);
+  assert.ok(all.includes(article('Q172153')) && all.includes(article('Q235999')));
+  const exact = await page.$$eval('#search-exact a', (links) => links.map((a) => a.getAttribute('href')));
+  const jet = await search(page, 'JET 1000');
+  const jetExact = await page.$$eval('#search-exact a', (links) => links.map((a) => a.getAttribute('href')));
+  assert.equal(jet[0], `${BASE}events/1000/`);
+  assert.deepEqual(jetExact, [`${BASE}events/1000/`, article('Q172153')]);
+  assert.ok(exact.length > jetExact.length);
+  await page.close();
+});
+
+test('an article number in any form puts that article first', async () => {
+  const page = await openPage();
+  for (const query of ['Q182346', '182346', 'KB182346', 'kb 182346']) {
+    const links = await search(page, query);
+    assert.equal(links[0], article('Q182346'), query);
+  }
+  await page.close();
+});
+
+test('an error code in any form finds its error page, then its articles', async () => {
+  const page = await openPage();
+  for (const query of ['0x80004005', '80004005', '-2147467259']) {
+    const links = await search(page, query);
+    assert.equal(links[0], `${BASE}errors/0x80004005/`, query);
+    for (const id of ['Q199042', 'Q161972', 'Q182084', 'Q264314']) assert.ok(links.includes(article(id)), `${query} lists ${id}`);
+  }
+  assert.equal((await search(page, 'STOP 0x0000000A'))[0], `${BASE}errors/stop-0x0000000a/`);
+  const error2140 = await search(page, 'error 2140');
+  assert.equal(error2140[0], `${BASE}errors/error-2140/`);
+  assert.ok(error2140.includes(article('Q262371')));
+  await page.close();
+});
+
+test('words search the full text, with the matched words highlighted', async () => {
+  const page = await openPage();
+  const links = await search(page, 'dhcp lease');
+  assert.ok(links.includes(article('Q153072')), links.join(' '));
+  const marks = await page.$$eval('#search-fulltext mark', (m) => m.map((e) => e.textContent?.toLowerCase()));
+  assert.ok(marks.some((m) => m?.startsWith('dhcp')) && marks.some((m) => m?.startsWith('lease')), marks.join(' '));
+  await page.close();
+});
+
+test('filters narrow the results, and browse with an empty query', async () => {
+  const page = await openPage();
+  const all = await search(page, 'dhcp');
+  const windows95 = await search(page, 'dhcp', '&family=windows-95');
+  assert.ok(windows95.length >= 1 && windows95.length < all.length, `${windows95.length} of ${all.length}`);
+  assert.deepEqual(windows95, [article('Q147872')]);
+  // The filter select shows the URL's choice.
+  assert.equal(await page.inputValue('#search-family'), 'windows-95');
+
+  // An empty query with a filter browses: every article of the family, here all the Exchange ones built.
+  await page.goto(`${origin}${BASE}search/?family=exchange`);
+  await settled(page);
+  const browsed = await page.$$eval('#search-fulltext a', (links) => links.map((a) => a.getAttribute('href')));
+  const exchange = IDS.filter((id) => site.json<{ productFamily: string }>(`${permalinkOf(id)}index.json`).productFamily === 'exchange');
+  assert.equal(browsed.length, exchange.length);
+  for (const id of exchange) assert.ok(browsed.includes(article(id)), id);
+
+  // Choosing a filter in the form re-runs the search and records it in the URL.
+  await page.goto(`${origin}${BASE}search/?q=dhcp`);
+  await settled(page);
+  await page.selectOption('#search-family', 'windows-95');
+  await page.waitForFunction(() => location.search.includes('family=windows-95'));
+  await page.waitForFunction(() => document.querySelectorAll('#search-fulltext a').length === 1);
+  await page.close();
+});
+
+test('the query lives in the URL: it survives reload, and Back restores the previous search', async () => {
+  const page = await openPage();
+  await page.goto(`${origin}${BASE}search/`);
+  await page.fill('#search-q', 'Q182346');
+  await page.press('#search-q', 'Enter');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'Q182346');
+  await settled(page);
+  await page.reload();
+  await settled(page);
+  assert.equal(await page.inputValue('#search-q'), 'Q182346');
+  assert.equal(await page.getAttribute('#search-exact a', 'href'), article('Q182346'));
+
+  await page.fill('#search-q', '0x80004005');
+  await page.press('#search-q', 'Enter');
+  await page.waitForFunction(() => document.querySelector('#search-exact a')?.getAttribute('href')?.includes('/errors/'));
+  await page.goBack();
+  await page.waitForFunction(() => (document.querySelector('#search-q') as HTMLInputElement).value === 'Q182346');
+  await page.waitForFunction((href) => document.querySelector('#search-exact a')?.getAttribute('href') === href, article('Q182346'));
+  await page.close();
+});
+
+test('keyboard: arrows move from the box through the results, Enter opens one; results are announced', async () => {
+  const page = await openPage();
+  await search(page, '4087');
+  assert.equal(await page.getAttribute('#search-status', 'aria-live'), 'polite');
+  assert.equal(await page.getAttribute('#search-status', 'role'), 'status');
+  for (const id of ['search-q', 'search-family', 'search-type', 'search-year', 'search-source']) {
+    assert.ok(await page.$(`label[for="${id}"]`), `${id} has a label`);
+  }
+  await page.focus('#search-q');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('href')), `${BASE}events/4087/`);
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('href')), article('Q182346'));
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-q');
+  await page.keyboard.press('ArrowDown');
+  await Promise.all([page.waitForURL(`${origin}${BASE}events/4087/`), page.keyboard.press('Enter')]);
+  await page.close();
+});
+
+test('nothing loads off the site, and an empty search page loads no index', async () => {
+  const page = await openPage();
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(r.url()));
+  await page.goto(`${origin}${BASE}search/`);
+  await page.waitForFunction(() => document.querySelector('#search')?.classList.contains('is-enhanced'));
+  assert.deepEqual(fetched.filter((u) => /pagefind|\/lookup\//.test(u)), []);
+  await page.close();
+  assert.deepEqual(offSite, []);
+});
+
+test('the lookup tables are small and sharded; the Pagefind parts are listed in the manifest', () => {
+  // 29 articles in parts of at most 12: three even parts.
+  const manifest = site.json<{ parts: string[] }>('search/lookup/manifest.json');
+  assert.deepEqual(manifest.parts, ['/search/pagefind/1/', '/search/pagefind/2/', '/search/pagefind/3/']);
+  assert.ok(site.exists('search/pagefind/1/pagefind.js'));
+  assert.ok(!site.exists('search/pagefind/1/pagefind-ui.js'), 'Pagefind\'s own UI is not shipped');
+  const events = site.json<Record<string, { count: number }>>('search/lookup/events.json');
+  assert.equal(events['4087']?.count, 1);
+  assert.ok(statSync(join(site.out, 'search/lookup/events.json')).size < 50_000);
+});
