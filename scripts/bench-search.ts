@@ -9,13 +9,15 @@
  * (1.6 Mbit/s down, 150 ms round trip: Chrome's "Fast 3G" figures).
  *
  * Bytes and throttling are done by the server, not by DevTools: Pagefind 1.6 fetches its index from a Web Worker,
- * which a page's DevTools session neither sees nor throttles. The server counts every response body, and on the
- * phone setting delays each response by the round trip plus its size over one shared 1.6 Mbit/s link.
+ * which a page's DevTools session neither sees nor throttles. The server counts every response body as a gzipping
+ * static host would send it (HTML, CSS, JS and JSON gzipped; Pagefind's own files are gzipped already), and on the
+ * phone setting delays each response by the round trip plus that size over one shared 1.6 Mbit/s link.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { chromium, type Browser } from 'playwright-core';
 import { folderSize } from './index/index.ts';
@@ -79,21 +81,14 @@ async function buildMeasured(source: string): Promise<{ seconds: number; peakByt
   return { seconds: (performance.now() - started) / 1000, peakBytes, indexSeconds: indexSeconds ? Number(indexSeconds) : null, log };
 }
 
-interface QueryMeasure {
-  query: string;
-  firstResultMs: number | null;
-  doneMs: number | null;
-  bytes: number;
-  requests: number;
-  first: string;
-}
-
 /** What the server sent, and whether it plays a phone-class link. */
 const link = { bytes: 0, requests: 0, throttle: false, freeAt: 0 };
 
 /** Counts every response body and, when throttling, holds it until a phone-class link would have delivered it. */
 function meter(server: Server): void {
-  server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
+  server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
+    // sirv passes its headers to writeHead, so the type is judged from the path: pages, CSS, JS, JSON.
+    const compressible = /(?:\/|\.html|\.css|\.js|\.json)$/.test((req.url ?? '/').split('?')[0]!);
     const chunks: Buffer[] = [];
     const write = res.write.bind(res) as (chunk: Buffer) => boolean;
     const end = res.end.bind(res) as (chunk?: Buffer) => ServerResponse;
@@ -105,7 +100,8 @@ function meter(server: Server): void {
     res.end = ((chunk?: unknown) => {
       if (chunk !== undefined && typeof chunk !== 'function') chunks.push(toBuffer(chunk));
       const body = Buffer.concat(chunks);
-      link.bytes += body.length;
+      const size = compressible && body.length > 0 ? gzipSync(body).length : body.length;
+      link.bytes += size;
       link.requests++;
       const send = () => {
         if (body.length > 0) write(body);
@@ -117,7 +113,7 @@ function meter(server: Server): void {
       }
       const now = performance.now();
       const start = Math.max(now + PHONE.latencyMs, link.freeAt);
-      link.freeAt = start + body.length / PHONE.bytesPerMs;
+      link.freeAt = start + size / PHONE.bytesPerMs;
       setTimeout(send, link.freeAt - now);
       return res;
     }) as typeof res.end;
@@ -183,7 +179,7 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 try {
   // One warm-up load, so the first measured query does not pay for Chromium's own start.
   await measureQuery(browser, origin, 'warm up', false);
-  console.log('\nCold cache, whole page load included (HTML, CSS, script, lookups, Pagefind):');
+  console.log('\nCold cache, whole page load included (HTML, CSS, script, lookups, Pagefind), bytes as a gzipping host sends them:');
   console.log('| query | bytes fetched | requests | first result | search done | phone: first result | phone: done | first result |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---|');
   for (const query of QUERIES) {

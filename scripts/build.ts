@@ -54,7 +54,7 @@ export interface BuildOptions {
   cacheDir?: string | null;
   /** Build the search index and lookup tables (`/search/` needs them). Default: true. */
   search?: boolean;
-  /** Articles per Pagefind index part (see scripts/index/pagefind.ts); tests use a small one to exercise merging. Default: 15,000. */
+  /** Articles per Pagefind index part (see scripts/index/pagefind.ts); tests use a small one to exercise merging. Default: 10,000. */
   searchPartSize?: number;
 }
 
