@@ -216,7 +216,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   if (o.search) {
     progress.stage('Indexing search', articles.length);
-    const indexed = await indexSearch(o.out, { articles: linked.articles, bodyText: (id) => byId.get(id)!.bodyText, listings: linked.listings }, {
+    const indexed = await indexSearch(o.out, (path, content) => output.write(path, content), { articles: linked.articles, bodyText: (id) => byId.get(id)!.bodyText, listings: linked.listings }, {
       partSize: o.searchPartSize,
       onProgress: (done, total) => progress.tick(done, total),
     });

@@ -6,14 +6,14 @@
  *     extractor, so the browser reads a query exactly as the build read the articles);
  *   - `search/lookup/manifest.json`: the parts to merge.
  */
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import type { Listings } from '../link/index.ts';
 import type { LinkedArticle } from '../types.ts';
 import { writeLookups } from './lookups.ts';
-import { writePagefindIndexes, type PagefindOptions } from './pagefind.ts';
+import { writePagefindIndexes, type PagefindOptions, type WriteSiteFile } from './pagefind.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -37,31 +37,31 @@ export interface SearchIndexResult {
   bytes: number;
 }
 
-export async function indexSearch(out: string, input: SearchIndexInput, options: PagefindOptions = {}): Promise<SearchIndexResult> {
-  await writeLookups(out, { listings: input.listings, titles: new Map(input.articles.map((a) => [a.id, a.title])) });
-  await bundleSearchScript(out);
+/** `out` is the site folder (for the size report); every file goes through `write`. */
+export async function indexSearch(out: string, write: WriteSiteFile, input: SearchIndexInput, options: PagefindOptions = {}): Promise<SearchIndexResult> {
+  await writeLookups(write, { listings: input.listings, titles: new Map(input.articles.map((a) => [a.id, a.title])) });
+  await write('/assets/search.js', await bundleSearchScript());
   const docs = input.articles.map((article) => ({ article, bodyText: input.bodyText(article.id) }));
-  const { parts, pages } = await writePagefindIndexes(out, docs, options);
+  const { parts, pages } = await writePagefindIndexes(write, docs, options);
   const manifest: SearchManifest = { parts };
-  await writeFile(join(out, 'search/lookup/manifest.json'), JSON.stringify(manifest));
+  await write('/search/lookup/manifest.json', JSON.stringify(manifest));
   const size = await folderSize(join(out, 'search'));
   return { pages, parts: parts.length, ...size };
 }
 
-/** `assets/search.ts` → `<out>/assets/search.js`, one ES module for current browsers. */
-export async function bundleSearchScript(out: string): Promise<void> {
-  await mkdir(join(out, 'assets'), { recursive: true });
-  await esbuild({
+/** `assets/search.ts` as one ES module for current browsers (served as `/assets/search.js`). */
+export async function bundleSearchScript(): Promise<Uint8Array> {
+  const result = await esbuild({
     entryPoints: [join(projectRoot, 'assets/search.ts')],
-    outfile: join(out, 'assets/search.js'),
+    write: false,
+    outfile: 'search.js',
     bundle: true,
     format: 'esm',
     target: 'es2022',
     minify: true,
-    // The Pagefind bundle is loaded at run time from the site itself (`import(url)`), never bundled.
-    external: ['*/pagefind.js'],
     logLevel: 'silent',
   });
+  return result.outputFiles[0]!.contents;
 }
 
 export async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {

@@ -9,10 +9,9 @@
  *
  * Shards are chosen by `scripts/index/query.ts`, the module the browser bundles too.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import type { Listings } from '../link/index.ts';
 import { folderOf } from '../link/index.ts';
+import type { WriteSiteFile } from './pagefind.ts';
 import { lookupPaths, type ArticleShard, type ErrorShard, type EventShard, type EventsTable } from './query.ts';
 
 export interface LookupInput {
@@ -26,7 +25,7 @@ export interface LookupStats {
   bytes: number;
 }
 
-export async function writeLookups(out: string, input: LookupInput): Promise<LookupStats> {
+export async function writeLookups(write: WriteSiteFile, input: LookupInput): Promise<LookupStats> {
   const files = new Map<string, unknown>();
   const titled = (ids: string[]): Array<[string, string]> => ids.map((id) => [id, input.titles.get(id) ?? id]);
 
@@ -59,11 +58,9 @@ export async function writeLookups(out: string, input: LookupInput): Promise<Loo
 
   let bytes = 0;
   for (const [path, value] of files) {
-    const file = join(out, path);
     const body = JSON.stringify(value);
     bytes += Buffer.byteLength(body);
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, body);
+    await write(path, body);
   }
   return { files: files.size, bytes };
 }

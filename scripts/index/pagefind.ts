@@ -8,8 +8,6 @@
  * applies-to, query words, keywords, headings — plus the first `bodyChars` characters of its body (SYMPTOMS and
  * CAUSE come first in KB articles), not the whole text.
  */
-import { readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { escapeHtml } from '../../layouts/lib/html.ts';
 import { eventSourceKey } from '../symptoms/event-sources.ts';
@@ -26,6 +24,9 @@ export interface PagefindOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** Writes one file of the site (`/search/pagefind/1/pagefind.js`); the build's OutputFolder, which claims it. */
+export type WriteSiteFile = (sitePath: string, content: string | Uint8Array) => Promise<void>;
+
 export interface SearchDocument {
   article: LinkedArticle;
   bodyText: string;
@@ -40,7 +41,7 @@ export interface PagefindResult {
 /** Pagefind's own UIs and the language-less wasm: we ship our own UI and force English. */
 const UNUSED = /^(?:pagefind-(?:component-|modular-)?ui\.(?:js|css)|pagefind-highlight\.js|wasm\.unknown\.pagefind)$/;
 
-export async function writePagefindIndexes(out: string, docs: SearchDocument[], options: PagefindOptions = {}): Promise<PagefindResult> {
+export async function writePagefindIndexes(write: WriteSiteFile, docs: SearchDocument[], options: PagefindOptions = {}): Promise<PagefindResult> {
   const partSize = options.partSize ?? 10_000;
   const bodyChars = options.bodyChars ?? 2_000;
   const concurrency = options.concurrency ?? 16;
@@ -65,13 +66,15 @@ export async function writePagefindIndexes(out: string, docs: SearchDocument[], 
         }
       };
       await Promise.all(Array.from({ length: concurrency }, worker));
-      const written = await index.writeFiles({ outputPath: join(out, path) });
-      if (written.errors.length > 0) throw new Error(`Pagefind could not write ${path}: ${written.errors.join('; ')}`);
+      // Through the build's writer rather than `writeFiles`, so the output folder knows these files are this
+      // build's and removes the previous build's (content-hashed names change with the content).
+      const { files, errors: fileErrors } = await index.getFiles();
+      if (fileErrors.length > 0) throw new Error(`Pagefind could not produce ${path}: ${fileErrors.join('; ')}`);
+      for (const file of files) if (!UNUSED.test(file.path)) await write(`${path}${file.path}`, file.content);
     } finally {
       // Ends the child process, returning its memory before the next part starts.
       await pagefind.close();
     }
-    for (const name of await readdir(join(out, path))) if (UNUSED.test(name)) await rm(join(out, path, name));
     parts.push(path);
   }
   return { parts, pages: docs.length };
