@@ -14,7 +14,7 @@
  * phone setting delays each response by the round trip plus that size over one shared 1.6 Mbit/s link.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -22,6 +22,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { chromium, type Browser } from 'playwright-core';
 import { folderSize } from './index/index.ts';
 import { serve } from './serve.ts';
+import { treeRssKiB } from './report/process-tree.ts';
 
 const QUERIES = ['4087', 'MSExchangeIMC 4087', '0x80004005', '-2147467259', 'Q182346', 'STOP 0x0000000A', 'error 2140', 'dhcp lease', 'excel macro'];
 const PHONE = { latencyMs: 150, bytesPerMs: (1.6 * 1e6) / 8 / 1000 };
@@ -31,34 +32,6 @@ const { values } = parseArgs({
 });
 const out = resolve(values.out!);
 const base = values.base!;
-
-/** Summed RSS (bytes) of a process and all its descendants, read from /proc. */
-function treeRss(root: number): number {
-  const children = new Map<number, number[]>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  let total = 0;
-  const stack = [root];
-  while (stack.length > 0) {
-    const pid = stack.pop()!;
-    try {
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      total += Number(rss?.[1] ?? 0) * 1024;
-    } catch {
-      // Ended.
-    }
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total;
-}
 
 async function buildMeasured(source: string): Promise<{ seconds: number; peakBytes: number; indexSeconds: number | null; log: string }> {
   const started = performance.now();
@@ -73,7 +46,7 @@ async function buildMeasured(source: string): Promise<{ seconds: number; peakByt
     process.stderr.write(d);
   });
   let peakBytes = 0;
-  const timer = setInterval(() => (peakBytes = Math.max(peakBytes, treeRss(child.pid!))), 200);
+  const timer = setInterval(() => (peakBytes = Math.max(peakBytes, treeRssKiB(child.pid!) * 1024)), 200);
   const code = await new Promise<number | null>((done) => child.on('close', done));
   clearInterval(timer);
   if (code !== 0) throw new Error(`the build exited with status ${code}`);

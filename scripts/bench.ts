@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { realCorpusDir } from '../test/helpers/corpus.ts';
+import { treeRssKiB } from './report/process-tree.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -24,34 +25,6 @@ interface RunFigures {
   wall: number;
   peakMiB: number;
   stages: StageFigure[];
-}
-
-/** Resident memory of a process and all its descendants, in KiB, from /proc. */
-function treeRssKiB(pid: number): number {
-  const children = new Map<number, number[]>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const list = children.get(ppid) ?? [];
-      list.push(Number(name));
-      children.set(ppid, list);
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  let total = 0;
-  const visit = (p: number) => {
-    try {
-      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      // Ended.
-    }
-    for (const c of children.get(p) ?? []) visit(c);
-  };
-  visit(pid);
-  return total;
 }
 
 /** Runs one build in a child process, sampling its tree's memory and splitting the samples by the stage lines it prints. */

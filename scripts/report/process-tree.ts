@@ -1,0 +1,33 @@
+/**
+ * Memory of a whole process tree, for the benchmarks: the build's Node process and its children (Pagefind's
+ * Rust indexer, parser workers) together, since the budget is for the machine, not one process.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** Resident memory of a process and all its descendants, in KiB, from /proc. */
+export function treeRssKiB(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(name));
+      children.set(ppid, list);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  let total = 0;
+  const visit = (p: number) => {
+    try {
+      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // Ended.
+    }
+    for (const c of children.get(p) ?? []) visit(c);
+  };
+  visit(pid);
+  return total;
+}
