@@ -64,6 +64,7 @@ ${data.description ? html`<meta name="description" content="${data.description}"
 ${data.noindex ? raw('<meta name="robots" content="noindex">') : ''}
 <meta name="color-scheme" content="light dark">
 <meta name="generator" content="kb-archive-ssg ${site.version}">
+<link rel="icon" type="image/svg+xml" href="${url(site, '/assets/favicon.svg')}">
 <link rel="stylesheet" href="${url(site, assetPath('site.css'))}">
 <link rel="search" type="application/opensearchdescription+xml" title="${site.title}" href="${url(site, '/opensearch.xml')}">
 <link rel="alternate" type="application/atom+xml" title="Recently modified articles" href="${url(site, '/feed.xml')}">
