@@ -103,9 +103,11 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   else map.set(key, [value]);
 };
 
-/** A version as a URL segment: `winnt:4.0` → `winnt-4.0`, `3.51 SP5` → `3.51-sp5`. */
+/** A version as a URL segment: `winnt:4.0` → `winnt-4.0`, `3.51 SP5` → `3.51-sp5`. Never `.` or `..` (a version
+ *  written `..` would otherwise be a path that climbs out of its folder: issue #6). Versions are grouped by slug. */
 export function versionSlug(version: string): string {
-  return version.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, '') || 'unnamed';
+  const slug = version.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, '');
+  return slug === '' || /^\.+$/.test(slug) ? 'unnamed' : slug;
 }
 
 /** The most frequent spelling wins; ties go to the first in sort order, so builds are reproducible. */
