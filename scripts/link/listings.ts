@@ -94,7 +94,10 @@ export interface Listings {
  * same segment share a page.
  */
 export function keywordSlug(keyword: string): string {
-  return keyword.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '') || 'other';
+  const slug = keyword.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '') || 'other';
+  // `/keywords/index.html` is the keywords index itself: a keyword page there would be a folder where that file
+  // is, and the whole build failed on one `Keyword(s): index.html` line (issue #6).
+  return slug === 'index.html' ? 'index-html' : slug;
 }
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {

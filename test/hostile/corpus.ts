@@ -177,7 +177,7 @@ export function hostileFiles(): HostileFile[] {
   add(articlePath(id(40)), kbPage({ id: id(40), header: ['Product(s): ', 'Version(s): ;;: ,', 'Operating System(s): ', 'Keyword(s): ', 'Last Modified: 31-FEB-2000'] }), 'empty product, impossible date, empty lists', built(40, { warns: ['kb:date-invalid', 'kb:product-missing'], record: { lastModified: null, product: null, year: null } }));
   add(articlePath(id(41)), kbPage({ id: id(41), header: ['Product(s): Microsoft Exchange', 'Last Modified: yesterday-ish'] }), 'unparseable date', built(41, { warns: ['kb:date-invalid'], record: { lastModified: null } }));
   add(articlePath(id(42)), kbPage({ id: id(42), header: ['Product(s): Microsoft Exchange'] }), 'no Last Modified line', built(42, { warns: ['kb:date-missing'], record: { lastModified: null } }));
-  add(articlePath(id(43)), kbPage({ id: id(43), header: ['Product(s): ..', 'Keyword(s): .. . ../.. %2e%2e ~ index.html ?q=1 #x', 'Last Modified: 01-JAN-2000'], footer: ['Keywords          : .. . kbwidget', 'Issue type        : ../../etc', 'Technology        : ..'] }), 'path-like product and keywords', built(43, { warns: ['kb:product-unknown'] }));
+  add(articlePath(id(43)), kbPage({ id: id(43), header: ['Product(s): ..', 'Version(s): ..; WINDOWS:..; .:.', 'Keyword(s): .. . ../.. %2e%2e ~ index.html ?q=1 #x', 'Last Modified: 01-JAN-2000'], footer: ['Keywords          : .. . kbwidget', 'Issue type        : ../../etc', 'Technology        : ..'] }), 'path-like product and keywords', built(43, { warns: ['kb:product-unknown'] }));
 
   // --- hostile text -------------------------------------------------------------------------------------
   const all = Object.values(XSS).join(' ');
