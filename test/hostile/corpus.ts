@@ -167,6 +167,22 @@ export function hostileFiles(): HostileFile[] {
   add(articlePath(id(27)), kbPage({ id: id(27), body: Array.from({ length: 25_000 }, (_, i) => (i % 50 === 0 ? '' : i % 7 === 0 ? `  indented ${i}   column   ${i * 3}` : `Sentence ${i} of a long but otherwise ordinary article body.`)) }), 'large file (about 1.3 MB) under the limit', built(27));
   add(articlePath(id(28)), kbPage({ id: id(28), body: ['SYMPTOMS', '========', '', `${'='.repeat(200_000)}`, '', `${'-'.repeat(100_000)} ${'1. '.repeat(30_000)}`] }), 'enormous runs of rule characters', built(28, { warns: ['kb:long-line'] }));
 
+  // Shapes that made a stage quadratic (each took minutes to hours at this size before it was fixed): a run of a
+  // few hundred thousand spaces, one line with thousands of STOP codes, hex values and events, one block of
+  // thousands of `Source:`/`Event ID:` lines, and a header keyword thousands of characters long with a footer.
+  add(articlePath(id(29)), kbPage({
+    id: id(29),
+    header: ['Product(s): Microsoft Exchange', `Keyword(s): ${'kbwidgetkbprb'.repeat(3000)}kbwid`, 'Last Modified: 01-JAN-2000'],
+    body: [
+      'SYMPTOMS', '========', '',
+      `Spaces:${' '.repeat(300_000)}end, Source: ${' '.repeat(100_000)}x Event ${' '.repeat(100_000)}y`,
+      '',
+      'STOP 0x0000000A 0x80004005 error 2140 Event ID: 4087 Source: MSExchangeIMC '.repeat(3000),
+      '',
+      ...Array.from({ length: 20_000 }, (_, i) => (i % 2 ? `Event ID: ${i}` : 'Source: MSExchangeIMC')),
+    ],
+  }), 'pathological repetitions (quadratic before issue #6)', built(29, { warns: ['kb:long-line'], record: { keywords: ['kbwidget', 'kbprb'] } }));
+
   // --- duplicate ids: the same Q number in two folders ---------------------------------------------------
   add(articlePath(id(30)), kbPage({ id: id(30), title: `${id(30)}: The Right Copy` }), 'the copy in its own folder', built(30, { shows: ['The Right Copy'] }));
   add(`kb/901/${id(30)}/README.md`, kbPage({ id: id(30), title: `${id(30)}: The Misfiled Copy` }), 'the same id under a wrongly numbered folder', { kind: 'rejected', rule: 'kb:duplicate-id' });
