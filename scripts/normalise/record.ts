@@ -78,13 +78,13 @@ function resolveId(parsed: ParsedArticle, report: NormaliseReport): string | nul
 function resolvePermalink(value: unknown, id: string, report: NormaliseReport): string {
   const canonical = canonicalPermalink(id);
   if (value === undefined || value === null || value === '') {
-    report.warn('kb:permalink-missing', `Front matter: no permalink; ${canonical} is used.`);
+    report.warn('kb:permalink-missing', `Front matter: no permalink; ${canonical} is used. Add \`permalink: ${canonical}\` to the front matter to silence this.`);
   } else if (typeof value !== 'string') {
-    report.warn('kb:permalink-invalid', `Front matter: the permalink ${quote(value)} is not a string; ${canonical} is used.`);
+    report.warn('kb:permalink-invalid', `Front matter: the permalink ${quote(value)} is not text; ${canonical} is used. Write it as \`permalink: ${canonical}\`.`);
   } else if (value.trim() !== canonical) {
     report.warn(
       'kb:permalink-refused',
-      `Front matter: the permalink ${quote(value)} is not this article's address; ${canonical} is used (a permalink must be /kb/<NNN>/Q<n>/ for the folder's id).`,
+      `Front matter: the permalink ${quote(value)} is not this article's address, so it is refused and ${canonical} is used (a permalink must be /kb/<NNN>/Q<n>/ for the folder's id, so no file can write over another page or outside the site). Set it to ${canonical}.`,
     );
   }
   return canonical;
