@@ -7,6 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { pseudoRandomBytes, utf16 } from '../read/bytes.ts';
 
 /** What the build must do with a file. */
 export type Expectation =
@@ -86,28 +87,6 @@ function cp1252(text: string): Uint8Array {
   return Uint8Array.from([...text].map((c) => (c.charCodeAt(0) < 0x80 ? c.charCodeAt(0) : high[c] ?? 0x3f)));
 }
 
-function utf16(text: string, endian: 'le' | 'be'): Uint8Array {
-  const out = new Uint8Array(2 + text.length * 2);
-  out.set(endian === 'le' ? [0xff, 0xfe] : [0xfe, 0xff], 0);
-  for (let i = 0; i < text.length; i++) {
-    const u = text.charCodeAt(i);
-    out[2 + 2 * i] = endian === 'le' ? u & 0xff : u >> 8;
-    out[3 + 2 * i] = endian === 'le' ? u >> 8 : u & 0xff;
-  }
-  return out;
-}
-
-/** Deterministic noise, so a failure reproduces. */
-function noise(length: number, seed = 7): Uint8Array {
-  const out = new Uint8Array(length);
-  let x = seed;
-  for (let i = 0; i < length; i++) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    out[i] = x >>> 24;
-  }
-  return out;
-}
-
 /** Payloads that would run if article text ever reached a page as markup or as a template. */
 export const XSS = {
   script: '<script>alert("kb-xss-script")</script>',
@@ -160,8 +139,8 @@ export function hostileFiles(): HostileFile[] {
   add(articlePath(id(20)), '', 'empty file', { kind: 'rejected', rule: 'kb:empty-file' });
   add(articlePath(id(21)), bytesOf([0xef, 0xbb, 0xbf]), 'only a BOM', { kind: 'rejected', rule: 'kb:empty-file' });
   add(articlePath(id(22)), '\n\n   \n\t\n', 'only white space', { kind: 'rejected', rule: 'kb:no-article-text' });
-  add(articlePath(id(23)), noise(20_000), 'binary garbage', { kind: 'rejected', rule: 'kb:binary-file' });
-  add(articlePath(id(24)), bytesOf([0x89], 'PNG\r\n', [0x1a, 0x0a, 0, 0, 0, 0x0d], 'IHDR', noise(3000, 3)), 'a PNG named README.md', { kind: 'rejected', rule: 'kb:binary-file' });
+  add(articlePath(id(23)), pseudoRandomBytes(20_000, 7), 'binary garbage', { kind: 'rejected', rule: 'kb:binary-file' });
+  add(articlePath(id(24)), bytesOf([0x89], 'PNG\r\n', [0x1a, 0x0a, 0, 0, 0, 0x0d], 'IHDR', pseudoRandomBytes(3000, 3)), 'a PNG named README.md', { kind: 'rejected', rule: 'kb:binary-file' });
   add(articlePath(id(25)), kbPage({ id: id(25), body: Array.from({ length: 90_000 }, (_, i) => `Line ${i} of a file that is far too large to be an article, padded out with words.`) }), 'enormous file (over the 4 MiB limit)', { kind: 'rejected', rule: 'kb:file-too-large' });
   add(articlePath(id(26)), kbPage({ id: id(26), body: ['SYMPTOMS', '========', '', `Long: ${'word '.repeat(150_000)}end.`] }), 'enormous line (750,000 characters)', built(26, { warns: ['kb:long-line'] }));
   add(articlePath(id(27)), kbPage({ id: id(27), body: Array.from({ length: 25_000 }, (_, i) => (i % 50 === 0 ? '' : i % 7 === 0 ? `  indented ${i}   column   ${i * 3}` : `Sentence ${i} of a long but otherwise ordinary article body.`)) }), 'large file (about 1.3 MB) under the limit', built(27));
