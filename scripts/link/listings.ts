@@ -94,7 +94,10 @@ export interface Listings {
  * same segment share a page.
  */
 export function keywordSlug(keyword: string): string {
-  return keyword.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '') || 'other';
+  const slug = keyword.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '') || 'other';
+  // `/keywords/index.html` is the keywords index itself: a keyword page there would be a folder where that file
+  // is, and the whole build failed on one `Keyword(s): index.html` line (issue #6).
+  return slug === 'index.html' ? 'index-html' : slug;
 }
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
@@ -103,9 +106,11 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   else map.set(key, [value]);
 };
 
-/** A version as a URL segment: `winnt:4.0` → `winnt-4.0`, `3.51 SP5` → `3.51-sp5`. */
+/** A version as a URL segment: `winnt:4.0` → `winnt-4.0`, `3.51 SP5` → `3.51-sp5`. Never `.` or `..` (a version
+ *  written `..` would otherwise be a path that climbs out of its folder: issue #6). Versions are grouped by slug. */
 export function versionSlug(version: string): string {
-  return version.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, '') || 'unnamed';
+  const slug = version.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, '');
+  return slug === '' || /^\.+$/.test(slug) ? 'unnamed' : slug;
 }
 
 /** The most frequent spelling wins; ties go to the first in sort order, so builds are reproducible. */

@@ -18,19 +18,19 @@ function daysInMonth(year: number, month: number): number {
 export function normaliseDate(value: string | undefined, report: NormaliseReport = silentReport): string | null {
   const text = value?.trim() ?? '';
   if (text === '') {
-    report.warn('kb:date-missing', 'Last Modified: the header has no date; lastModified is null.');
+    report.warn('kb:date-missing', 'Last Modified: the header has no date; lastModified is null and the article is listed under "date unknown". Add a `Last Modified: DD-MON-YYYY` line to the header.');
     return null;
   }
   const m = /^(\d{1,2})-([A-Za-z]{3})-(\d{4})$/.exec(text);
   const month = m?.[2] === undefined ? undefined : MONTHS[m[2].toUpperCase()];
   if (!m || month === undefined) {
-    report.warn('kb:date-invalid', `Last Modified: ${quote(text)} is not a DD-MON-YYYY date; lastModified is null.`);
+    report.warn('kb:date-invalid', `Last Modified: ${quote(text)} is not a DD-MON-YYYY date (e.g. 07-SEP-2001); lastModified is null.`);
     return null;
   }
   const day = Number(m[1]);
   const year = Number(m[3]);
   if (day < 1 || day > daysInMonth(year, month)) {
-    report.warn('kb:date-invalid', `Last Modified: ${quote(text)} names a day the month does not have; lastModified is null.`);
+    report.warn('kb:date-invalid', `Last Modified: ${quote(text)} names a day the month does not have; lastModified is null. Correct the date.`);
     return null;
   }
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

@@ -58,28 +58,39 @@ interface Piece {
 function segment(token: string, footerKeys: ReadonlySet<string>, allowCut: boolean): Piece[] | null {
   const text = token.toLowerCase();
   const n = text.length;
-  // best[i]: the fewest pieces that spell text.slice(i), or null.
-  const best: (Piece[] | null)[] = new Array<Piece[] | null>(n + 1).fill(null);
-  best[n] = [];
+  // A piece is never longer than the longest footer keyword: only those lengths are tried, and each position keeps
+  // its best split as a count and a link, not a copied array. Both made a damaged 8,000-character header token
+  // take half a minute (issue #6); this is linear in the token for a given footer.
+  let longest = 0;
+  for (const key of footerKeys) longest = Math.max(longest, key.length);
+  // count[i]: the fewest pieces that spell text.slice(i) (Infinity: none); next[i]: where the first piece ends.
+  const count = new Array<number>(n + 1).fill(Infinity);
+  const next = new Array<number>(n + 1).fill(-1);
+  const cut = new Array<boolean>(n + 1).fill(false);
+  count[n] = 0;
   for (let i = n - 1; i >= 0; i--) {
-    for (let j = i + 1; j <= n; j++) {
-      const rest = best[j];
-      const piece = text.slice(i, j);
-      if (rest && footerKeys.has(piece) && (best[i] === null || rest.length + 1 < (best[i]?.length ?? Infinity))) {
-        best[i] = [{ key: piece, cut: false }, ...rest];
+    for (let j = i + 1; j <= Math.min(n, i + longest); j++) {
+      if (count[j]! + 1 < count[i]! && footerKeys.has(text.slice(i, j))) {
+        count[i] = count[j]! + 1;
+        next[i] = j;
       }
     }
-    if (allowCut && best[i] === null) {
+    if (allowCut && count[i] === Infinity && n - i <= longest) {
       const piece = text.slice(i);
       for (const key of footerKeys) {
         if (key.startsWith(piece)) {
-          best[i] = [{ key: piece, cut: true }];
+          count[i] = 1;
+          next[i] = n;
+          cut[i] = true;
           break;
         }
       }
     }
   }
-  return best[0] ?? null;
+  if (count[0] === Infinity) return null;
+  const pieces: Piece[] = [];
+  for (let i = 0; i < n; i = next[i]!) pieces.push({ key: text.slice(i, next[i]!), cut: cut[i]! });
+  return pieces;
 }
 
 /** Union of header and footer keywords, with cut and glued header tokens repaired from the footer. */

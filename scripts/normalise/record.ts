@@ -63,13 +63,13 @@ function resolveId(parsed: ParsedArticle, report: NormaliseReport): string | nul
     if (parsed.raw.header.article !== undefined && fromHeader !== fromFolder) {
       report.warn(
         'kb:article-id-mismatch',
-        `Article: the header says ${quote(parsed.raw.header.article)} but the folder is ${fromFolder}; the folder's id is used.`,
+        `Article: the header says ${quote(parsed.raw.header.article)} but the file is in the folder of ${fromFolder}; the folder's id is used. Correct the header, or move the file to ${canonicalPermalink(fromHeader ?? fromFolder).slice(1)}README.md if the header is right.`,
       );
     }
     return fromFolder;
   }
   if (fromHeader !== null) {
-    report.warn('kb:id-from-header', `The path does not name an article folder (kb/<NNN>/Q<n>/); the id ${fromHeader} comes from the Article: header.`);
+    report.warn('kb:id-from-header', `The path does not name an article folder (kb/<NNN>/Q<n>/); the id ${fromHeader} comes from the Article: header. Move the file to ${canonicalPermalink(fromHeader).slice(1)}README.md to silence this.`);
     return fromHeader;
   }
   return null;
@@ -78,13 +78,13 @@ function resolveId(parsed: ParsedArticle, report: NormaliseReport): string | nul
 function resolvePermalink(value: unknown, id: string, report: NormaliseReport): string {
   const canonical = canonicalPermalink(id);
   if (value === undefined || value === null || value === '') {
-    report.warn('kb:permalink-missing', `Front matter: no permalink; ${canonical} is used.`);
+    report.warn('kb:permalink-missing', `Front matter: no permalink; ${canonical} is used. Add \`permalink: ${canonical}\` to the front matter to silence this.`);
   } else if (typeof value !== 'string') {
-    report.warn('kb:permalink-invalid', `Front matter: the permalink ${quote(value)} is not a string; ${canonical} is used.`);
+    report.warn('kb:permalink-invalid', `Front matter: the permalink ${quote(value)} is not text; ${canonical} is used. Write it as \`permalink: ${canonical}\`.`);
   } else if (value.trim() !== canonical) {
     report.warn(
       'kb:permalink-refused',
-      `Front matter: the permalink ${quote(value)} is not this article's address; ${canonical} is used (a permalink must be /kb/<NNN>/Q<n>/ for the folder's id).`,
+      `Front matter: the permalink ${quote(value)} is not this article's address, so it is refused and ${canonical} is used (a permalink must be /kb/<NNN>/Q<n>/ for the folder's id, so no file can write over another page or outside the site). Set it to ${canonical}.`,
     );
   }
   return canonical;
@@ -98,15 +98,22 @@ function resolveTitle(parsed: ParsedArticle, id: string, report: NormaliseReport
   for (const [index, { from, value }] of candidates.entries()) {
     const stripped = typeof value === 'string' ? stripTitleId(value) : null;
     if (stripped !== null && stripped.title !== '') {
-      if (index > 0) report.warn('kb:title-invalid', `Front matter: the title ${quote(parsed.frontMatter.title)} is not a non-empty string; the ${from} is used.`);
+      if (index > 0) report.warn('kb:title-invalid', `Front matter: ${describeTitle(parsed.frontMatter.title)}; the ${from} is used. Write the title as text, e.g. title: "${id}: …".`);
       if (stripped.id !== null && stripped.id !== id) {
-        report.warn('kb:title-id-mismatch', `The ${from} title starts with ${stripped.id} but the article is ${id}.`);
+        report.warn('kb:title-id-mismatch', `The ${from} title starts with ${stripped.id} but the article is ${id}; the title is shown without it. Correct the number in the title.`);
       }
       return stripped.title;
     }
   }
-  report.warn('kb:title-invalid', `Front matter: the title ${quote(parsed.frontMatter.title)} is not a non-empty string and there is no "## ${id}: title" heading; the id is used as the title.`);
+  report.warn('kb:title-invalid', `Front matter: ${describeTitle(parsed.frontMatter.title)} and there is no "## ${id}: title" heading; the id is used as the title. Add title: "${id}: …" to the front matter.`);
   return id;
+}
+
+/** Why a front-matter title cannot be used, for a message: missing, empty or of the wrong type. */
+function describeTitle(value: unknown): string {
+  if (value === undefined || value === null) return 'no title';
+  if (typeof value === 'string') return 'the title is empty';
+  return `the title ${quote(value)} is ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}, not text`;
 }
 
 function dialectOf(product: string | null, keywords: readonly string[], hasFooter: boolean): 'kb' | 'mspl' {
@@ -147,7 +154,7 @@ export function buildRecord(parsed: ParsedArticle, symptoms: ArticleSymptoms): B
       file,
       severity: 'rejected',
       rule: 'kb:id-missing',
-      message: 'Neither the path (kb/<NNN>/Q<n>/README.md) nor the Article: header names an article id; the file yields no page.',
+      message: `Neither the path (kb/<NNN>/Q<n>/README.md, here ${file}) nor an Article: header names an article id, so the file yields no page. Move it to its article's folder or add an "Article: Q<number>" line at the top of its text.`,
     };
     return { record: null, diagnostics: [...report.diagnostics, diagnostic], rules: { ...report.rules, 'kb:id-missing': 1 } };
   }

@@ -135,7 +135,7 @@ export function pickVersionsValue(
   }
   report.warn(
     'kb:versions-mismatch',
-    `Version(s): the header ${quote(h)} and the footer ${quote(f)} disagree; the header is used.`,
+    `Version(s): the header ${quote(h)} and the footer Version line ${quote(f)} disagree; the header is used. Correct whichever is wrong.`,
   );
   return h;
 }

@@ -73,7 +73,7 @@ function recogniseHeader(lines: Line[], raw: KbRawFields, masked: Uint8Array, fi
     masked[i] = 1;
   }
   if (i === start) {
-    file.message('No `Article:` header block at the top of the article text', {
+    file.message('No `Article:` header block at the top of the article text, so product, versions, keywords and date are empty; the header starts the text with `Article: Qn`, then `Product(s):`, `Version(s):`, `Keyword(s):` and `Last Modified:` lines.', {
       place: { line: (lines[start]?.line ?? 1), column: 1 },
       ruleId: 'header-missing',
       source: 'kb',
@@ -81,13 +81,7 @@ function recogniseHeader(lines: Line[], raw: KbRawFields, masked: Uint8Array, fi
     return start;
   }
   countRule(file, 'frame.header');
-  if (raw.header.lastModified === undefined) {
-    file.message('The header has no `Last Modified:` line', {
-      place: { line: lines[i - 1]!.line, column: 1 },
-      ruleId: 'last-modified-missing',
-      source: 'kb',
-    });
-  }
+  // A missing `Last Modified:` line is reported once, by the normalise stage (`kb:date-missing`).
   return i;
 }
 
@@ -181,7 +175,7 @@ function readAppliesToBlock(
   const last = close >= 0 ? close : lastItemLine;
   for (let k = open; k <= last; k++) masked[k] = 1;
   if (close < 0) {
-    file.message('The applies-to block has no closing dashed line; it ends at its last item', {
+    file.message('The applies-to block has no closing line of dashes, so it is taken to end at its last item; add the dashed line after the list to make sure no body text is read as an item.', {
       place: { line: lines[open]!.line, column: 1 },
       ruleId: 'applies-to-unclosed',
       source: 'kb',

@@ -27,17 +27,23 @@ const OPTIONS = { language: 'yaml', engines: { javascript: refuse, js: refuse, c
 
 /** Splits off and parses the front matter; never throws. */
 export function readFrontMatter(text: string): FrontMatterResult {
-  if (!text.startsWith('---')) return { data: {}, content: text, contentLine: 1, missing: true };
+  // `----…` is a rule of dashes, not an opening `---` (gray-matter agrees): the file simply has no front matter.
+  if (!text.startsWith('---') || text.charAt(3) === '-') return { data: {}, content: text, contentLine: 1, missing: true };
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
   const language = firstLine.slice(3).trim();
   if (language && language !== 'yaml' && language !== 'yml') {
     return { data: {}, content: '', contentLine: 1, error: { rule: 'kb:front-matter-language', reason: `front matter language "${language}" is not YAML (gray-matter would run it as code)`, line: 1 } };
   }
+  // gray-matter reads an unclosed block to the end of the file and js-yaml then reports some unrelated symptom
+  // deep in the article text ("missed comma between flow collection entries"): say what is really wrong.
+  if (!/\n---[ \t]*(\n|$)/.test(text.slice(firstLine.length))) {
+    return { data: {}, content: '', contentLine: 1, error: { rule: 'kb:front-matter-unclosed', reason: 'the front matter opened by `---` on line 1 has no closing `---` line', line: 1 } };
+  }
   try {
     const parsed = matter(text, { ...OPTIONS });
     const data = parsed.data;
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-      return { data: {}, content: parsed.content, contentLine: 1, error: { rule: 'kb:front-matter-yaml', reason: 'front matter is not a YAML mapping', line: 2 } };
+      return { data: {}, content: parsed.content, contentLine: 1, error: { rule: 'kb:front-matter-yaml', reason: `the front matter is ${Array.isArray(data) ? 'a YAML list' : data === null ? 'empty of keys' : `a single ${typeof data}`}, not \`key: value\` lines`, line: 2 } };
     }
     // gray-matter keeps the newline after the closing `---` in `content`; count what it cut off.
     const consumed = text.length - parsed.content.length;

@@ -25,7 +25,7 @@ export function parseArticle(source: SourceFile): ParsedArticle {
       file: source.path,
       severity: 'rejected',
       rule: 'kb:parse-internal-error',
-      message: `The parser failed on this file (${error instanceof Error ? error.message : String(error)}); please report it with the file`,
+      message: `The parser failed on this file (${error instanceof Error ? error.message : String(error)}), so it yields no page; this is a bug in the build, not in the file: please report it with the file attached.`,
     });
   }
   return result;
@@ -50,22 +50,30 @@ function parseInto(source: SourceFile, out: ParsedArticle, diagnostics: Diagnost
     diagnostics.push(line === undefined ? { file: source.path, severity, rule, message } : { file: source.path, line, severity, rule, message });
   };
 
-  const front = readFrontMatter(source.text);
-  if (front.error) {
-    report('rejected', front.error.rule, `Malformed front matter: ${front.error.reason} (line ${front.error.line}); fix the YAML between the \`---\` lines`, front.error.line);
+  if (!source.text.trim()) {
+    // A blank file: one rejection says it all (not also "no front matter", "no heading", "no wrapper").
+    report('rejected', 'kb:no-article-text', 'The file holds only blank lines, so there is nothing to build; restore the article\'s text or remove the file.', 1);
     return;
   }
-  if (front.missing) report('warning', 'kb:front-matter-missing', 'No YAML front matter (`---` … `---`); title and permalink must come from the text');
+  const front = readFrontMatter(source.text);
+  if (front.error) {
+    report('rejected', front.error.rule, `The front matter cannot be read (${front.error.reason}), so the file yields no page. ${FRONT_MATTER_FIX[front.error.rule] ?? FRONT_MATTER_FIX['kb:front-matter-yaml']}`, front.error.line);
+    return;
+  }
+  if (front.missing) {
+    report('warning', 'kb:front-matter-missing', 'The file has no front matter (the `---` block with title and permalink at the top); the title comes from the `## Qn: title` heading and the address from the folder. Add the block to silence this.', 1);
+  }
   out.frontMatter = front.data;
 
   const unwrapped = unwrapRaw(front.content);
   const firstLine = front.contentLine + unwrapped.firstLine - 1;
+  out.plainText = unwrapped.plainText;
   for (const problem of unwrapped.problems) {
     report('warning', `kb:${problem.rule}`, problem.message, front.contentLine + problem.line - 1);
   }
-  out.plainText = unwrapped.plainText;
   if (!unwrapped.plainText.trim()) {
-    report('rejected', 'kb:no-article-text', 'The file has no article text between `{% raw %}` and `{% endraw %}`', firstLine);
+    const where = unwrapped.problems.some((p) => p.rule === 'raw-missing') ? 'after the front matter and heading' : 'between `{% raw %}` and `{% endraw %}`';
+    report('rejected', 'kb:no-article-text', `The file has no article text ${where}, so there is nothing to build; restore the article's text or remove the file.`, firstLine);
     return;
   }
 
@@ -80,7 +88,12 @@ function parseInto(source: SourceFile, out: ParsedArticle, diagnostics: Diagnost
     const line = message.line == null ? undefined : firstLine + message.line - 1;
     report(message.fatal ? 'rejected' : 'warning', `${message.source ?? 'kb'}:${message.ruleId ?? 'unknown'}`, message.reason, line);
   }
-  if (source.folderId && data.raw.header.article && data.raw.header.article !== source.folderId) {
-    report('warning', 'kb:article-id-mismatch', `\`Article: ${data.raw.header.article}\` does not match the folder id ${source.folderId}`, firstLine);
-  }
+  // An `Article:` line naming another id is reported once, by the normalise stage, which decides the id.
 }
+
+/** What to do about each kind of unreadable front matter. */
+const FRONT_MATTER_FIX: Record<string, string> = {
+  'kb:front-matter-yaml': 'Fix the YAML between the two `---` lines (it holds `title:` and `permalink:`, e.g. `title: "Q182346: Title"`).',
+  'kb:front-matter-unclosed': 'Add a `---` line after the last `key: value` line, before the `## Qn: title` heading.',
+  'kb:front-matter-language': 'Use plain YAML front matter: an opening line of just `---`. Front matter in other languages is never run.',
+};

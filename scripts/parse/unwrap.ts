@@ -33,7 +33,7 @@ export function unwrapRaw(content: string): Unwrapped {
     offset = end < 0 ? content.length : end + 1;
     rest = content.slice(offset);
   } else {
-    problems.push({ rule: 'title-heading-missing', message: 'No `## Qnnn: title` heading line before the article text', line: 1 });
+    problems.push({ rule: 'title-heading-missing', message: 'No `## Qnnn: title` heading line before the article text; the title comes from the front matter. Add the heading to silence this.', line: 1 });
   }
 
   const open = rest.indexOf(RAW_OPEN);
@@ -42,13 +42,13 @@ export function unwrapRaw(content: string): Unwrapped {
     const start = afterOpen < 0 ? rest.length : afterOpen + 1;
     let close = rest.lastIndexOf(RAW_CLOSE);
     if (close < start) {
-      problems.push({ rule: 'raw-unclosed', message: '`{% raw %}` has no `{% endraw %}`; the text runs to the end of the file', line: lineAt(content, offset + open) });
+      problems.push({ rule: 'raw-unclosed', message: '`{% raw %}` has no `{% endraw %}`, so the article text runs to the end of the file. Add `{% endraw %}` on its own line after the text.', line: lineAt(content, offset + open) });
       close = rest.length;
     }
     offset += start;
     rest = rest.slice(start, close);
   } else {
-    problems.push({ rule: 'raw-missing', message: 'No `{% raw %}` … `{% endraw %}` wrapper; the text after the heading is used as the article', line: lineAt(content, offset) });
+    problems.push({ rule: 'raw-missing', message: 'No `{% raw %}` … `{% endraw %}` wrapper; everything after the heading is used as the article text. Wrap the text in `{% raw %}` and `{% endraw %}` lines to silence this.', line: lineAt(content, offset) });
   }
 
   const lines = rest.split('\n').map((line) => (line.charCodeAt(0) === 9 ? line.slice(1) : line));

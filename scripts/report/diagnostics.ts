@@ -34,7 +34,7 @@ export function describeDiagnostics(diagnostics: Diagnostic[], limit = 20): stri
   const rejected = diagnostics.filter((d) => d.severity === 'rejected');
   const warnings = diagnostics.filter((d) => d.severity === 'warning');
   if (rejected.length > 0) {
-    lines.push(`${plural(rejected.length, 'file')} rejected:`);
+    lines.push(`${plural(new Set(rejected.map((d) => d.file)).size, 'file')} rejected:`);
     for (const d of rejected.slice(0, limit)) lines.push(`  ✗ ${formatDiagnostic(d)}`);
     if (rejected.length > limit) lines.push(`  … and ${formatCount(rejected.length - limit)} more (see the report file)`);
   }

@@ -98,6 +98,30 @@ function stopRef(value: number): ErrorCodeRef {
   return { kind: 'stop', code: `stop-0x${hex8(value).toLowerCase()}`, display: `STOP 0x${hex8(value)}` };
 }
 
+interface Spans {
+  covers(at: number): boolean;
+}
+
+/** `[start, end)` spans, possibly overlapping, for "is this offset inside one of them" in O(log n). */
+function sortSpans(list: Array<[number, number]>): Spans {
+  const sorted = [...list].sort((a, b) => a[0] - b[0]);
+  // maxEnd[i]: the furthest end among the first i + 1 spans, so overlapping spans need no merging.
+  const maxEnd: number[] = [];
+  for (const [i, [, end]] of sorted.entries()) maxEnd.push(Math.max(end, maxEnd[i - 1] ?? -Infinity));
+  return {
+    covers(at) {
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid]![0] <= at) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo > 0 && maxEnd[lo - 1]! > at;
+    },
+  };
+}
+
 /** All codes of one line, with the line for context. */
 function lineCodes(entry: TextLine): ErrorCodeRef[] {
   const text = entry.text;
@@ -108,7 +132,10 @@ function lineCodes(entry: TextLine): ErrorCodeRef[] {
   const lower = text.toLowerCase();
   // Spans already claimed by a more specific pattern (STOP codes, run-time errors), so `0x…` is not read twice.
   const claimed: Array<[number, number]> = [];
-  const isClaimed = (at: number) => claimed.some(([s, e]) => at >= s && at < e);
+  let spans: Spans | null = null;
+  // Looked up by binary search, not a scan per match: a damaged line with thousands of STOP codes and hex values
+  // made the scan quadratic (issue #6). The spans are complete before the first lookup.
+  const isClaimed = (at: number) => (spans ??= sortSpans(claimed)).covers(at);
 
   let stopAt = -1;
   if (lower.includes('stop') || lower.includes('check')) for (const m of text.matchAll(STOP)) {
@@ -214,7 +241,10 @@ export function findErrorCodes(input: SymptomInput): ErrorCodeHit[] {
   for (const entry of textLines(input)) {
     // Cheap pre-check: every pattern needs a digit.
     if (entry.isReference || !/\d/.test(entry.text)) continue;
-    for (const ref of lineCodes(entry)) hits.push({ ...ref, field: entry.field, context: entry.text.trim() });
+    const refs = lineCodes(entry);
+    // Trimmed once per line, not once per code: a damaged line of megabytes can hold thousands (issue #6).
+    const context = refs.length > 0 ? entry.text.trim() : '';
+    for (const ref of refs) hits.push({ ...ref, field: entry.field, context });
   }
   return hits;
 }

@@ -37,7 +37,9 @@ const NUM = String.raw`(\d{1,6})(?![\w]|\.\d|,\d{3}\b)`;
  */
 const EVENT_ID = new RegExp(String.raw`\bEvent\s?IDs?\b(?:\s+(?:numbers?|no\.?))?\s*(?:[:=#]\s*|is\s+|of\s+)?\[?\s*${NUM}`, 'gi');
 /** E3: `Event: 182` as a label (line start or after a column gap; 126 occurrences in 79 pages, never in prose). */
-const EVENT_LABEL = new RegExp(String.raw`(?:^|\s{2,}|\t)Event\s*:\s*${NUM}`, 'gi');
+// `(?<=\s)\s` is "the second of two or more spaces": `\s{2,}` said the same but retried the whole run of spaces from
+// every position in it, quadratic on a line of a million spaces (issue #6).
+const EVENT_LABEL = new RegExp(String.raw`(?:^|(?<=\s)\s|\t)Event\s*:\s*${NUM}`, 'gi');
 /**
  * E4–E8: `event 684` in prose and titles, `events 684, 685, and 686`, `Event 1000 - Source: X`, `Event #N`,
  * `event number N`, `Event Error N`. FORMAT §6: every body line with bare `event(s) N` is in an SNA, Exchange, NT,
@@ -54,7 +56,7 @@ const RANGE_NEXT = /^\s*(?:-|–|through|thru|to)\s*\d/i;
 const SOURCE_BEFORE = new RegExp(String.raw`(?:^|[^\w])(${PROSE_SOURCE_PATTERN})\s*(?:[-:]\s*)?$`, 'i');
 /** A `Source:` label: NT4 `Source: X`, Windows 2000 `Event Source: X`, `Source     : DNS`, or a column of the
  *  Event Viewer detail layout (`Time: 10:02:04 AM      Source: aic78xx`). */
-const SOURCE_LINE = /(?:^\s*(?:[-*]\s+)?|\s{2,}|\t)(?:Event\s+)?Source\s*:\s*(.*)$|^\s*Source\s+([A-Za-z]\w*)\s*$/i;
+const SOURCE_LINE = /(?:^\s*(?:[-*]\s+)?|(?<=\s)\s|\t)(?:Event\s+)?Source\s*:\s*(.*)$|^\s*Source\s+([A-Za-z]\w*)\s*$/i;
 /** A `Source:` label later on the same line as the ID (E9 one-liners: `Event ID: 2011  Source: Srv`). */
 const SOURCE_INLINE = /\bSource\s*:\s*(.*)$/i;
 /** `Event ID [46] in Source [AppleTalk]` (the Windows "description could not be found" wording). */
@@ -75,7 +77,9 @@ const TRAILING_TYPE = /\s+(?:Error|Warning|Information)\s*$/i;
 /** Cleans a labelled source value; null when it does not look like a source name (placeholder, sentence, empty). */
 function cleanSource(raw: string): string | null {
   // `Dr. Watson` (DrWatson, 26 sources) would otherwise end at its full stop.
-  let value = raw.replace(/\bDr\.\s?Watson/i, 'DrWatson').split(VALUE_END)[0]!.trim().replace(/^["'[]+|["'\]:.]+$/g, '').trim();
+  // A source name is at most 40 characters; a longer value is refused below, so 200 is plenty and keeps a
+  // damaged line of megabytes from being scanned again for every match on it.
+  let value = raw.slice(0, 200).replace(/\bDr\.\s?Watson/i, 'DrWatson').split(VALUE_END)[0]!.trim().replace(/^["'[]+|["'\]:.]+$/g, '').trim();
   const withoutType = value.replace(TRAILING_TYPE, '');
   if (withoutType !== value && withoutType !== '') value = withoutType;
   // `<Protocol>` placeholders, sentences (`IPXRIP logs with the following`) and junk are not names.
@@ -117,6 +121,21 @@ interface BlockSource {
   source: string | null;
 }
 
+/** How far before and after a match the source patterns look. */
+const WINDOW = 2000;
+
+/** Index of the first item for which `past` holds, in a list where it holds for a suffix; `list.length` if none. */
+function firstAfter<T>(list: readonly T[], past: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (past(list[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** All event hits of one line, without block sources (those are paired afterwards). */
 function lineHits(entry: TextLine): EventHit[] {
   const hits: EventHit[] = [];
@@ -128,14 +147,16 @@ function lineHits(entry: TextLine): EventHit[] {
       if (seen.has(numStart)) continue;
       seen.add(numStart);
       let end = m.index + m[0].length;
-      if (RANGE_NEXT.test(entry.text.slice(end))) continue;
+      if (RANGE_NEXT.test(entry.text.slice(end, end + 40))) continue;
       const ids = [Number(m[1])];
       LIST_MORE.lastIndex = end;
       for (let more = LIST_MORE.exec(entry.text); more; more = LIST_MORE.exec(entry.text)) {
         ids.push(Number(more[1]));
         end = LIST_MORE.lastIndex;
       }
-      const before = entry.text.slice(0, m.index);
+      // Only the text near the match: real lines are under 1,671 characters (FORMAT §10), so WINDOW changes nothing
+      // there, and a damaged line of megabytes with thousands of matches is not rescanned whole for each (issue #6).
+      const before = entry.text.slice(Math.max(0, m.index - WINDOW), m.index);
       const named = SOURCE_BEFORE.exec(before);
       let source: string | null = null;
       let sourceFrom: EventHit['sourceFrom'] = 'none';
@@ -143,7 +164,7 @@ function lineHits(entry: TextLine): EventHit[] {
         source = canonicalEventSource(named[1]!.replace(/\s+/g, ' '));
         sourceFrom = 'before';
       } else {
-        const after = sourceAfter(entry.text.slice(end));
+        const after = sourceAfter(entry.text.slice(end, end + WINDOW));
         if (after) ({ source, from: sourceFrom } = after);
       }
       for (const id of ids) {
@@ -165,14 +186,17 @@ function lineHits(entry: TextLine): EventHit[] {
  */
 function pairBlock(hits: EventHit[], sources: BlockSource[]): void {
   if (sources.length === 0) return;
-  const firstHitLine = Math.min(...hits.map((h) => h.line));
+  // Hits and sources are both in line order; a loop, not `Math.min(...hits)` (which overflows the stack on a
+  // block of 100,000 hits), and a binary search, not a scan per hit (quadratic on such a block: issue #6).
+  let firstHitLine = Infinity;
+  for (const h of hits) firstHitLine = Math.min(firstHitLine, h.line);
   const sourceFirst = sources[0]!.line <= firstHitLine;
   for (const hit of hits) {
     if (hit.sourceFrom !== 'none') continue;
     let pick: BlockSource | undefined;
     if (sources.length === 1) pick = sources[0];
-    else if (sourceFirst) pick = [...sources].reverse().find((s) => s.line <= hit.line) ?? sources[0];
-    else pick = sources.find((s) => s.line >= hit.line) ?? sources[sources.length - 1];
+    else if (sourceFirst) pick = sources[firstAfter(sources, (s) => s.line > hit.line) - 1] ?? sources[0];
+    else pick = sources[firstAfter(sources, (s) => s.line >= hit.line)] ?? sources[sources.length - 1];
     if (pick?.source) {
       hit.source = pick.source;
       hit.sourceFrom = 'block';

@@ -1,11 +1,15 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { findArticleFiles } from '../../scripts/read/index.ts';
 import type { Diagnostic } from '../../scripts/types.ts';
 import { fakeArticle, tempTree } from './bytes.ts';
 
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const article = (id: string): Record<string, string> => ({ [`kb/${id.slice(1).padStart(6, '0').slice(0, 3)}/${id}/README.md`]: fakeArticle(id) });
 
 /** Every diagnostic must name a file, carry a stable rule id and a sentence for people. */
@@ -146,10 +150,28 @@ describe('findArticleFiles: configuration errors throw, naming the folder and th
   });
 });
 
-test('unreadable folders are reported, not fatal', { skip: process.getuid?.() === 0 ? 'root can read anything' : false }, async () => {
+/** Runs the walk as the unprivileged `nobody` (uid/gid 65534) in a child process: root reads any folder, mode 000
+ *  or not, so as root (CI) this is the only way to meet a folder the build cannot read. */
+function walkAsNobody(root: string): Promise<{ paths: string[]; diagnostics: Diagnostic[] }> {
+  // The child must reach the tree: tempTree folders are private (0700) to their creator.
+  chmodSync(root, 0o755);
+  return new Promise((resolvePromise, reject) => {
+    execFile(
+      join(projectRoot, 'node_modules/.bin/tsx'),
+      ['test/read/walk-child.ts', root],
+      { cwd: projectRoot, uid: 65534, gid: 65534, env: { ...process.env, HOME: tmpdir() } },
+      (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolvePromise(JSON.parse(stdout))),
+    );
+  });
+}
+
+test('unreadable folders are reported, not fatal', async () => {
   const root = tempTree(article('Q182346'));
   mkdirSync(join(root, 'kb/183'));
   mkdirSync(join(root, 'kb/183/Q183000'), { mode: 0o000 });
-  const r = await findArticleFiles(root);
+  const r = process.getuid?.() === 0 ? await walkAsNobody(root) : await findArticleFiles(root);
+  assert.deepEqual(r.paths, ['kb/182/Q182346/README.md'], 'the readable article is still found');
   assert.deepEqual(r.diagnostics.filter((d) => d.file.startsWith('kb/183/Q')).map((d) => [d.severity, d.rule, d.file]), [['rejected', 'kb:unreadable-folder', 'kb/183/Q183000']]);
+  assertWellFormed(r.diagnostics);
+  assert.match(r.diagnostics.find((d) => d.rule === 'kb:unreadable-folder')!.message, /could not be read \(EACCES\).*make it readable/);
 });

@@ -33,7 +33,7 @@ export function parseKbText(document: string, file: VFile): Root {
   }
   data.bodyText = decodeEscapes(trimBlankLines(bodyTexts).join('\n')).text;
   if (!data.bodyText.trim()) {
-    file.message('The article has a header but no body text', {
+    file.message('The article has a header but no body text, so its page shows only the header fields; check that the text was not cut off.', {
       place: { line: 1, column: 1 },
       ruleId: 'body-empty',
       source: 'kb',
