@@ -214,6 +214,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   for (const f of rendered.files) output.claim(f.outputPath);
   progress.done(plural(rendered.pages, 'page'));
 
+  // The rendered bodies are on disk now; dropping them here keeps the indexer's child within the memory budget.
+  for (const a of articles) a.bodyHtml = '';
+  for (const p of kept) p.bodyHtml = '';
+
+  // Records are written while the search index builds: the indexer works in its own process, so the
+  // main thread's file writes overlap it instead of following it.
+  const recordsWritten = writeArticleFiles(output, articles, byId).then(() => writeSiteFiles(output, site, articles, rendered.files, exportBytes));
   if (o.search) {
     progress.stage('Indexing search', articles.length);
     const indexed = await indexSearch(o.out, (path, content) => output.write(path, content), { articles: linked.articles, bodyText: (id) => byId.get(id)!.bodyText, listings: linked.listings }, {
@@ -224,8 +231,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 
   progress.stage('Writing records');
-  await writeArticleFiles(output, articles, byId);
-  const siteFiles = await writeSiteFiles(output, site, articles, rendered.files, exportBytes);
+  const siteFiles = await recordsWritten;
   const stale = await output.removeStale(startedAt);
   await cache?.pruned;
   progress.done(`${plural(articles.length, 'record')}, ${plural(siteFiles.sitemapUrls, 'sitemap URL')}${stale > 0 ? `, ${plural(stale, 'stale file')} removed` : ''}`);

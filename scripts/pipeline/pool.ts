@@ -2,6 +2,7 @@
  * Runs the per-article stages over every path on a worker pool (piscina), one worker per core,
  * in batches, keeping results in input order.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { ProcessedArticle } from './article.ts';
@@ -26,7 +27,10 @@ export async function processAll(root: string, paths: string[], options: PoolOpt
   // Cache lookups in this thread (they are file reads; workers would add start-up and copying), then only the
   // misses go to the workers, which store what they parse.
   const maxBytes = resolveReadLimits(options.limits).maxBytes;
+  // A cold cache (no folder for this code version yet) has no hits: skip reading and hashing every file here.
+  const cold = !existsSync(cache.folder);
   const out: (ProcessedArticle | undefined)[] = paths.map((path) => {
+    if (cold) return undefined;
     const key = keyOfFile(cache, root, path, maxBytes);
     const hit = key ? readEntry(cache.folder, key) : null;
     return hit ? { ...hit, cached: true } : undefined;
