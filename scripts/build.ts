@@ -78,6 +78,8 @@ export interface BuildResult {
   articlesBuilt: number;
   /** Files parsed this time; the others came unchanged from the per-article cache. */
   articlesParsed: number;
+  /** Search index parts reused from the cache because none of their articles changed. */
+  searchPartsReused: number;
   pagesWritten: number;
   rejected: number;
   warnings: number;
@@ -218,23 +220,29 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   for (const a of articles) a.bodyHtml = '';
   for (const p of kept) p.bodyHtml = '';
 
-  // Records are written while the search index builds: the indexer works in its own process, so the
-  // main thread's file writes overlap it instead of following it.
-  const recordsWritten = writeArticleFiles(output, articles, byId).then(() => writeSiteFiles(output, site, articles, rendered.files, exportBytes));
+  // Records first, then the search index: written side by side, the two raised the whole-tree peak past 4 GiB and
+  // the indexer, starved of the main thread's attention, took longer than both in turn (measured on the full corpus).
+  progress.stage('Writing records');
+  const siteFiles = await writeArticleFiles(output, articles, byId).then(() => writeSiteFiles(output, site, articles, rendered.files, exportBytes));
+  progress.done(`${plural(articles.length, 'record')}, ${plural(siteFiles.sitemapUrls, 'sitemap URL')}`);
+  for (const p of kept) p.plainText = '';
+
+  let searchPartsReused = 0;
   if (o.search) {
     progress.stage('Indexing search', articles.length);
     const indexed = await indexSearch(o.out, (path, content) => output.write(path, content), { articles: linked.articles, bodyText: (id) => byId.get(id)!.bodyText, listings: linked.listings }, {
       partSize: o.searchPartSize,
+      cacheDir: o.cacheDir ? join(o.cacheDir, 'search-parts') : null,
       onProgress: (done, total) => progress.tick(done, total),
     });
-    progress.done(`${plural(indexed.pages, 'article')} in ${plural(indexed.parts, 'part')}, ${plural(indexed.files, 'file')}, ${(indexed.bytes / 2 ** 20).toFixed(1)} MiB`);
+    searchPartsReused = indexed.partsReused;
+    progress.done(`${plural(indexed.pages, 'article')} in ${plural(indexed.parts, 'part')}${indexed.partsReused > 0 ? ` (${formatCount(indexed.partsReused)} unchanged, from the cache)` : ''}, ${plural(indexed.files, 'file')}, ${(indexed.bytes / 2 ** 20).toFixed(1)} MiB`);
   }
 
-  progress.stage('Writing records');
-  const siteFiles = await recordsWritten;
+  progress.stage('Removing stale files');
   const stale = await output.removeStale(startedAt);
   await cache?.pruned;
-  progress.done(`${plural(articles.length, 'record')}, ${plural(siteFiles.sitemapUrls, 'sitemap URL')}${stale > 0 ? `, ${plural(stale, 'stale file')} removed` : ''}`);
+  progress.done(plural(stale, 'stale file'));
 
   const summary = summariseDiagnostics(diagnostics);
   const seconds = (performance.now() - started) / 1000;
@@ -243,6 +251,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     articlesRead: new Set([...found.paths, ...diagnostics.filter((d) => d.severity === 'rejected').map((d) => d.file)]).size,
     articlesBuilt: kept.length,
     articlesParsed: processed.length - fromCache,
+    searchPartsReused,
     pagesWritten: rendered.pages,
     rejected: summary.rejected,
     warnings: summary.warnings,

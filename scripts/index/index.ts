@@ -32,6 +32,8 @@ export interface SearchManifest {
 export interface SearchIndexResult {
   pages: number;
   parts: number;
+  /** Parts whose articles did not change, taken from the cache instead of indexed again. */
+  partsReused: number;
   /** Files and bytes under `<out>/search/`, the index as served. */
   files: number;
   bytes: number;
@@ -42,11 +44,11 @@ export async function indexSearch(out: string, write: WriteSiteFile, input: Sear
   await writeLookups(write, { listings: input.listings, titles: new Map(input.articles.map((a) => [a.id, a.title])) });
   await write('/assets/search.js', await bundleSearchScript());
   const docs = input.articles.map((article) => ({ article, bodyText: input.bodyText(article.id) }));
-  const { parts, pages } = await writePagefindIndexes(write, docs, options);
+  const { parts, pages, reused } = await writePagefindIndexes(write, docs, options);
   const manifest: SearchManifest = { parts };
   await write('/search/lookup/manifest.json', JSON.stringify(manifest));
   const size = await folderSize(join(out, 'search'));
-  return { pages, parts: parts.length, ...size };
+  return { pages, parts: parts.length, partsReused: reused, ...size };
 }
 
 /** `assets/search.ts` as one ES module for current browsers (served as `/assets/search.js`). */

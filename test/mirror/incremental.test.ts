@@ -12,7 +12,8 @@ import { build, defaultSource, type BuildOptions } from '../../scripts/build.ts'
 
 const root = mkdtempSync(join(tmpdir(), 'kb-incremental-'));
 const source = join(root, 'source');
-const options: BuildOptions = { source, workers: 0, quiet: true, report: null, base: '/mirror/', siteUrl: 'https://example.org' };
+// Search parts of 10 articles, so an edit leaves most parts unchanged and the part cache is exercised.
+const options: BuildOptions = { source, workers: 0, quiet: true, report: null, base: '/mirror/', siteUrl: 'https://example.org', searchPartSize: 10 };
 
 /** Every file under `dir`, relative path → bytes. */
 function snapshot(dir: string): Map<string, Buffer> {
@@ -82,6 +83,7 @@ test('after an edit, only that file is parsed again, and the site equals a clean
   assert.ok(!changed.includes('about/index.html'), 'pages that do not depend on it keep their bytes');
   assert.equal(result.articlesBuilt, records.length);
   assert.equal(result.articlesParsed, 1, 'one article parsed, the rest from the cache');
+  assert.equal(result.searchPartsReused, 3, 'of the 4 search parts, only the edited article\'s is indexed again');
 });
 
 test('after a deletion, the article\'s pages, redirects and records are gone, and the site equals a clean build', async () => {
