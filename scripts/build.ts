@@ -101,8 +101,9 @@ export function resolveBuildOptions(options: BuildOptions): ResolvedBuildOptions
   if (!base.endsWith('/')) base = `${base}/`;
   if (/[\s"'<>\\?#]/.test(base)) throw new Error(`--base must be a URL path such as /kb/; got ${JSON.stringify(options.base)}`);
   const siteUrl = options.siteUrl ?? null;
-  if (siteUrl !== null && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(siteUrl)) {
-    throw new Error(`--site-url must be an absolute http(s) URL such as https://example.org; got ${JSON.stringify(siteUrl)}`);
+  if (siteUrl !== null && !/^https?:\/\/[^\s/]+\/?$/.test(siteUrl)) {
+    // The path part belongs in --base: a site URL with a path would be doubled in every absolute URL.
+    throw new Error(`--site-url must be the site's origin, such as https://example.org (put a path like /kb/ in --base); got ${JSON.stringify(siteUrl)}`);
   }
   const workers = options.workers;
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 64)) {
@@ -141,7 +142,8 @@ function deduplicate(processed: ProcessedArticle[], diagnostics: Diagnostic[]): 
       continue;
     }
     const canonical = `kb/${folderOf(id)}/${id}/README.md`;
-    const sorted = [...list].sort((a, b) => a.path.localeCompare(b.path));
+    // By code point, not locale: which file wins must not depend on the machine's LANG.
+    const sorted = [...list].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const winner = sorted.find((p) => p.path === canonical) ?? sorted[0]!;
     for (const loser of sorted) {
       if (loser === winner) continue;
@@ -298,5 +300,5 @@ function tallyRules(perArticle: RuleCounts[]): Record<string, { articles: number
       entry.occurrences += n;
     }
   }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b, 'en')));
 }

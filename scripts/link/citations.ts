@@ -42,7 +42,7 @@ export function linkCitations(records: ArticleRecord[], exists: (id: string) => 
 
 /** Article ids sort by number, not as strings (`Q99999` before `Q100000`). */
 export function compareIds(a: string, b: string): number {
-  return Number(a.slice(1)) - Number(b.slice(1)) || a.localeCompare(b);
+  return Number(a.slice(1)) - Number(b.slice(1)) || a.localeCompare(b, 'en');
 }
 
 /** The kbarchive folder of an id: the number zero-padded to 6 digits, first 3 (`Q182346` → `182`, `Q10022` → `010`). */

@@ -117,7 +117,7 @@ export function versionSlug(version: string): string {
 function commonSpelling(spellings: string[]): string {
   const counts = new Map<string, number>();
   for (const s of spellings) counts.set(s, (counts.get(s) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en'))[0]![0];
 }
 
 export function buildListings(records: ArticleRecord[], familyName: (slug: string) => string): Listings {
@@ -191,7 +191,7 @@ export function buildListings(records: ArticleRecord[], familyName: (slug: strin
           name: key ? commonSpelling(g.spellings) : null,
           articles: [...g.articles],
         }))
-        .sort((a, b) => (a.name === null ? 1 : 0) - (b.name === null ? 1 : 0) || b.articles.length - a.articles.length || a.key.localeCompare(b.key));
+        .sort((a, b) => (a.name === null ? 1 : 0) - (b.name === null ? 1 : 0) || b.articles.length - a.articles.length || a.key.localeCompare(b.key, 'en'));
       return { id, sources, articleCount: new Set(sources.flatMap((s) => s.articles)).size };
     });
 
@@ -204,19 +204,19 @@ export function buildListings(records: ArticleRecord[], familyName: (slug: strin
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
 
   const errors: ErrorListing[] = [...byError]
-    .sort((a, b) => a[0].localeCompare(b[0]))
+    .sort((a, b) => a[0].localeCompare(b[0], 'en'))
     .map(([code, e]) => ({ code, display: commonSpelling(e.display), kind: e.kind, articles: [...e.articles] }));
 
   const group = (map: Map<string, string[]>, name: (key: string) => string): GroupListing[] =>
-    [...map].sort((a, b) => a[0].localeCompare(b[0])).map(([key, articles]) => ({ key, name: name(key), articles }));
+    [...map].sort((a, b) => a[0].localeCompare(b[0], 'en')).map(([key, articles]) => ({ key, name: name(key), articles }));
 
   const productFacets: ProductFacets[] = [...facets]
-    .sort((a, b) => a[0].localeCompare(b[0]))
+    .sort((a, b) => a[0].localeCompare(b[0], 'en'))
     .map(([key, f]) => ({
       key,
       name: familyName(key),
       years: group(f.years, (y) => y),
-      types: group(f.types, (t) => t).sort((a, b) => b.articles.length - a.articles.length || a.key.localeCompare(b.key)),
+      types: group(f.types, (t) => t).sort((a, b) => b.articles.length - a.articles.length || a.key.localeCompare(b.key, 'en')),
       versions: [...f.versions]
         .map(([slug, v]) => ({ key: slug, name: commonSpelling(v.names), articles: v.articles }))
         .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true })),
@@ -230,7 +230,7 @@ export function buildListings(records: ArticleRecord[], familyName: (slug: strin
     types: group(types, (t) => t),
     years: group(years, (y) => y),
     keywords: [...keywords]
-      .sort((a, b) => a[0].localeCompare(b[0]))
+      .sort((a, b) => a[0].localeCompare(b[0], 'en'))
       .map(([key, k]) => ({ key, name: commonSpelling(k.spellings), articles: k.articles })),
     folders: group(folders, (f) => `/kb/${f}/`),
     productFacets,

@@ -1,5 +1,6 @@
 /** `/events/sources/<slug>/`: the event IDs one source logs, each with its articles. */
 import { html } from '../../../layouts/lib/html.ts';
+import { count } from '../../../layouts/lib/labels.ts';
 import { url, type SiteData } from '../../../layouts/lib/site.ts';
 import { articleList } from '../../../layouts/listing.ts';
 import type { SourceListing } from '../../../scripts/link/index.ts';
@@ -16,6 +17,6 @@ export const data = {
 
 export function render({ kb, source }: { kb: SiteData; source: SourceListing }): string {
   return html`<h1>Event source ${source.name}</h1>
-<p class="lead">${source.events.length} event ${source.events.length === 1 ? 'ID' : 'IDs'} in ${source.articleCount} ${source.articleCount === 1 ? 'article' : 'articles'}.</p>
-${source.events.map((e) => html`<section aria-labelledby="ev-${e.id}"><h2 id="ev-${e.id}"><a href="${url(kb.site, `/events/${e.id}/`)}">Event ID ${e.id}</a> <span class="count">${e.articles.length === 1 ? '1 article' : `${e.articles.length} articles`}</span></h2>${articleList(kb, e.articles)}</section>`)}`.value;
+<p class="lead">${count(source.events.length, 'event ID')} in ${count(source.articleCount, 'article')}.</p>
+${source.events.map((e) => html`<section aria-labelledby="ev-${e.id}"><h2 id="ev-${e.id}"><a href="${url(kb.site, `/events/${e.id}/`)}">Event ID ${e.id}</a> <span class="count">${count(e.articles.length, 'article')}</span></h2>${articleList(kb, e.articles)}</section>`)}`.value;
 }
