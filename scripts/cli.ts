@@ -22,7 +22,7 @@ program
   .addOption(new Option('--source <dir>', '[path] folder holding kb/<NNN>/Q<number>/README.md (default: the sample in content/sample)'))
   .addOption(new Option('--out <dir>', '[path] output folder').default('_site'))
   .addOption(new Option('--base <prefix>', '[string] URL prefix the site is hosted under, e.g. /kb/').default('/'))
-  .addOption(new Option('--site-url <url>', '[url] absolute site URL for canonical links, sitemaps and feeds (default: none)'))
+  .addOption(new Option('--site-url <url>', '[url] the site origin for canonical links, sitemaps and feeds, e.g. https://example.org; a path goes in --base (default: none)'))
   .addOption(new Option('--strict', '[boolean] exit 1 on any warning or rejected file (for CI)').default(false))
   .addOption(new Option('--workers <n>', '[number] parser threads; 0 parses in the main thread (default: one per core)').argParser(integer('--workers', 0, 64)))
   .addOption(new Option('--max-file-size <bytes>', '[number] largest input file accepted').default(4 * 2 ** 20).argParser(integer('--max-file-size', 1024, 2 ** 31)))
