@@ -168,7 +168,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   assertOwnedOutput(o.out);
   // Into an empty folder nothing can be stale: the walk over every output file (11 s at full size) is skipped.
   const outputWasEmpty = !existsSync(o.out) || readdirSync(o.out).length === 0;
-  const output = new OutputFolder(o.out);
+  const output = new OutputFolder(o.out, !outputWasEmpty);
   const progress: Progress = createProgress({ quiet: o.quiet });
   progress.log(`kb-archive ${version}: building ${relative(process.cwd(), o.source) || '.'} → ${relative(process.cwd(), o.out) || '.'}${o.base !== '/' ? ` (base ${o.base})` : ''}`);
 

@@ -24,7 +24,12 @@ export class OutputFolder {
   /** Absolute paths written (or deliberately kept) by this build. */
   readonly written = new Set<string>();
 
-  constructor(readonly root: string) {}
+  /**
+   * @param keepUnchanged compare with the file already there and leave it untouched when the bytes are equal: a
+   *   rebuild then rewrites only what changed (faster, and mirrors syncing by mtime copy only that). Off for a
+   *   folder that started empty, where there is nothing to compare with.
+   */
+  constructor(readonly root: string, private readonly keepUnchanged = false) {}
 
   /** The absolute file path of a site path (`/feed.xml`, `/kb/182/Q182346/` → `…/index.html`). */
   file(sitePath: string): string {
@@ -51,7 +56,7 @@ export class OutputFolder {
       mkdirSync(folder, { recursive: true });
       this.folders.add(folder);
     }
-    writeFileSync(file, content);
+    if (!this.keepUnchanged || !sameBytes(file, content)) writeFileSync(file, content);
     this.written.add(file);
   }
 
@@ -87,4 +92,16 @@ export class OutputFolder {
     if (existsSync(this.root)) walk(this.root.endsWith(sep) ? this.root.slice(0, -1) : this.root);
     return removed;
   }
+}
+
+/** Whether `file` already holds exactly `content` (a missing file does not). */
+function sameBytes(file: string, content: string | Uint8Array): boolean {
+  let existing: Buffer;
+  try {
+    existing = readFileSync(file);
+  } catch {
+    return false;
+  }
+  const wanted = typeof content === 'string' ? Buffer.from(content) : content;
+  return existing.length === wanted.length && existing.equals(wanted);
 }

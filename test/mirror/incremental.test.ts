@@ -5,7 +5,7 @@
  */
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { statSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { build, defaultSource, type BuildOptions } from '../../scripts/build.ts';
@@ -68,8 +68,12 @@ test('after an edit, only that file is parsed again, and the site equals a clean
   const text = readFileSync(file, 'utf8');
   assert.ok(text.includes(edited.title));
   writeFileSync(file, text.replaceAll(edited.title, `${edited.title} (revised)`));
+  const other = records.find((r) => r.id !== edited.id)!;
+  const otherText = join(mirror, relative('/', `${other.permalink}${other.id}.txt`));
+  const otherMtime = statSync(otherText).mtimeMs;
 
   const result = await build({ ...options, out: mirror, cacheDir });
+  assert.equal(statSync(otherText).mtimeMs, otherMtime, 'a file whose bytes did not change is left untouched (mirrors sync by mtime)');
   const after = snapshot(mirror);
   assert.deepEqual(differences(after, await cleanBuild('after-edit')), []);
   const changed = differences(before, after);
