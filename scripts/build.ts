@@ -7,6 +7,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { findArticleFiles, resolveReadLimits, defaultReadLimits } from './read/index.ts';
 import { processAll } from './pipeline/pool.ts';
 import { codeVersion, openCacheFolder } from './pipeline/cache.ts';
@@ -233,6 +235,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   let searchPartsReused = 0;
   if (o.search) {
+    // Rendering leaves gigabytes of garbage that V8 would collect lazily; the indexer's child process is about to
+    // need ~0.7 GiB, so collect now and keep the whole tree under the memory budget.
+    collectGarbage();
     progress.stage('Indexing search', articles.length);
     const indexed = await indexSearch(o.out, (path, content) => output.write(path, content), { articles: linked.articles, bodyText: (id) => byId.get(id)!.bodyText, listings: linked.listings }, {
       partSize: o.searchPartSize,
@@ -283,6 +288,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   );
   if (!accounted) result.failed = true;
   return result;
+}
+
+/** A full garbage collection, through V8's `gc` (exposed on demand: no command-line flag needed). */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as (() => void) | undefined;
+  gc?.();
 }
 
 /** Files rejected at the article stage (duplicate ids included); tree-level warnings don't count. */
