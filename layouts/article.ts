@@ -46,7 +46,8 @@ export function renderArticle(kb: SiteData, a: ArticlePage): SafeHtml {
   const family = kb.families.get(a.productFamily);
   const hasSymptoms = a.events.length + a.errorCodes.length > 0;
   const body = layoutBody(a.bodyHtml, 1);
-  const cites = [...a.referencesFound, ...a.referencesMissing].sort((x, y) => Number(x.slice(1)) - Number(y.slice(1)));
+  // `references` is already unique and in number order (normaliseSymptoms); the link stage splits it, the page does not need to.
+  const cites = a.references;
   const own = (id: string, label: string, present: boolean) => (present ? [{ id, label }] : []);
   const toc = [
     ...own('symptoms-heading', 'Symptoms named', hasSymptoms),

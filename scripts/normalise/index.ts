@@ -1,5 +1,5 @@
 /** The normalise stage: raw KB fields → the normalised `ArticleRecord` of PRODUCT.md. */
-export { buildRecord, canonicalPermalink, type ArticleSymptoms, type BuildRecordResult } from './record.ts';
+export { buildRecord, normaliseSymptoms, canonicalPermalink, type ArticleSymptoms, type BuildRecordResult } from './record.ts';
 export { normaliseVersions, parseVersionGroups, pickVersionsValue, versionStrings, platformKey, type VersionGroup } from './versions.ts';
 export { normaliseKeywords, splitKeywords } from './keywords.ts';
 export { normaliseDate, yearOf } from './dates.ts';

@@ -145,6 +145,20 @@ function uniqueReferences(references: readonly string[], id: string): string[] {
   return [...out].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
 }
 
+/**
+ * Symptoms as the record holds them: deduplicated, events by id then source, references by number without the
+ * article itself. The pipeline extracts symptoms after `buildRecord` (they need its title and product) and puts
+ * them through here too, so there is one rule for their shape.
+ */
+export function normaliseSymptoms(symptoms: ArticleSymptoms, id: string): ArticleSymptoms {
+  return {
+    events: uniqueEvents(symptoms.events),
+    errorCodes: uniqueErrorCodes(symptoms.errorCodes),
+    errorMessages: [...new Set(symptoms.errorMessages)],
+    references: uniqueReferences(symptoms.references, id),
+  };
+}
+
 export function buildRecord(parsed: ParsedArticle, symptoms: ArticleSymptoms): BuildRecordResult {
   const file = parsed.source.path;
   const report = collectingReport(file);
@@ -194,10 +208,7 @@ export function buildRecord(parsed: ParsedArticle, symptoms: ArticleSymptoms): B
     dialect: dialectOf(product, keywords, Object.keys(footer).length > 0),
     appliesTo: [...parsed.raw.appliesTo],
     sections: [...parsed.sections],
-    events: uniqueEvents(symptoms.events),
-    errorCodes: uniqueErrorCodes(symptoms.errorCodes),
-    errorMessages: [...new Set(symptoms.errorMessages)],
-    references: uniqueReferences(symptoms.references, id),
+    ...normaliseSymptoms(symptoms, id),
     queryWords: normaliseQueryWords(parsed.raw.queryWords),
     sourcePath: file,
   };

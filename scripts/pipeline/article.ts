@@ -4,7 +4,7 @@
  */
 import { readSourceFile, type ReadLimits } from '../read/index.ts';
 import { parseArticle } from '../parse/index.ts';
-import { buildRecord } from '../normalise/index.ts';
+import { buildRecord, normaliseSymptoms } from '../normalise/index.ts';
 import { extractSymptoms } from '../symptoms/index.ts';
 import type { ArticleRecord, Diagnostic, RuleCounts } from '../types.ts';
 
@@ -41,17 +41,14 @@ export async function processArticle(root: string, path: string, limits?: Partia
   diagnostics.push(...built.diagnostics);
   const record = built.record;
   if (record) {
-    const symptoms = extractSymptoms({
+    const symptoms = normaliseSymptoms(extractSymptoms({
       id: record.id,
       title: record.title,
       bodyText: parsed.bodyText,
       queryWords: parsed.raw.queryWords,
       product: record.product,
-    });
-    record.events = symptoms.events;
-    record.errorCodes = symptoms.errorCodes;
-    record.errorMessages = symptoms.errorMessages;
-    record.references = symptoms.references;
+    }), record.id);
+    Object.assign(record, symptoms);
   }
   return { path, record, bodyHtml: parsed.bodyHtml, plainText: parsed.plainText, bodyText: parsed.bodyText, diagnostics, rules: parsed.rules };
 }
