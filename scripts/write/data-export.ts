@@ -40,7 +40,7 @@ export const recordFieldDocs: { [K in keyof LinkedArticle]-?: { type: string; ab
   events: { type: '{source: string | null, id: number}[]', about: 'Event-log entries named by number, sorted by id then source.' },
   errorCodes: { type: '{kind, code, display}[]', about: 'Error codes (kind: hresult, ntstatus, stop, win32, tool, hex, runtime, net), sorted by code.' },
   errorMessages: { type: 'string[]', about: '"Err Msg:" texts and quoted error messages.' },
-  references: { type: 'string[]', about: 'KB articles cited, sorted unique "Q<number>", excluding the article itself.' },
+  references: { type: 'string[]', about: 'KB articles cited, unique "Q<number>" in number order, excluding the article itself.' },
   referencesFound: { type: 'string[]', about: 'The references this archive holds.' },
   referencesMissing: { type: 'string[]', about: 'The references this archive does not hold.' },
   citedBy: { type: 'string[]', about: 'Articles of the archive that cite this one, sorted.' },
