@@ -76,7 +76,7 @@ export function groupTemplate(options: {
         size: 1,
         alias: 'group',
         addAllPagesToCollections: false,
-        before: (_: unknown, d: { kb: SiteData }) => groupPages(options.listing(d.kb), options.pathOf),
+        before: (_: unknown, d: { kb: SiteData }) => d.kb.pages.select(groupPages(options.listing(d.kb), options.pathOf), (g) => `${g.path}index.html`),
       },
       permalink: (d: { group: GroupPage }) => `${d.group.path}index.html`,
       eleventyComputed: {

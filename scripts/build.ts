@@ -3,10 +3,11 @@
  * Each stage is a module under scripts/; this file only runs them in order, times them and accounts for
  * every input file (read = pages written + rejected).
  */
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { findArticleFiles, resolveReadLimits, defaultReadLimits } from './read/index.ts';
@@ -15,7 +16,8 @@ import { codeVersion, openCacheFolder } from './pipeline/cache.ts';
 import type { ProcessedArticle } from './pipeline/article.ts';
 import { linkArchive, resolveBodyLinks, compareIds, folderOf } from './link/index.ts';
 import { familyOf } from './normalise/index.ts';
-import { renderSite } from './render/eleventy.ts';
+import { renderSite, type RenderedFile } from './render/eleventy.ts';
+import { renderVersion, selectPages } from './render/incremental.ts';
 import { writeArticleFiles } from './write/articles.ts';
 import { recordsExport } from './write/data-export.ts';
 import { assertOwnedOutput, OutputFolder } from './write/output.ts';
@@ -83,6 +85,8 @@ export interface BuildResult {
   /** Search index parts reused from the cache because none of their articles changed. */
   searchPartsReused: number;
   pagesWritten: number;
+  /** Pages rendered this time; the others' inputs had not changed since the last build into this folder. */
+  pagesRendered: number;
   rejected: number;
   warnings: number;
   diagnostics: Diagnostic[];
@@ -165,12 +169,10 @@ function deduplicate(processed: ProcessedArticle[], diagnostics: Diagnostic[]): 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const o = resolveBuildOptions(options);
   const started = performance.now();
-  // Files older than this and not written by this build are stale (a deleted article's pages): see OutputFolder.
+  // Without a manifest, files older than this and not written by this build are stale: see OutputFolder.finish.
   const startedAt = Date.now();
   assertOwnedOutput(o.out);
-  // Into an empty folder nothing can be stale: the walk over every output file (11 s at full size) is skipped.
-  const outputWasEmpty = !existsSync(o.out) || readdirSync(o.out).length === 0;
-  const output = new OutputFolder(o.out, !outputWasEmpty);
+  const output = new OutputFolder(o.out, o.cacheDir ? join(o.cacheDir, 'outputs', `${createHash('sha256').update(o.out).digest('hex').slice(0, 16)}.json`) : null);
   const progress: Progress = createProgress({ quiet: o.quiet });
   progress.log(`kb-archive ${version}: building ${relative(process.cwd(), o.source) || '.'} → ${relative(process.cwd(), o.out) || '.'}${o.base !== '/' ? ` (base ${o.base})` : ''}`);
 
@@ -214,13 +216,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   });
   progress.done(`${plural(linked.listings.events.length, 'event ID')}, ${plural(linked.listings.errors.length, 'error code')}, ${formatCount(linked.stats.citationsResolved)} citations resolved, ${formatCount(linked.stats.citationsMissing)} missing`);
 
-  const data: SiteData = { site, articles, summaries: linked.summaries, listings: linked.listings, families };
+  // Pages whose inputs are unchanged since the last build into this folder are kept, not rendered again.
+  const pages = selectPages(output, renderVersion({ site, families: [...families] }), linked.summaries);
+  const data: SiteData = { site, articles, summaries: linked.summaries, listings: linked.listings, families, pages };
 
   progress.stage('Rendering pages');
   const exportBytes = recordsExport(articles);
   const rendered = await renderSite(data, o.out);
-  for (const f of rendered.files) output.claim(f.outputPath);
-  progress.done(plural(rendered.pages, 'page'));
+  for (const f of rendered.files) output.claim(f.outputPath, f.url ? pages.fingerprintOf(sitePathOf(f)) : undefined);
+  const keptPages: RenderedFile[] = [...pages.kept].map((path) => ({ url: path.replace(/index\.html$/, ''), outputPath: output.file(path), noindex: false }));
+  const allPages = [...rendered.files, ...keptPages];
+  progress.done(`${plural(rendered.pages + keptPages.length, 'page')}${keptPages.length > 0 ? ` (${formatCount(rendered.pages)} rendered, ${formatCount(keptPages.length)} unchanged)` : ''}`);
 
   // The rendered bodies are on disk now; dropping them here keeps the indexer's child within the memory budget.
   for (const a of articles) a.bodyHtml = '';
@@ -229,7 +235,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // Records first, then the search index: written side by side, the two raised the whole-tree peak past 4 GiB and
   // the indexer, starved of the main thread's attention, took longer than both in turn (measured on the full corpus).
   progress.stage('Writing records');
-  const siteFiles = await writeArticleFiles(output, articles, byId).then(() => writeSiteFiles(output, site, articles, rendered.files, exportBytes));
+  const siteFiles = await writeArticleFiles(output, articles, byId).then(() => writeSiteFiles(output, site, articles, allPages, exportBytes));
   progress.done(`${plural(articles.length, 'record')}, ${plural(siteFiles.sitemapUrls, 'sitemap URL')}`);
   for (const p of kept) p.plainText = '';
 
@@ -239,7 +245,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // need ~0.7 GiB, so collect now and keep the whole tree under the memory budget.
     collectGarbage();
     progress.stage('Indexing search', articles.length);
-    const indexed = await indexSearch(o.out, (path, content) => output.write(path, content), { articles: linked.articles, bodyText: (id) => byId.get(id)!.bodyText, listings: linked.listings }, {
+    const indexed = await indexSearch(o.out, output, { articles: linked.articles, bodyText: (id) => byId.get(id)!.bodyText, listings: linked.listings }, {
       partSize: o.searchPartSize,
       cacheDir: o.cacheDir ? join(o.cacheDir, 'search-parts') : null,
       onProgress: (done, total) => progress.tick(done, total),
@@ -249,7 +255,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 
   progress.stage('Removing stale files');
-  const stale = outputWasEmpty ? 0 : await output.removeStale(startedAt);
+  const stale = await output.finish(startedAt);
   await cache?.pruned;
   progress.done(plural(stale, 'stale file'));
 
@@ -261,7 +267,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     articlesBuilt: kept.length,
     articlesParsed: processed.length - fromCache,
     searchPartsReused,
-    pagesWritten: rendered.pages,
+    pagesWritten: rendered.pages + keptPages.length,
+    pagesRendered: rendered.pages,
     rejected: summary.rejected,
     warnings: summary.warnings,
     diagnostics,
@@ -288,6 +295,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   );
   if (!accounted) result.failed = true;
   return result;
+}
+
+/** The site path Eleventy wrote a page to (`/kb/182/Q182346/index.html`), as templates name their output. */
+function sitePathOf(file: RenderedFile): string {
+  return file.url.endsWith('/') ? `${file.url}index.html` : file.url;
 }
 
 /** A full garbage collection, through V8's `gc` (exposed on demand: no command-line flag needed). */

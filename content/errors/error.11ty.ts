@@ -5,10 +5,12 @@ import { articleList } from '../../layouts/listing.ts';
 import { count, kindLabel } from '../../layouts/lib/labels.ts';
 import type { ErrorListing } from '../../scripts/link/index.ts';
 
+const outputOf = (error: ErrorListing) => `/errors/${error.code}/index.html`;
+
 export const data = {
-  pagination: { data: 'kb.listings.errors', size: 1, alias: 'error', addAllPagesToCollections: false },
+  pagination: { data: 'kb.listings.errors', size: 1, alias: 'error', addAllPagesToCollections: false, before: (items: ErrorListing[], d: { kb: SiteData }) => d.kb.pages.select(items, outputOf) },
   layout: 'base.11ty.ts',
-  permalink: (d: { error: ErrorListing }) => `/errors/${d.error.code}/index.html`,
+  permalink: (d: { error: ErrorListing }) => outputOf(d.error),
   eleventyComputed: {
     title: (d: { error: ErrorListing }) => `Error ${d.error.display}`,
     description: (d: { error: ErrorListing }) => `${kindLabel(d.error.kind)} ${d.error.display}: the Knowledge Base articles that name it.`,

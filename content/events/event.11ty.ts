@@ -5,10 +5,12 @@ import { articleList } from '../../layouts/listing.ts';
 import { count } from '../../layouts/lib/labels.ts';
 import type { EventListing } from '../../scripts/link/index.ts';
 
+const outputOf = (event: EventListing) => `/events/${event.id}/index.html`;
+
 export const data = {
-  pagination: { data: 'kb.listings.events', size: 1, alias: 'event', addAllPagesToCollections: false },
+  pagination: { data: 'kb.listings.events', size: 1, alias: 'event', addAllPagesToCollections: false, before: (items: EventListing[], d: { kb: SiteData }) => d.kb.pages.select(items, outputOf) },
   layout: 'base.11ty.ts',
-  permalink: (d: { event: EventListing }) => `/events/${d.event.id}/index.html`,
+  permalink: (d: { event: EventListing }) => outputOf(d.event),
   eleventyComputed: {
     title: (d: { event: EventListing }) => `Event ID ${d.event.id}`,
     description: (d: { event: EventListing }) => `Event ID ${d.event.id}${d.event.sources.some((s) => s.name) ? ` (${d.event.sources.filter((s) => s.name).map((s) => s.name).join(', ')})` : ''}: the Knowledge Base articles that describe it.`,

@@ -3,10 +3,12 @@ import { renderArticle } from '../../layouts/article.ts';
 import { renderShell } from '../../layouts/base.11ty.ts';
 import type { ArticlePage, SiteData } from '../../layouts/lib/site.ts';
 
+const outputOf = (article: ArticlePage) => `${article.permalink}index.html`;
+
 export const data = {
-  pagination: { data: 'kb.articles', size: 1, alias: 'article', addAllPagesToCollections: false },
+  pagination: { data: 'kb.articles', size: 1, alias: 'article', addAllPagesToCollections: false, before: (items: ArticlePage[], d: { kb: SiteData }) => d.kb.pages.select(items, outputOf) },
   eleventyExcludeFromCollections: true,
-  permalink: (data: { article: ArticlePage }) => `${data.article.permalink}index.html`,
+  permalink: (data: { article: ArticlePage }) => outputOf(data.article),
 };
 
 export function render(data: { kb: SiteData; article: ArticlePage }): string {

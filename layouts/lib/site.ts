@@ -3,6 +3,7 @@
  */
 import type { ArticleSummary, Listings } from '../../scripts/link/index.ts';
 import type { LinkedArticle } from '../../scripts/types.ts';
+import type { PageSelector } from '../../scripts/render/incremental.ts';
 
 export interface SiteInfo {
   /** URL prefix the site is hosted under, always starting and ending with `/` (`/`, `/kb/`). */
@@ -35,6 +36,8 @@ export interface SiteData {
   summaries: Map<string, ArticleSummary>;
   listings: Listings;
   families: Map<string, FamilyInfo>;
+  /** Which pages from data to render (a rebuild skips those whose inputs did not change): `before` in each pagination. */
+  pages: PageSelector;
 }
 
 /** A site-relative path (`/events/4087/`) as a link under the base prefix (`/kb/events/4087/`). */

@@ -6,14 +6,14 @@
  *     extractor, so the browser reads a query exactly as the build read the articles);
  *   - `search/lookup/manifest.json`: the parts to merge.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import type { Listings } from '../link/index.ts';
 import type { LinkedArticle } from '../types.ts';
 import { writeLookups } from './lookups.ts';
-import { writePagefindIndexes, type PagefindOptions, type WriteSiteFile } from './pagefind.ts';
+import { writePagefindIndexes, type PagefindOptions, type SiteWriter } from './pagefind.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -39,12 +39,13 @@ export interface SearchIndexResult {
   bytes: number;
 }
 
-/** `out` is the site folder (for the size report); every file goes through `write`. */
-export async function indexSearch(out: string, write: WriteSiteFile, input: SearchIndexInput, options: PagefindOptions = {}): Promise<SearchIndexResult> {
+/** `out` is the site folder (for the size report); every file goes through `output`. */
+export async function indexSearch(out: string, output: SiteWriter, input: SearchIndexInput, options: PagefindOptions = {}): Promise<SearchIndexResult> {
+  const write = output.write.bind(output);
   await writeLookups(write, { listings: input.listings, titles: new Map(input.articles.map((a) => [a.id, a.title])) });
   await write('/assets/search.js', await bundleSearchScript());
   const docs = input.articles.map((article) => ({ article, bodyText: input.bodyText(article.id) }));
-  const { parts, pages, reused } = await writePagefindIndexes(write, docs, options);
+  const { parts, pages, reused } = await writePagefindIndexes(output, docs, options);
   const manifest: SearchManifest = { parts };
   await write('/search/lookup/manifest.json', JSON.stringify(manifest));
   const size = await folderSize(join(out, 'search'));
@@ -66,13 +67,14 @@ export async function bundleSearchScript(): Promise<Uint8Array> {
   return result.outputFiles[0]!.contents;
 }
 
+/** Files and bytes under `dir`. Synchronous: 60k awaited `stat` calls cost seconds in promise round trips. */
 export async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
   let files = 0;
   let bytes = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
     files++;
-    bytes += (await stat(join(entry.parentPath, entry.name))).size;
+    bytes += statSync(join(entry.parentPath, entry.name)).size;
   }
   return { files, bytes };
 }

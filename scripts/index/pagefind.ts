@@ -31,8 +31,16 @@ export interface PagefindOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Writes one file of the site (`/search/pagefind/1/pagefind.js`); the build's OutputFolder, which claims it. */
-export type WriteSiteFile = (sitePath: string, content: string | Uint8Array) => Promise<void>;
+/** Writes one file of the site (`/search/pagefind/1/pagefind.js`); the build's OutputFolder, which claims it.
+ *  `fingerprint` names what the file was made from, when that is not just its bytes. */
+export type WriteSiteFile = (sitePath: string, content: string | Uint8Array, fingerprint?: string) => Promise<void>;
+
+/** The build's output folder as the indexer uses it (scripts/write/output.ts). */
+export interface SiteWriter {
+  write: WriteSiteFile;
+  /** Keeps a folder's files as the last build wrote them, if they were made from `fingerprint`. */
+  keepGroup(prefix: string, fingerprint: string): boolean;
+}
 
 export interface SearchDocument {
   article: LinkedArticle;
@@ -50,7 +58,7 @@ export interface PagefindResult {
 /** Pagefind's own UIs and the language-less wasm: we ship our own UI and force English. */
 const UNUSED = /^(?:pagefind-(?:component-|modular-)?ui\.(?:js|css)|pagefind-highlight\.js|wasm\.unknown\.pagefind)$/;
 
-export async function writePagefindIndexes(write: WriteSiteFile, docs: SearchDocument[], options: PagefindOptions = {}): Promise<PagefindResult> {
+export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocument[], options: PagefindOptions = {}): Promise<PagefindResult> {
   const partSize = options.partSize ?? 10_000;
   const bodyChars = options.bodyChars ?? 2_000;
   const concurrency = options.concurrency ?? 16;
@@ -67,9 +75,11 @@ export async function writePagefindIndexes(write: WriteSiteFile, docs: SearchDoc
     const pages = slice.map((doc) => ({ url: doc.article.permalink, content: searchHtml(doc, bodyChars) }));
     const key = partKey(pages);
     usedKeys.add(key);
-    const cached = options.cacheDir ? readPart(join(options.cacheDir, key)) : null;
-    if (cached) {
-      for (const file of cached) await write(`${path}${file.path}`, file.content);
+    // The part's files already in the output, from the same input: nothing to index, read or write.
+    const unchanged = output.keepGroup(path, `part:${key}`);
+    const cached = unchanged || !options.cacheDir ? null : readPart(join(options.cacheDir, key));
+    if (unchanged || cached) {
+      for (const file of cached ?? []) await output.write(`${path}${file.path}`, file.content, `part:${key}`);
       reused++;
       done += slice.length;
       options.onProgress?.(done, docs.length);
@@ -94,7 +104,7 @@ export async function writePagefindIndexes(write: WriteSiteFile, docs: SearchDoc
       const { files, errors: fileErrors } = await index.getFiles();
       if (fileErrors.length > 0) throw new Error(`Pagefind could not produce ${path}: ${fileErrors.join('; ')}`);
       const kept = files.filter((file) => !UNUSED.test(file.path));
-      for (const file of kept) await write(`${path}${file.path}`, file.content);
+      for (const file of kept) await output.write(`${path}${file.path}`, file.content, `part:${key}`);
       if (options.cacheDir) storePart(join(options.cacheDir, key), kept);
     } finally {
       // Ends the child process, returning its memory before the next part starts.

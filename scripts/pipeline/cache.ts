@@ -94,11 +94,11 @@ export function readEntry(folder: string, key: string): ProcessedArticle | null 
   }
 }
 
-/** Writes atomically (temporary file + rename), so concurrent builds and crashes never leave half an entry. */
 /** Shard folders this thread has already made, so each costs one mkdir per build, not one per entry. */
 const madeFolders = new Set<string>();
 
 /**
+ * Writes atomically (temporary file + rename), so concurrent builds and crashes never leave half an entry.
  * Synchronous on purpose: entries are written from worker threads, where blocking is free, while three promise
  * round trips per entry (mkdir, write, rename) cost ~34 s of a cold full-corpus build (measured: parse stage
  * 51 s with async writes against 17.5 s with no cache).
@@ -111,6 +111,14 @@ export async function writeEntry(folder: string, key: string, value: ProcessedAr
     madeFolders.add(shard);
   }
   const temporary = `${file}.${process.pid}-${threadId}.tmp`;
-  writeFileSync(temporary, JSON.stringify(value));
+  const text = JSON.stringify(value);
+  try {
+    writeFileSync(temporary, text);
+  } catch (error) {
+    // The folder was made earlier in this process, then deleted (the cache is safe to delete at any time).
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(shard, { recursive: true });
+    writeFileSync(temporary, text);
+  }
   renameSync(temporary, file);
 }

@@ -18,7 +18,10 @@ async function processCached(task: WorkerTask, path: string): Promise<ProcessedA
   const before = keyNow();
   const result = await processArticle(task.root, path, task.limits);
   // Stored only if the file did not change while it was parsed: the entry must hold the result of its key's bytes.
-  if (cache && before && keyNow() === before) await writeEntry(cache.folder, before, result);
+  if (cache && before && keyNow() === before) {
+    // The cache only saves time: an entry that cannot be stored (disk full, folder removed) costs a parse next time, never the article.
+    await writeEntry(cache.folder, before, result).catch(() => undefined);
+  }
   return result;
 }
 

@@ -3,9 +3,16 @@
  * what it did not write this time (a deleted article's pages, a renamed listing) and the folder holds exactly
  * this build's site — without emptying it first, which costs a 200k-file `rm -rf` and slows the writes that
  * follow (shared/bench/README.md).
+ *
+ * With a manifest file (kept in the cache folder), the folder remembers what the last build put in each file — a
+ * hash of its bytes, or of the inputs it was made from — so a rebuild skips every write whose file would not
+ * change, skips rendering pages whose inputs did not change (`keep`), and finds stale files in the manifest
+ * instead of walking 370k files. The manifest is deleted when a build opens the folder and saved when it
+ * finishes, so a build that stops half-way leaves none: the next one compares bytes and walks, as without a cache.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { hash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { eachLimited } from './articles.ts';
 
 /** A folder the build may clean: absent, empty, or holding a site this generator wrote. */
@@ -20,44 +27,112 @@ export function assertOwnedOutput(root: string): void {
   );
 }
 
+/** What the last build wrote: each file (relative to the root, `/`-separated) with its fingerprint. */
+interface Manifest {
+  version: 1;
+  root: string;
+  files: Record<string, string>;
+}
+
+/** The fingerprint of bytes written as they are. */
+export function contentFingerprint(content: string | Uint8Array): string {
+  return `c:${hash('sha1', content, 'base64url')}`;
+}
+
 export class OutputFolder {
   /** Absolute paths written (or deliberately kept) by this build. */
   readonly written = new Set<string>();
+  /** This build's manifest: relative path → fingerprint ('' when unknown, e.g. a file Eleventy copied). */
+  private readonly fingerprints = new Map<string, string>();
+  /** The last build's, or null when there is none to trust. */
+  private readonly previous: Map<string, string> | null;
+  /** The folder held files when the build started: without a manifest, compare bytes before writing and walk for stale files. */
+  private readonly startedNonEmpty: boolean;
 
   /**
-   * @param keepUnchanged compare with the file already there and leave it untouched when the bytes are equal: a
-   *   rebuild then rewrites only what changed (faster, and mirrors syncing by mtime copy only that). Off for a
-   *   folder that started empty, where there is nothing to compare with.
+   * @param manifestFile where the manifest is kept between builds (in the cache folder), or null for none.
    */
-  constructor(readonly root: string, private readonly keepUnchanged = false) {}
+  constructor(readonly root: string, private readonly manifestFile: string | null = null) {
+    this.startedNonEmpty = existsSync(root) && readdirSync(root).length > 0;
+    this.previous = this.startedNonEmpty && manifestFile ? readManifest(manifestFile, root) : null;
+    // From here on the folder changes; a manifest left behind by a crash would describe files that are no longer there.
+    if (manifestFile) rmSync(manifestFile, { force: true });
+  }
+
+  /** Whether this build can tell unchanged files from the last build's manifest. */
+  get incremental(): boolean {
+    return this.previous !== null;
+  }
 
   /** The absolute file path of a site path (`/feed.xml`, `/kb/182/Q182346/` → `…/index.html`). */
   file(sitePath: string): string {
     return join(this.root, sitePath.endsWith('/') ? `${sitePath}index.html` : sitePath);
   }
 
-  /** Records a file another writer (Eleventy, the search indexer) put in the folder. */
-  claim(absolutePath: string): void {
+  private relativePath(file: string): string {
+    const rel = relative(this.root, file);
+    return sep === '/' ? rel : rel.split(sep).join('/');
+  }
+
+  /** Records a file another writer (Eleventy) put in the folder, with the fingerprint of what it was made from. */
+  claim(absolutePath: string, fingerprint = ''): void {
     this.written.add(absolutePath);
+    this.fingerprints.set(this.relativePath(absolutePath), fingerprint);
+  }
+
+  /**
+   * Keeps the file at `sitePath` as the last build left it, if it was made from the same inputs (`fingerprint`)
+   * and is still there; the caller then need not make it again. False: make it.
+   */
+  keep(sitePath: string, fingerprint: string): boolean {
+    const file = this.file(sitePath);
+    if (this.previous?.get(this.relativePath(file)) !== fingerprint || !isFile(file)) return false;
+    this.claim(file, fingerprint);
+    return true;
+  }
+
+  /**
+   * Keeps every file under the folder `prefix` (`/search/pagefind/2/`) that the last build wrote with
+   * `fingerprint`, if there were any and all are still there: a group made in one go, such as an index part.
+   */
+  keepGroup(prefix: string, fingerprint: string): boolean {
+    if (!this.previous) return false;
+    const folder = this.relativePath(this.file(prefix));
+    const files: string[] = [];
+    for (const [rel, print] of this.previous) {
+      if (!rel.startsWith(`${folder}/`)) continue;
+      if (print !== fingerprint) return false;
+      files.push(rel);
+    }
+    if (files.length === 0 || !files.every((rel) => isFile(join(this.root, rel)))) return false;
+    for (const rel of files) this.claim(join(this.root, rel), fingerprint);
+    return true;
   }
 
   /** Folders already made by this build: one mkdir per folder, not per file. */
   private readonly folders = new Set<string>();
 
   /**
+   * Writes a file unless it already holds these bytes. `fingerprint` defaults to a hash of the content; a group
+   * written in one go (an index part) passes its own, for `keepGroup`.
+   *
    * Synchronous on purpose: nothing else runs on the main thread while the build writes, and each promise round
    * trip through libuv's pool cost about a millisecond per file — 50 s for the search index's 60k files alone
    * (measured on the full corpus); a write into the page cache takes tens of microseconds.
    */
-  async write(sitePath: string, content: string | Uint8Array): Promise<void> {
+  async write(sitePath: string, content: string | Uint8Array, fingerprint?: string): Promise<void> {
     const file = this.file(sitePath);
+    const rel = this.relativePath(file);
+    const print = fingerprint ?? contentFingerprint(content);
     const folder = dirname(file);
     if (!this.folders.has(folder)) {
       mkdirSync(folder, { recursive: true });
       this.folders.add(folder);
     }
-    if (!this.keepUnchanged || !sameBytes(file, content)) writeFileSync(file, content);
+    const unchanged = this.previous ? this.previous.get(rel) === print && isFile(file) : this.startedNonEmpty && sameBytes(file, content);
+    if (!unchanged) writeFileSync(file, content);
     this.written.add(file);
+    this.fingerprints.set(rel, print);
   }
 
   /** Writes many files, 64 in flight: enough to keep the disk busy, few enough for file handles. */
@@ -66,11 +141,29 @@ export class OutputFolder {
   }
 
   /**
-   * Deletes every file this build did not write and that was not modified since `since` (a writer that does not
-   * go through this class, such as an external indexer, still leaves fresh files), then the folders left empty.
-   * Returns how many files were deleted.
+   * Deletes every file of the last build that this one did not write, then the folders left empty, and saves
+   * this build's manifest. Without a manifest to go by, walks the folder instead: every file neither written by
+   * this build nor modified since `since` goes. Returns how many files were deleted.
    */
-  async removeStale(since: number): Promise<number> {
+  async finish(since: number): Promise<number> {
+    let removed = 0;
+    if (this.previous) {
+      for (const rel of this.previous.keys()) {
+        if (this.fingerprints.has(rel)) continue;
+        const file = join(this.root, rel);
+        if (!isFile(file) || this.written.has(file)) continue;
+        unlinkSync(file);
+        removed++;
+        removeEmptyFolders(dirname(file), this.root);
+      }
+    } else if (this.startedNonEmpty) {
+      removed = this.walkStale(since);
+    }
+    if (this.manifestFile) this.saveManifest(this.manifestFile);
+    return removed;
+  }
+
+  private walkStale(since: number): number {
     let removed = 0;
     const walk = (dir: string): boolean => {
       const entries = readdirSync(dir, { withFileTypes: true });
@@ -91,6 +184,42 @@ export class OutputFolder {
     };
     if (existsSync(this.root)) walk(this.root.endsWith(sep) ? this.root.slice(0, -1) : this.root);
     return removed;
+  }
+
+  private saveManifest(file: string): void {
+    const files: Record<string, string> = {};
+    for (const rel of [...this.fingerprints.keys()].sort()) files[rel] = this.fingerprints.get(rel)!;
+    const manifest: Manifest = { version: 1, root: this.root, files };
+    mkdirSync(dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(manifest));
+    renameSync(temporary, file);
+  }
+}
+
+/** The manifest of the last build into `root`, or null when missing, unreadable or about another folder. */
+function readManifest(file: string, root: string): Map<string, string> | null {
+  try {
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as Partial<Manifest>;
+    if (manifest.version !== 1 || manifest.root !== root || typeof manifest.files !== 'object' || manifest.files === null) return null;
+    return new Map(Object.entries(manifest.files));
+  } catch {
+    return null;
+  }
+}
+
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+/** Removes `folder` and its parents up to (not including) `root` while they are empty. */
+function removeEmptyFolders(folder: string, root: string): void {
+  for (let dir = folder; dir.length > root.length && dir.startsWith(root); dir = dirname(dir)) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      return; // Not empty (or gone): its parents are not empty either.
+    }
   }
 }
 

@@ -35,6 +35,14 @@ function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
   return [...paths].filter((p) => !a.get(p)?.equals(b.get(p) ?? Buffer.alloc(0)) || !a.has(p) || !b.has(p)).sort();
 }
 
+/** The modification time of every article page in the mirror, by relative path. */
+function articlePageTimes(): Map<string, number> {
+  return new Map(records.map((r) => {
+    const page = relative('/', `${r.permalink}index.html`);
+    return [page, statSync(join(mirror, page)).mtimeMs] as const;
+  }));
+}
+
 /** A clean, uncached build of the current source into a new folder. */
 async function cleanBuild(name: string): Promise<Map<string, Buffer>> {
   const out = join(root, name);
@@ -72,6 +80,7 @@ test('after an edit, only that file is parsed again, and the site equals a clean
   const otherText = join(mirror, relative('/', `${other.permalink}${other.id}.txt`));
   const otherMtime = statSync(otherText).mtimeMs;
 
+  const pageTimes = articlePageTimes();
   const result = await build({ ...options, out: mirror, cacheDir });
   assert.equal(statSync(otherText).mtimeMs, otherMtime, 'a file whose bytes did not change is left untouched (mirrors sync by mtime)');
   const after = snapshot(mirror);
@@ -85,6 +94,10 @@ test('after an edit, only that file is parsed again, and the site equals a clean
     assert.ok(changed.includes(citingPage), `${citing}, which cites it, was rewritten`);
   }
   assert.ok(!changed.includes('about/index.html'), 'pages that do not depend on it keep their bytes');
+  // Only the pages that show something of the edited article are rendered again: every other article page is kept.
+  const rerendered = [...articlePageTimes()].filter(([path, time]) => pageTimes.get(path) !== time).map(([path]) => path);
+  assert.deepEqual(rerendered, [...pageTimes.keys()].filter((path) => changed.includes(path)));
+  assert.ok(result.pagesRendered < result.pagesWritten / 3, `${result.pagesRendered} of ${result.pagesWritten} pages rendered`);
   assert.equal(result.articlesBuilt, records.length);
   assert.equal(result.articlesParsed, 1, 'one article parsed, the rest from the cache');
   assert.equal(result.searchPartsReused, 3, 'of the 4 search parts, only the edited article\'s is indexed again');
@@ -100,6 +113,29 @@ test('after a deletion, the article\'s pages, redirects and records are gone, an
   assert.ok(!readFileSync(join(mirror, '_redirects'), 'utf8').includes(`/${deleted.id}/`));
   assert.equal(result.articlesBuilt, records.length - 1);
   assert.equal(result.articlesParsed, 0);
+});
+
+test('a rebuild with nothing changed renders no page from data, and restores an output file deleted by hand', async () => {
+  const victim = records.find((r) => statSync(join(source, r.sourcePath), { throwIfNoEntry: false }))!;
+  const victimPage = join(mirror, relative('/', `${victim.permalink}index.html`));
+  const before = snapshot(mirror);
+  rmSync(victimPage);
+  rmSync(join(mirror, 'search/pagefind/1/pagefind-entry.json'));
+  const result = await build({ ...options, out: mirror, cacheDir });
+  assert.deepEqual(differences(before, snapshot(mirror)), [], 'the same files with the same bytes');
+  assert.ok(result.pagesRendered < 40, `${result.pagesRendered} pages rendered: only the site's own pages and the one deleted`);
+  assert.equal(result.searchPartsReused, 4, 'every part from the cache, the one with a deleted file written again');
+});
+
+test('without its cache, a rebuild over the output still leaves exactly a clean build', async () => {
+  const edited = records.find((r) => statSync(join(source, r.sourcePath), { throwIfNoEntry: false }))!;
+  const file = join(source, edited.sourcePath);
+  writeFileSync(file, readFileSync(file, 'utf8').replace(edited.title, `${edited.title} (second revision)`));
+  rmSync(cacheDir, { recursive: true, force: true });
+  const result = await build({ ...options, out: mirror, cacheDir });
+  assert.equal(result.pagesRendered, result.pagesWritten, 'no manifest: every page rendered');
+  assert.equal(result.articlesBuilt, records.length - 1);
+  assert.deepEqual(differences(snapshot(mirror), await cleanBuild('after-cache-loss')), []);
 });
 
 test('an output folder that is not a kb-archive site is refused, not emptied', async () => {

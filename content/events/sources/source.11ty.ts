@@ -5,10 +5,12 @@ import { url, type SiteData } from '../../../layouts/lib/site.ts';
 import { articleList } from '../../../layouts/listing.ts';
 import type { SourceListing } from '../../../scripts/link/index.ts';
 
+const outputOf = (source: SourceListing) => `/events/sources/${source.slug}/index.html`;
+
 export const data = {
-  pagination: { data: 'kb.listings.sources', size: 1, alias: 'source', addAllPagesToCollections: false },
+  pagination: { data: 'kb.listings.sources', size: 1, alias: 'source', addAllPagesToCollections: false, before: (items: SourceListing[], d: { kb: SiteData }) => d.kb.pages.select(items, outputOf) },
   layout: 'base.11ty.ts',
-  permalink: (d: { source: SourceListing }) => `/events/sources/${d.source.slug}/index.html`,
+  permalink: (d: { source: SourceListing }) => outputOf(d.source),
   eleventyComputed: {
     title: (d: { source: SourceListing }) => `Event source ${d.source.name}`,
     breadcrumbs: (d: { source: SourceListing }) => [{ label: 'Home', path: '/' }, { label: 'Event sources', path: '/events/sources/' }, { label: d.source.name }],
