@@ -173,9 +173,17 @@ function pruneParts(cacheDir: string, used: Set<string>): void {
   for (const name of readdirSync(cacheDir)) if (!used.has(name)) rmSync(join(cacheDir, name), { recursive: true, force: true });
 }
 
-/** The first `max` characters of the text, heading underlines dropped, whitespace collapsed, cut at a word boundary. */
+const flatten = (text: string) => text.replace(/[=_-]{3,}/g, ' ').replace(/\s+/g, ' ').trim();
+
+/**
+ * The first `max` characters of the text, heading underlines dropped, whitespace collapsed, cut at a word boundary.
+ * Only a prefix is flattened (the regular expressions over every whole body cost seconds at full size): the
+ * flattening is local, so a prefix that flattens to comfortably more than `max` gives the same start as the whole.
+ */
 export function leadText(text: string, max: number): string {
-  const flat = text.replace(/[=_-]{3,}/g, ' ').replace(/\s+/g, ' ').trim();
+  const prefixLength = 2 * max + 64;
+  let flat = flatten(text.length > prefixLength ? text.slice(0, prefixLength) : text);
+  if (text.length > prefixLength && flat.length <= max + 16) flat = flatten(text);
   if (flat.length <= max) return flat;
   const cut = flat.lastIndexOf(' ', max);
   return flat.slice(0, cut > max * 0.8 ? cut : max);
