@@ -28,31 +28,39 @@ export function relatedArticles(records: ArticleRecord[], citedBy: Map<string, s
     }
   });
   const indexOf = new Map(records.map((r, i) => [r.id, i]));
+  const weightOf = (f: string) => (f.startsWith('e:') ? weights.event : f.startsWith('c:') ? weights.errorCode : f.startsWith('r:') ? weights.sharedReference : weights.keyword);
+  // Each article's position in number order, for the tie-break without comparing id strings.
+  const rank = new Int32Array(records.length);
+  [...records.keys()].sort((a, b) => compareIds(records[a]!.id, records[b]!.id)).forEach((i, position) => (rank[i] = position));
   const result = new Map<string, string[]>();
 
+  // One score per article, reused: a Map per article cost ~4 s at full size. Weights are positive, so 0 = untouched.
+  const scores = new Float64Array(records.length);
+  const touched: number[] = [];
   records.forEach((record, i) => {
-    const scores = new Map<number, number>();
     const add = (j: number, w: number) => {
-      if (j !== i) scores.set(j, (scores.get(j) ?? 0) + w);
+      if (j === i) return;
+      if (scores[j] === 0) touched.push(j);
+      scores[j] = scores[j]! + w;
     };
     for (const f of featuresOf[i] ?? []) {
       const list = byFeature.get(f);
       if (!list || list.length > maxFeatureArticles) continue;
-      const w = f.startsWith('e:') ? weights.event : f.startsWith('c:') ? weights.errorCode : f.startsWith('r:') ? weights.sharedReference : weights.keyword;
+      const w = weightOf(f);
       for (const j of list) add(j, w);
     }
     for (const id of [...record.references, ...(citedBy.get(record.id) ?? [])]) {
       const j = indexOf.get(id);
       if (j !== undefined) add(j, weights.cites);
     }
-    for (const [j, score] of scores) {
-      if (records[j]?.productFamily === record.productFamily) scores.set(j, score + weights.sameFamily);
-    }
-    const ranked = [...scores]
-      .filter(([, s]) => s >= 2)
-      .sort((a, b) => b[1] - a[1] || compareIds(records[a[0]]!.id, records[b[0]]!.id))
+    for (const j of touched) if (records[j]!.productFamily === record.productFamily) scores[j] = scores[j]! + weights.sameFamily;
+    const ranked = touched
+      .filter((j) => scores[j]! >= 2)
+      .sort((a, b) => scores[b]! - scores[a]! || rank[a]! - rank[b]!)
       .slice(0, limit)
-      .map(([j]) => records[j]!.id);
+      .map((j) => records[j]!.id);
+    for (const j of touched) scores[j] = 0;
+    touched.length = 0;
     result.set(record.id, ranked);
   });
   return result;
