@@ -235,7 +235,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // Records first, then the search index: written side by side, the two raised the whole-tree peak past 4 GiB and
   // the indexer, starved of the main thread's attention, took longer than both in turn (measured on the full corpus).
   progress.stage('Writing records');
-  const siteFiles = await writeArticleFiles(output, articles, byId).then(() => writeSiteFiles(output, site, articles, allPages, exportBytes));
+  const siteFiles = await writeArticleFiles(output, articles, byId, pages.kept).then(() => writeSiteFiles(output, site, articles, allPages, exportBytes));
   progress.done(`${plural(articles.length, 'record')}, ${plural(siteFiles.sitemapUrls, 'sitemap URL')}`);
   for (const p of kept) p.plainText = '';
 

@@ -31,10 +31,16 @@ export async function eachLimited<T>(items: T[], limit: number, task: (item: T) 
   await Promise.all(lanes);
 }
 
-export async function writeArticleFiles(output: OutputFolder, articles: ArticlePage[], sources: Map<string, { plainText: string }>): Promise<void> {
+/**
+ * @param keptPages site paths of article pages kept from the last build: their page's inputs (the whole
+ *   `ArticlePage`, of which the record is a part) did not change, so neither did their record.
+ */
+export async function writeArticleFiles(output: OutputFolder, articles: ArticlePage[], sources: Map<string, { plainText: string }>, keptPages: ReadonlySet<string> = new Set()): Promise<void> {
   await eachLimited(articles, 64, async (a) => {
-    // The page's folder exists: Eleventy wrote index.html there.
-    await output.write(`${a.permalink}index.json`, `${JSON.stringify(publishedRecord(a), null, 2)}\n`);
+    const record = `${a.permalink}index.json`;
+    if (!keptPages.has(`${a.permalink}index.html`) || !output.keepAsIs(record)) {
+      await output.write(record, `${JSON.stringify(publishedRecord(a), null, 2)}\n`);
+    }
     await output.write(`${a.permalink}${a.originalFile}`, sources.get(a.id)?.plainText ?? '');
   });
 }

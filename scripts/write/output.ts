@@ -92,6 +92,17 @@ export class OutputFolder {
   }
 
   /**
+   * Keeps the file at `sitePath` as the last build wrote it, whatever its fingerprint, if it is still there: for a
+   * file the caller knows to be unchanged because what it is made from is a part of something kept (an article's
+   * record, when its page — made from a superset of the record — was kept).
+   */
+  keepAsIs(sitePath: string): boolean {
+    const file = this.file(sitePath);
+    const print = this.previous?.get(this.relativePath(file));
+    return print !== undefined && this.keep(sitePath, print);
+  }
+
+  /**
    * Keeps every file under the folder `prefix` (`/search/pagefind/2/`) that the last build wrote with
    * `fingerprint`, if there were any and all are still there: a group made in one go, such as an index part.
    */
