@@ -123,3 +123,63 @@ export async function writeEntry(folder: string, key: string, value: ProcessedAr
   }
   renameSync(temporary, file);
 }
+
+/**
+ * What a file's metadata says about its bytes: size, modification and change times (ns resolution here), inode.
+ * A rebuild trusts a key recorded for the same metadata instead of reading and hashing all 59k files again, as
+ * git's index does; the change time moves on every write and cannot be set back, so even an edit that restores
+ * the modification time (`touch -d`, `cp -p`) is seen.
+ */
+export type StatKey = [size: number, mtimeNs: string, ctimeNs: string, inode: string];
+
+export function statKey(root: string, path: string): StatKey | null {
+  const stat = statSync(join(root, path), { bigint: true, throwIfNoEntry: false });
+  return stat ? [Number(stat.size), String(stat.mtimeNs), String(stat.ctimeNs), String(stat.ino)] : null;
+}
+
+export const sameStat = (a: StatKey, b: StatKey): boolean => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+
+interface StatIndex {
+  root: string;
+  salt: string;
+  /** When the build that wrote it started looking at the files, in ns: files changed within `racyNs` before that are hashed again (below). */
+  startedNs: string;
+  files: [path: string, stat: StatKey, key: string][];
+}
+
+/**
+ * A file modified again in the same clock tick as the build looked at it (file times are as coarse as the
+ * kernel's tick, and coarser on some filesystems) could look unchanged afterwards; entries that recent are never
+ * trusted, as git does with "racily clean" entries.
+ */
+const racyNs = 2_000_000_000n;
+
+/** The keys of the last build's files by their metadata; empty when missing or about another source or options. */
+export function readStatIndex(cache: ArticleCache, root: string): Map<string, { stat: StatKey; key: string }> {
+  const known = new Map<string, { stat: StatKey; key: string }>();
+  try {
+    const index = deserialize(readFileSync(join(cache.folder, 'stat-index.v8'))) as StatIndex;
+    if (index.root !== root || index.salt !== cache.salt) return known;
+    const trustedBefore = BigInt(index.startedNs) - racyNs;
+    for (const [path, stat, key] of index.files) {
+      if (BigInt(stat[1]) < trustedBefore && BigInt(stat[2]) < trustedBefore) known.set(path, { stat, key });
+    }
+  } catch {
+    // No index yet, or unreadable: every file is read and hashed, as on the first rebuild.
+  }
+  return known;
+}
+
+/** @param startedMs when this build began to stat the files (`Date.now()` before the first). */
+export function writeStatIndex(cache: ArticleCache, root: string, startedMs: number, keys: Map<string, { stat: StatKey; key: string }>): void {
+  const index: StatIndex = { root, salt: cache.salt, startedNs: String(BigInt(startedMs) * 1_000_000n), files: [...keys].map(([path, { stat, key }]) => [path, stat, key]) };
+  try {
+    mkdirSync(cache.folder, { recursive: true });
+    const file = join(cache.folder, 'stat-index.v8');
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, serialize(index));
+    renameSync(temporary, file);
+  } catch {
+    // Only a speed-up: without it the next build hashes every file.
+  }
+}

@@ -8,7 +8,7 @@ import { Piscina } from 'piscina';
 import type { ProcessedArticle } from './article.ts';
 import type { WorkerTask } from './worker.ts';
 import { resolveReadLimits, type ReadLimits } from '../read/index.ts';
-import { keyOfFile, readEntry } from './cache.ts';
+import { keyOfFile, readEntry, readStatIndex, sameStat, statKey, writeStatIndex, type StatKey } from './cache.ts';
 
 export interface PoolOptions {
   /** Worker threads; 0 runs in the main thread (tests, debugging). Default: the number of cores. */
@@ -29,12 +29,19 @@ export async function processAll(root: string, paths: string[], options: PoolOpt
   const maxBytes = resolveReadLimits(options.limits).maxBytes;
   // A cold cache (no folder for this code version yet) has no hits: skip reading and hashing every file here.
   const cold = !existsSync(cache.folder);
+  const known = cold ? null : readStatIndex(cache, root);
+  const keys = new Map<string, { stat: StatKey; key: string }>();
+  const lookupStarted = Date.now();
   const out: (ProcessedArticle | undefined)[] = paths.map((path) => {
     if (cold) return undefined;
-    const key = keyOfFile(cache, root, path, maxBytes);
+    const stat = statKey(root, path);
+    const entry = known?.get(path);
+    const key = stat && entry && sameStat(entry.stat, stat) ? entry.key : keyOfFile(cache, root, path, maxBytes);
+    if (stat && key) keys.set(path, { stat, key });
     const hit = key ? readEntry(cache.folder, key) : null;
     return hit ? { ...hit, cached: true } : undefined;
   });
+  if (!cold) writeStatIndex(cache, root, lookupStarted, keys);
   const misses = paths.filter((_, i) => !out[i]);
   const hits = paths.length - misses.length;
   options.onProgress?.(hits, paths.length);
