@@ -7,6 +7,7 @@ import { parseArticle } from '../parse/index.ts';
 import { buildRecord, normaliseSymptoms } from '../normalise/index.ts';
 import { extractSymptoms } from '../symptoms/index.ts';
 import type { ArticleRecord, Diagnostic, RuleCounts } from '../types.ts';
+import type { StatKey } from './cache.ts';
 
 /** What the per-article stages hand to the whole-archive stages. */
 export interface ProcessedArticle {
@@ -24,6 +25,9 @@ export interface ProcessedArticle {
   rules: RuleCounts;
   /** True when the result came from the per-article cache (cache.ts) rather than a parse. */
   cached?: boolean;
+  /** Set by a worker that stored the result in the cache: the file's metadata, taken before it was read, and its
+   *  key, for the stat index (cache.ts), so the first rebuild after a cold build need not hash every file. */
+  stored?: { stat: StatKey; key: string };
 }
 
 export async function processArticle(root: string, path: string, limits?: Partial<ReadLimits>): Promise<ProcessedArticle> {

@@ -41,11 +41,15 @@ export async function processAll(root: string, paths: string[], options: PoolOpt
     const hit = key ? readEntry(cache.folder, key) : null;
     return hit ? { ...hit, cached: true } : undefined;
   });
-  if (!cold) writeStatIndex(cache, root, lookupStarted, keys);
   const misses = paths.filter((_, i) => !out[i]);
   const hits = paths.length - misses.length;
   options.onProgress?.(hits, paths.length);
   const parsed = await processUncached(root, misses, { ...options, onProgress: (done) => options.onProgress?.(hits + done, paths.length) });
+  for (const p of parsed) {
+    if (p.stored) keys.set(p.path, p.stored);
+    delete p.stored;
+  }
+  writeStatIndex(cache, root, lookupStarted, keys);
   let next = 0;
   return out.map((r) => r ?? parsed[next++]!);
 }

@@ -1,6 +1,6 @@
 /** Piscina worker: runs the per-article stages for a batch of paths (batches keep message overhead low). */
 import { processArticle, type ProcessedArticle } from './article.ts';
-import { keyOfFile, writeEntry, type ArticleCache } from './cache.ts';
+import { keyOfFile, statKey, writeEntry, type ArticleCache } from './cache.ts';
 import { resolveReadLimits, type ReadLimits } from '../read/index.ts';
 
 export interface WorkerTask {
@@ -15,12 +15,15 @@ export interface WorkerTask {
 async function processCached(task: WorkerTask, path: string): Promise<ProcessedArticle> {
   const cache = task.cache;
   const keyNow = () => (cache ? keyOfFile(cache, task.root, path, resolveReadLimits(task.limits).maxBytes) : null);
+  // Metadata first: if the file changes after this, the stat index (cache.ts) records metadata that no longer matches.
+  const stat = cache ? statKey(task.root, path) : null;
   const before = keyNow();
   const result = await processArticle(task.root, path, task.limits);
   // Stored only if the file did not change while it was parsed: the entry must hold the result of its key's bytes.
   if (cache && before && keyNow() === before) {
     // The cache only saves time: an entry that cannot be stored (disk full, folder removed) costs a parse next time, never the article.
-    await writeEntry(cache.folder, before, result).catch(() => undefined);
+    const stored = await writeEntry(cache.folder, before, result).then(() => true, () => false);
+    if (stored && stat) return { ...result, stored: { stat, key: before } };
   }
   return result;
 }
