@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --hugo] [--source <dir>]`: the full-corpus yardstick of issue #5. Builds the corpus of
- * ../shared/corpus (extracted to a temporary folder once) cold, then again after one article changed (with the
- * cache), and prints per stage the wall time and the peak memory of the whole process tree (worker threads are
- * in-process; an indexer's child process is not, so /proc is sampled for every descendant), then the output's
- * size and file count. With --hugo, times ../shared/bench/hugo-baseline.sh on the same corpus and prints the ratio.
+ * `npm run bench [-- --hugo] [--source <dir>] [--rebuilds-only]`: the full-corpus yardstick of issue #5. Builds
+ * the corpus of ../shared/corpus (extracted to a temporary folder once) cold, then again after one article changed
+ * (with the cache), then once more with the edit undone, and prints per stage the wall time and the peak memory of
+ * the whole process tree (worker threads are in-process; an indexer's child process is not, so /proc is sampled for
+ * every descendant), then the output's size and file count. With --hugo, times ../shared/bench/hugo-baseline.sh on
+ * the same corpus and prints the ratio; with --rebuilds-only, reuses the last bench's output and cache.
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -76,18 +77,20 @@ const program = new Command()
   .addOption(new Option('--source <dir>', '[path] corpus folder (default: ../shared/corpus extracted to a temporary folder)'))
   .addOption(new Option('--work <dir>', '[path] where the output and cache go').default('/tmp/kb-bench'))
   .addOption(new Option('--hugo', '[boolean] also time ../shared/bench/hugo-baseline.sh and print the ratio').default(false))
+  .addOption(new Option('--rebuilds-only', '[boolean] keep the work folder of an earlier bench and time only the rebuilds').default(false))
   .parse();
-const opts = program.opts<{ source?: string; work: string; hugo: boolean }>();
+const opts = program.opts<{ source?: string; work: string; hugo: boolean; rebuildsOnly: boolean }>();
 
 const source = resolve(opts.source ?? realCorpusDir());
 const work = resolve(opts.work);
 const out = join(work, 'site');
 const cacheDir = join(work, 'cache');
-rmSync(work, { recursive: true, force: true });
+if (opts.rebuildsOnly && !existsSync(join(out, 'index.html'))) throw new Error(`--rebuilds-only needs an earlier bench's build in ${out}`);
+if (!opts.rebuildsOnly) rmSync(work, { recursive: true, force: true });
 const args = ['--source', source, '--out', out, '--cache-dir', cacheDir, '--report', join(work, 'report.json')];
 
 console.log(`kb-archive bench: ${source} → ${out}`);
-const cold = await runBuild(args);
+const cold = opts.rebuildsOnly ? null : await runBuild(args);
 
 // One article changes: its title gains words (restored afterwards: the corpus folder is shared with the tests).
 const edited = existsSync(join(source, 'kb/182/Q182346/README.md')) ? 'kb/182/Q182346/README.md' : firstArticle(source);
@@ -100,6 +103,8 @@ try {
 } finally {
   writeFileSync(article, original);
 }
+// Back to the original text: a rebuild like the first, now with every file's key known by its metadata.
+const restored = await runBuild(args);
 
 // The files' own bytes (what a host such as GitHub Pages counts); `du -sb` would add 4 KiB per folder.
 const apparent = Number(execFileSync('sh', ['-c', `find "${out}" -type f -printf '%s\\n' | awk '{ s += $1 } END { printf "%d", s }'`], { encoding: 'utf8' }).trim());
@@ -108,8 +113,9 @@ const files = Number(execFileSync('sh', ['-c', `find "${out}" -type f | wc -l`],
 const dirs = Number(execFileSync('sh', ['-c', `find "${out}" -type d | wc -l`], { encoding: 'utf8' }).trim());
 const cache = Number(execFileSync('du', ['-sk', cacheDir], { encoding: 'utf8' }).split('\t')[0]) * 1024;
 
-printRun('Cold build', cold);
+if (cold) printRun('Cold build', cold);
 printRun(`One-article rebuild (${edited} edited, with the cache)`, warm!);
+printRun('The edit undone, rebuilt again', restored);
 const gib = (n: number) => `${(n / 2 ** 30).toFixed(2)} GiB`;
 console.log(`\nOutput: ${files.toLocaleString('en-US')} files in ${dirs.toLocaleString('en-US')} folders, ${gib(apparent)} of file content, ${gib(disk)} on disk (du -sk); cache ${gib(cache)}`);
 
@@ -117,5 +123,5 @@ if (opts.hugo) {
   const line = execFileSync(join(projectRoot, '../shared/bench/hugo-baseline.sh'), [source], { encoding: 'utf8' }).trim();
   console.log(`\n${line}`);
   const hugo = Number(/in ([\d.]+)s/.exec(line)?.[1]);
-  if (hugo > 0) console.log(`Cold build / Hugo: ${(cold.wall / hugo).toFixed(2)}× (target ≤ 3×)`);
+  if (hugo > 0 && cold) console.log(`Cold build / Hugo: ${(cold.wall / hugo).toFixed(2)}× (target ≤ 3×)`);
 }
