@@ -7,15 +7,15 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import { cpSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { buildSite, type BuiltSite } from '../helpers/site.ts';
 import { realArticlePath } from '../helpers/corpus.ts';
 import { defaultSource } from '../../scripts/build.ts';
 import { launchChromium, pagesToCheck, serveSite, viewports, type PageToCheck, type ServedSite } from '../../scripts/browser/index.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 /** Real articles: Exchange IMC events (Q182346…), HRESULTs and STOP codes, and the corpus' widest tables and longest lines. */
 const realIds = [
@@ -36,7 +36,7 @@ let browser: Browser;
 let pages: PageToCheck[];
 
 before(async () => {
-  const source = mkdtempSync(join(tmpdir(), 'kb-browser-src-'));
+  const source = tempDir('kb-browser-src-');
   cpSync(join(defaultSource, 'kb'), join(source, 'kb'), { recursive: true });
   for (const id of realIds) {
     const readme = realArticlePath(id);

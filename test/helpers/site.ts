@@ -1,12 +1,12 @@
 /** Builds a site into a fresh temporary folder and reads its pages back as parsed HTML. */
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import type { Root, Element } from 'hast';
 import { build, type BuildOptions, type BuildResult } from '../../scripts/build.ts';
+import { tempDir } from './temp.ts';
 
 export interface BuiltSite {
   out: string;
@@ -18,7 +18,7 @@ export interface BuiltSite {
 }
 
 export async function buildSite(options: BuildOptions = {}): Promise<BuiltSite> {
-  const out = options.out ?? join(mkdtempSync(join(tmpdir(), 'kb-site-')), 'site');
+  const out = options.out ?? join(tempDir('kb-site-'), 'site');
   const result = await build({ quiet: true, report: null, ...options, out });
   const file = (path: string) => join(out, path.endsWith('/') ? `${path}index.html` : path);
   return {

@@ -5,12 +5,12 @@
  */
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { statSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build, defaultSource, type BuildOptions } from '../../scripts/build.ts';
+import { tempDir } from '../helpers/temp.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'kb-incremental-'));
+const root = tempDir('kb-incremental-');
 const source = join(root, 'source');
 // Search parts of 10 articles, so an edit leaves most parts unchanged and the part cache is exercised.
 const options: BuildOptions = { source, workers: 0, quiet: true, report: null, base: '/mirror/', siteUrl: 'https://example.org', searchPartSize: 10 };

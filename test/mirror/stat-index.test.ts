@@ -6,14 +6,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { build, defaultSource, type BuildOptions } from '../../scripts/build.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 test('an edit that keeps the size and the modification time is still rebuilt', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'kb-stat-index-'));
+  const root = tempDir('kb-stat-index-');
   const source = join(root, 'source');
   cpSync(defaultSource, source, { recursive: true });
   // Files changed in the last 2 s before a build are always hashed (racily clean); let the copies age past that.

@@ -5,8 +5,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -14,6 +13,7 @@ import { buildSite, type BuiltSite } from '../helpers/site.ts';
 import { realCorpusDir } from '../helpers/corpus.ts';
 import { serve } from '../../scripts/serve.ts';
 import { permalinkOf } from '../../scripts/link/index.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 /** Articles chosen for what they name (see each comment), plus a few others so searches have something to skip. */
 const IDS = [
@@ -35,7 +35,7 @@ let origin: string;
 const offSite: string[] = [];
 
 before(async () => {
-  const source = mkdtempSync(join(tmpdir(), 'kb-search-src-'));
+  const source = tempDir('kb-search-src-');
   for (const id of IDS) {
     const to = join(source, `${permalinkOf(id).slice(1)}README.md`);
     mkdirSync(dirname(to), { recursive: true });
