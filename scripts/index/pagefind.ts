@@ -3,32 +3,39 @@
  *
  * Why parts, and why not the whole text (shared/bench/README.md): one index over all 60k full texts took 207 s
  * and 8.5 GiB in Pagefind's Rust child, ~47 bytes of RSS per byte of text, all of it held until `writeFiles`.
- * So each part holds at most `partSize` articles and is closed (its child process ends, its memory is returned)
- * before the next starts; and each article contributes what people search by — title, symptoms, error messages,
- * applies-to, query words, keywords, headings — plus the first `bodyChars` characters of its body (SYMPTOMS and
- * CAUSE come first in KB articles), not the whole text.
+ * So each part holds at most `partSize` articles and is closed when done (its child process ends, its memory is
+ * returned). A child works on one core whatever it is given, so two parts are in flight at once, each in a worker
+ * thread with its own child (pagefind-worker.ts): one adds its pages while the other writes its index. And each
+ * article contributes what people search by — title, symptoms, error messages, applies-to, query words, keywords,
+ * headings — plus the first `bodyChars` characters of its body (SYMPTOMS and CAUSE come first in KB articles).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
+import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
 import { escapeHtml } from '../../layouts/lib/html.ts';
 import { eventSourceKey } from '../symptoms/event-sources.ts';
 import type { LinkedArticle } from '../types.ts';
+import type { PartFile, PartMessage, PartTask, SearchPage } from './pagefind-worker.ts';
 
 export interface PagefindOptions {
   /** Folder where each part's index files are kept by the hash of its input, so a rebuild re-indexes only the
    *  parts whose articles changed (Pagefind cannot update an index). None: every part is indexed. */
   cacheDir?: string | null;
-  /** Articles per index part; each part's Rust child is closed before the next starts. Default: 10,000 (~0.7 GiB:
-   *  15,000 measured 1.1 GiB in the child, which with the build's own 2.6 GiB at 59k articles passed the 4 GiB budget). */
+  /** Articles per index part; each part's Rust child is closed when the part is done. Default: 10,000 (~1.2 GiB
+   *  at its peak, while it writes the index; 15,000 measured 1.1 GiB more, past the 4 GiB budget beside the build). */
   partSize?: number;
   /** Characters of body text indexed per article, cut at a word boundary. Default: 2,000. */
   bodyChars?: number;
-  /** `addHTMLFile` calls in flight: the child parses while Node prepares the next. Default: 16. */
+  /** `addHTMLFile` calls in flight per part: the child parses while its thread sends the next. Default: 16. */
   concurrency?: number;
+  /** Parts in flight, each in a worker thread with its own Rust child; only one of them writes its index at a
+   *  time (the memory peak). Default: 2, or 1 on a one-core machine. */
+  parallel?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -51,13 +58,17 @@ export interface SearchDocument {
 export interface PagefindResult {
   /** Site paths of the parts' bundles (`/search/pagefind/1/`), the first one primary. */
   parts: string[];
-  /** Parts taken unchanged from the cache. */
+  /** Parts taken unchanged from the output folder or the cache. */
   reused: number;
   pages: number;
 }
 
-/** Pagefind's own UIs and the language-less wasm: we ship our own UI and force English. */
-const UNUSED = /^(?:pagefind-(?:component-|modular-)?ui\.(?:js|css)|pagefind-highlight\.js|wasm\.unknown\.pagefind)$/;
+/** What one part comes to: its files, or nothing to write (kept as the output folder has them). */
+interface PartOutcome {
+  key: string;
+  files: PartFile[];
+  source: 'indexed' | 'cache' | 'output';
+}
 
 export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocument[], options: PagefindOptions = {}): Promise<PagefindResult> {
   const partSize = options.partSize ?? 10_000;
@@ -66,59 +77,122 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
   const partCount = Math.max(1, Math.ceil(docs.length / partSize));
   // Even parts: 59,132 articles make 6 parts of ~9,900, not 5 full ones and a stub.
   const perPart = Math.ceil(docs.length / partCount);
-  const parts: string[] = [];
+  const lanes = Math.max(1, Math.min(options.parallel ?? Math.min(2, availableParallelism()), partCount));
+  const pathOf = (p: number) => `/search/pagefind/${p + 1}/`;
   const usedKeys = new Set<string>();
   let done = 0;
-  let reused = 0;
-  for (let p = 0; p < partCount; p++) {
-    const path = `/search/pagefind/${p + 1}/`;
+  const progress = (pages: number) => {
+    done += pages;
+    options.onProgress?.(done, docs.length);
+  };
+
+  // Started on the first part that must be indexed, so a rebuild that changed nothing starts no thread.
+  let pool: Piscina<PartTask, PartFile[]> | null = null;
+  const threads = () => (pool ??= new Piscina<PartTask, PartFile[]>({ filename: new URL('./pagefind-worker.ts', import.meta.url).href, minThreads: lanes, maxThreads: lanes }));
+
+  // A child grows to ~0.3 GiB while its pages are added, then to ~1.2 GiB as it writes the index (measured at 10k
+  // articles). Two writing at once beside the build would pass the 4 GiB budget, so the parts take turns to write
+  // (`writing`), while the other lane adds the next part's pages on the other core.
+  let writing: Promise<void> = Promise.resolve();
+  let stopped = false;
+
+  const produce = async (p: number): Promise<PartOutcome> => {
+    // A part's pages are made when a lane takes it, not all up front (60k pages of HTML held at once).
     const slice = docs.slice(p * perPart, (p + 1) * perPart);
-    const pages = slice.map((doc) => ({ url: doc.article.permalink, content: searchHtml(doc, bodyChars) }));
+    const pages: SearchPage[] = slice.map((doc) => ({ url: doc.article.permalink, content: searchHtml(doc, bodyChars) }));
     const key = partKey(pages);
     usedKeys.add(key);
     // The part's files already in the output, from the same input: nothing to index, read or write.
-    const unchanged = output.keepGroup(path, `part:${key}`);
-    const cached = unchanged || !options.cacheDir ? null : readPart(partFile(options.cacheDir, key));
-    if (unchanged || cached) {
-      for (const file of cached ?? []) await output.write(`${path}${file.path}`, file.content, `part:${key}`);
-      reused++;
-      done += slice.length;
-      options.onProgress?.(done, docs.length);
-      parts.push(path);
-      continue;
+    if (output.keepGroup(pathOf(p), `part:${key}`)) {
+      progress(slice.length);
+      return { key, files: [], source: 'output' };
     }
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    const cached = options.cacheDir ? readPart(partFile(options.cacheDir, key)) : null;
+    if (cached) {
+      progress(slice.length);
+      return { key, files: cached, source: 'cache' };
+    }
+    const channel = new MessageChannel();
+    let written = () => {};
+    channel.port1.on('message', (message: PartMessage) => {
+      if (message.type === 'added') return progress(message.pages);
+      const turn = writing;
+      writing = turn.then(() => new Promise<void>((resolve) => (written = resolve)));
+      void turn.then(() => channel.port1.postMessage('write'));
+    });
     try {
-      let next = 0;
-      const worker = async () => {
-        while (next < pages.length) {
-          const page = pages[next++]!;
-          const added = await index.addHTMLFile(page);
-          if (added.errors.length > 0) throw new Error(`Pagefind rejected ${page.url}: ${added.errors.join('; ')}`);
-          options.onProgress?.(++done, docs.length);
-        }
-      };
-      await Promise.all(Array.from({ length: concurrency }, worker));
+      // Another part failed meanwhile: its pool is being destroyed, and must not be started again.
+      if (stopped) throw new Error(`Indexing ${pathOf(p)} was cancelled: another part failed`);
+      const files = await threads().run({ path: pathOf(p), pages, concurrency, port: channel.port2 }, { transferList: [channel.port2] });
+      return { key, files, source: 'indexed' };
+    } finally {
+      written();
+      channel.port1.close();
+    }
+  };
+
+  // Each lane takes the next part; a part's outcome is dropped once written, so its files are not held to the end.
+  const outcomes: (Deferred<PartOutcome> | null)[] = Array.from({ length: partCount }, () => deferred<PartOutcome>());
+  let next = 0;
+  const lane = async () => {
+    while (!stopped && next < partCount) {
+      const p = next++;
+      try {
+        outcomes[p]?.resolve(await produce(p));
+      } catch (error) {
+        // Every part still awaited fails with the first error, so it is reported now, not after the other lane ends.
+        stopped = true;
+        for (const outcome of outcomes) outcome?.reject(error);
+      }
+    }
+  };
+  const running = Promise.all(Array.from({ length: lanes }, lane));
+
+  const parts: string[] = [];
+  let reused = 0;
+  try {
+    // Written in part order whatever order the lanes finish in, so every build writes the same sequence.
+    for (let p = 0; p < partCount; p++) {
+      const path = pathOf(p);
+      const { key, files, source } = await outcomes[p]!.promise;
+      outcomes[p] = null;
       // Through the build's writer rather than `writeFiles`, so the output folder knows these files are this
       // build's and removes the previous build's (content-hashed names change with the content).
-      const { files, errors: fileErrors } = await index.getFiles();
-      if (fileErrors.length > 0) throw new Error(`Pagefind could not produce ${path}: ${fileErrors.join('; ')}`);
-      const kept = files.filter((file) => !UNUSED.test(file.path));
-      for (const file of kept) await output.write(`${path}${file.path}`, file.content, `part:${key}`);
-      if (options.cacheDir) storePart(partFile(options.cacheDir, key), kept);
-    } finally {
-      // Ends the child process, returning its memory before the next part starts.
-      await pagefind.close();
+      for (const file of files) await output.write(`${path}${file.path}`, file.content, `part:${key}`);
+      if (source !== 'indexed') reused++;
+      else if (options.cacheDir) storePart(partFile(options.cacheDir, key), files);
+      parts.push(path);
     }
-    parts.push(path);
+  } finally {
+    stopped = true;
+    // After a failure this ends the part still being indexed (its thread, and with it its child).
+    await (pool as Piscina<PartTask, PartFile[]> | null)?.destroy();
+    await running;
   }
   if (options.cacheDir) pruneParts(options.cacheDir, usedKeys);
   return { parts, reused, pages: docs.length };
 }
 
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Awaited in part order: a later part failing first must not count as an unhandled rejection meanwhile.
+  promise.catch(() => {});
+  return { promise, resolve, reject };
+}
+
 /** The cache key of a part: everything Pagefind is given for it, and Pagefind's own version. */
-function partKey(pages: { url: string; content: string }[]): string {
+function partKey(pages: SearchPage[]): string {
   const hash = createHash('sha256').update(pagefindVersion);
   for (const page of pages) hash.update(page.url).update('\0').update(page.content).update('\0');
   return hash.digest('hex').slice(0, 24);
@@ -131,11 +205,6 @@ const pagefindVersion: string = (() => {
     return 'unknown';
   }
 })();
-
-interface PartFile {
-  path: string;
-  content: Uint8Array;
-}
 
 /**
  * A part is cached as one file (v8-serialised list of its files): a part of 10k articles has ~10k files, and

@@ -1,0 +1,89 @@
+/**
+ * Piscina worker: indexes one part of the full text (pagefind.ts). Pagefind's Node API keeps one service per module
+ * instance, and that service handles one request at a time on one core, so two indexes in the same thread take
+ * as long as one after the other; a worker thread has its own module instance, so its own Rust child and core.
+ * Writing the index takes the child ~4× the memory of adding the pages, so a part waits for its turn before writing.
+ */
+import type { MessagePort } from 'node:worker_threads';
+
+/** One page as Pagefind receives it (`searchHtml`). */
+export interface SearchPage {
+  url: string;
+  content: string;
+}
+
+export interface PartFile {
+  path: string;
+  content: Uint8Array;
+}
+
+export interface PartTask {
+  /** Site path of the part (`/search/pagefind/1/`), for the errors. */
+  path: string;
+  pages: SearchPage[];
+  /** `addHTMLFile` calls in flight: the child parses while this thread sends the next. */
+  concurrency: number;
+  /** To the main thread: `PartMessage`s. From it: `'write'`, the turn to write the index (pagefind.ts). */
+  port: MessagePort;
+}
+
+/** Pages added since the previous message; or all are added and the part waits for its turn to write. */
+export type PartMessage = { type: 'added'; pages: number } | { type: 'ready' };
+
+/** Pagefind's own UIs and the language-less wasm: we ship our own UI and force English. */
+const UNUSED = /^(?:pagefind-(?:component-|modular-)?ui\.(?:js|css)|pagefind-highlight\.js|wasm\.unknown\.pagefind)$/;
+
+/** Progress is batched: one message per page would wake the main thread 2,000 times a second per part. */
+const PROGRESS_EVERY = 100;
+
+export default async function indexPart(task: PartTask): Promise<PartFile[]> {
+  // Imported here rather than at the top: the package exports only an `import` condition, and on Node 20 tsx loads
+  // this worker as CommonJS, where a static import would become a `require` that the package refuses.
+  const pagefind = await import('pagefind');
+  const { path, pages } = task;
+  const report = (message: PartMessage) => task.port.postMessage(message);
+  try {
+    const { index, errors } = await settle(pagefind.createIndex({ forceLanguage: 'en' }));
+    if (!index) throw new Error(`Pagefind could not start for ${path}: ${errors.join('; ')}`);
+    let next = 0;
+    let unreported = 0;
+    // After one failure the others stop too: a call after `close` would start a new child that nothing closes.
+    let failed = false;
+    const add = async () => {
+      while (!failed && next < pages.length) {
+        const page = pages[next++]!;
+        const added = await settle(index.addHTMLFile(page));
+        if (added.errors.length > 0) {
+          failed = true;
+          throw new Error(`Pagefind rejected ${page.url} (in ${path}): ${added.errors.join('; ')}`);
+        }
+        if (++unreported === PROGRESS_EVERY) {
+          report({ type: 'added', pages: unreported });
+          unreported = 0;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: task.concurrency }, add));
+    if (unreported > 0) report({ type: 'added', pages: unreported });
+    const turn = new Promise((resolve) => task.port.once('message', resolve));
+    report({ type: 'ready' });
+    await turn;
+    const { files = [], errors: fileErrors } = await settle(index.getFiles());
+    if (fileErrors.length > 0) throw new Error(`Pagefind could not produce ${path}: ${fileErrors.join('; ')}`);
+    return files.filter((file) => !UNUSED.test(file.path)).map((file) => ({ path: file.path, content: file.content }));
+  } finally {
+    // Ends the child process, returning its memory before this thread takes the next part.
+    await pagefind.close();
+    task.port.close();
+  }
+}
+
+/** The service also throws (its child died, it could not read a message): such failures become errors like its own,
+ *  so they too are reported with the page and the part. */
+async function settle<T extends { errors: string[] }>(request: Promise<T>): Promise<Partial<T> & { errors: string[] }> {
+  try {
+    return await request;
+  } catch (error) {
+    return { errors: [error instanceof Error ? error.message : String(error)] } as Partial<T> & { errors: string[] };
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * The full-text index in parts, indexed two at a time in worker threads: the bytes must not depend on how many
+ * parts run at once, the files arrive in part order, the part cache and the progress counts still work, and a
+ * failure names the page and the part and leaves no indexer running.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { MessageChannel } from 'node:worker_threads';
+import { writePagefindIndexes, type PagefindOptions, type SearchDocument } from '../../scripts/index/pagefind.ts';
+import indexPart, { type SearchPage } from '../../scripts/index/pagefind-worker.ts';
+import type { LinkedArticle } from '../../scripts/types.ts';
+import { tempDir } from '../helpers/temp.ts';
+
+const WORDS = ['printer', 'spooler', 'dhcp', 'lease', 'exchange', 'mailbox', 'registry', 'driver', 'kernel', 'modem', 'dial-up', 'setup', 'cluster', 'excel', 'macro', 'access', 'query', 'jet', 'odbc', 'winsock'];
+
+function article(n: number): LinkedArticle {
+  const id = `Q${100000 + n}`;
+  return {
+    id, number: 100000 + n, title: `Article ${n} about the ${WORDS[n % WORDS.length]} and ${WORDS[(n * 7) % WORDS.length]}`,
+    permalink: `/kb/${String(100 + (n % 900)).padStart(3, '0')}/${id}/`, lastModified: '1999-01-01', year: 1999 + (n % 3),
+    product: 'Windows NT', productFamily: 'windows-nt', versions: [], platforms: [], os: [], keywords: ['kbnetwork'],
+    issueType: null, solutionType: null, technology: [], articleType: n % 2 ? 'prb' : 'info', titleTags: [], dialect: 'kb',
+    appliesTo: [], sections: ['SYMPTOMS', 'CAUSE'], events: n % 5 === 0 ? [{ source: 'MSExchangeIMC', id: 4000 + n }] : [],
+    errorCodes: [], errorMessages: [], references: [], queryWords: [], sourcePath: `kb/x/${id}/README.md`,
+    citedBy: [], referencesFound: [], referencesMissing: [], related: [],
+  };
+}
+
+const docs: SearchDocument[] = Array.from({ length: 130 }, (_, n) => ({
+  article: article(n),
+  bodyText: Array.from({ length: 60 }, (_, i) => WORDS[(n * 31 + i * i) % WORDS.length]).join(' '),
+}));
+
+interface Run {
+  files: Map<string, Buffer>;
+  order: string[];
+  progress: [number, number][];
+  parts: string[];
+  reused: number;
+}
+
+async function run(options: PagefindOptions, input: SearchDocument[] = docs): Promise<Run> {
+  const files = new Map<string, Buffer>();
+  const order: string[] = [];
+  const progress: [number, number][] = [];
+  const write = async (path: string, content: string | Uint8Array) => {
+    assert.ok(!files.has(path), `${path} written twice`);
+    files.set(path, Buffer.from(content));
+    order.push(path);
+  };
+  const result = await writePagefindIndexes({ write, keepGroup: () => false }, input, { partSize: 30, ...options, onProgress: (done, total) => progress.push([done, total]) });
+  return { files, order, progress, parts: result.parts, reused: result.reused };
+}
+
+const partOf = (path: string) => Number(/^\/search\/pagefind\/(\d+)\//.exec(path)?.[1]);
+
+/** Pagefind children of this process still running after a grace second (a zombie has ended): a child is sent
+ *  SIGTERM and may take a moment to go. */
+async function runningIndexers(): Promise<number> {
+  for (let tries = 0; tries < 20 && countIndexers() > 0; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+  return countIndexers();
+}
+
+function countIndexers(): number {
+  let count = 0;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(ppid) === process.pid && state !== 'Z' && /\(pagefind/.test(stat)) count++;
+    } catch {
+      // Ended meanwhile.
+    }
+  }
+  return count;
+}
+
+test('parts indexed two at a time give the same bytes as one after the other, written in part order', async () => {
+  const one = await run({ parallel: 1 });
+  const two = await run({ parallel: 2 });
+  assert.deepEqual(one.parts, ['/search/pagefind/1/', '/search/pagefind/2/', '/search/pagefind/3/', '/search/pagefind/4/', '/search/pagefind/5/']);
+  assert.deepEqual(two.parts, one.parts);
+  assert.deepEqual([...two.files.keys()].sort(), [...one.files.keys()].sort());
+  for (const [path, bytes] of one.files) assert.ok(bytes.equals(two.files.get(path)!), `${path} differs`);
+  for (const r of [one, two]) {
+    const parts = r.order.map(partOf);
+    assert.deepEqual(parts, [...parts].sort((a, b) => a - b), 'files are written part by part');
+    assert.ok(r.files.has('/search/pagefind/5/pagefind-entry.json'));
+    assert.ok(![...r.files.keys()].some((p) => p.endsWith('pagefind-ui.js')), 'Pagefind\'s own UI is left out');
+    assert.deepEqual(r.progress.at(-1), [docs.length, docs.length]);
+    const counts = r.progress.map(([done]) => done);
+    assert.deepEqual(counts, [...counts].sort((a, b) => a - b), 'progress only grows');
+  }
+  assert.equal(await runningIndexers(), 0);
+});
+
+test('the part cache: a rebuild takes unchanged parts from it, byte for byte, and indexes only the changed one', async () => {
+  const cacheDir = tempDir('kb-pagefind-cache-');
+  const cold = await run({ cacheDir });
+  assert.equal(cold.reused, 0);
+  assert.equal(readdirSync(cacheDir).length, 5);
+  const warm = await run({ cacheDir });
+  assert.equal(warm.reused, 5);
+  assert.deepEqual([...warm.files.keys()].sort(), [...cold.files.keys()].sort());
+  const parts = warm.order.map(partOf);
+  assert.deepEqual(parts, [...parts].sort((a, b) => a - b), 'cached parts too are written part by part');
+  for (const [path, bytes] of cold.files) assert.ok(bytes.equals(warm.files.get(path)!), `${path} differs`);
+  assert.deepEqual(warm.progress.at(-1), [docs.length, docs.length]);
+
+  const edited = docs.map((d, i) => (i === 70 ? { ...d, bodyText: `${d.bodyText} modem` } : d));
+  const after = await run({ cacheDir }, edited);
+  assert.equal(after.reused, 4, 'only part 3 (articles 60–89) is indexed again');
+  const fresh = await run({}, edited);
+  assert.deepEqual([...after.files.keys()].sort(), [...fresh.files.keys()].sort());
+  for (const [path, bytes] of fresh.files) assert.ok(bytes.equals(after.files.get(path)!), `${path} differs`);
+  assert.equal(readdirSync(cacheDir).length, 5, 'the replaced part is pruned');
+});
+
+test('a failure while the parts are written ends the indexers and reaches the caller', async () => {
+  let writes = 0;
+  await assert.rejects(
+    writePagefindIndexes({
+      write: async (path) => {
+        if (partOf(path) === 2 && ++writes === 1) throw new Error(`disk full at ${path}`);
+      },
+      keepGroup: () => false,
+    }, docs, { partSize: 30 }),
+    /disk full at \/search\/pagefind\/2\//,
+  );
+  assert.equal(await runningIndexers(), 0);
+});
+
+test('a page Pagefind refuses is named with its part', async () => {
+  const { port1, port2 } = new MessageChannel();
+  await assert.rejects(
+    indexPart({ path: '/search/pagefind/2/', pages: [{ url: '/kb/100/Q100000/', content: '<p>x</p>' }, { content: '<p>no address</p>' } as unknown as SearchPage], concurrency: 1, port: port2 }),
+    /^Error: Pagefind rejected undefined \(in \/search\/pagefind\/2\/\): Either source_path or url must be provided$/,
+  );
+  port1.close();
+  assert.equal(await runningIndexers(), 0);
+});
