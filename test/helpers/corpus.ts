@@ -1,9 +1,11 @@
 /**
  * The real corpus, extracted at test time (never committed): `../shared/corpus/kbarchive-kb.tar.gz`
- * unpacked once per machine into a temporary folder keyed by the tarball's size and mtime.
+ * unpacked once per machine into a temporary folder keyed by a hash of the tarball (its mtime changes whenever the
+ * shared folder is refreshed, which would unpack a fresh copy each session); copies of other tarballs are removed.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,18 +13,24 @@ import { fileURLToPath } from 'node:url';
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const corpusTarball = resolve(projectRoot, '../shared/corpus/kbarchive-kb.tar.gz');
 
+let extracted: string | null = null;
+
 /** Extracts the corpus (once) and returns the folder that holds `kb/<NNN>/Q<n>/README.md`. */
 export function realCorpusDir(): string {
+  if (extracted) return extracted;
   if (!existsSync(corpusTarball)) throw new Error(`The shared corpus is missing: ${corpusTarball}`);
-  const stat = statSync(corpusTarball);
-  const dir = join(tmpdir(), `kb-corpus-${stat.size}-${Math.floor(stat.mtimeMs)}`);
+  const key = createHash('sha256').update(readFileSync(corpusTarball)).digest('hex').slice(0, 16);
+  const dir = join(tmpdir(), `kb-corpus-${key}`);
   const done = join(dir, '.extracted');
   if (!existsSync(done)) {
+    for (const name of readdirSync(tmpdir())) {
+      if (/^kb-corpus-[0-9a-f]{16}$/.test(name) && name !== `kb-corpus-${key}`) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    }
     mkdirSync(dir, { recursive: true });
     execFileSync('tar', ['-xzf', corpusTarball, '-C', dir]);
     writeFileSync(done, new Date(0).toISOString());
   }
-  return dir;
+  return (extracted = dir);
 }
 
 /** The path of one real article's README.md, e.g. `realArticlePath('Q182346')`. */
