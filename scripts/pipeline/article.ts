@@ -30,8 +30,9 @@ export interface ProcessedArticle {
   stored?: { stat: StatKey; key: string };
 }
 
-export async function processArticle(root: string, path: string, limits?: Partial<ReadLimits>): Promise<ProcessedArticle> {
-  const read = await readSourceFile(root, path, limits);
+/** `onBytes` sees the file's bytes as read (readSourceFile), for the cache's key. */
+export async function processArticle(root: string, path: string, limits?: Partial<ReadLimits>, onBytes?: (bytes: Uint8Array) => void): Promise<ProcessedArticle> {
+  const read = await readSourceFile(root, path, limits, onBytes);
   const diagnostics = [...read.diagnostics];
   if (!read.file) return { path, record: null, bodyHtml: '', plainText: '', bodyText: '', diagnostics, rules: {} };
 

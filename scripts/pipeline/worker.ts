@@ -1,7 +1,7 @@
 /** Piscina worker: runs the per-article stages for a batch of paths (batches keep message overhead low). */
 import { processArticle, type ProcessedArticle } from './article.ts';
-import { keyOfFile, statKey, writeEntry, type ArticleCache } from './cache.ts';
-import { resolveReadLimits, type ReadLimits } from '../read/index.ts';
+import { entryKey, statKey, writeEntry, type ArticleCache } from './cache.ts';
+import type { ReadLimits } from '../read/index.ts';
 
 export interface WorkerTask {
   root: string;
@@ -14,16 +14,16 @@ export interface WorkerTask {
 /** One article, processed; stored in the cache when there is one (the pool looked it up there first). */
 async function processCached(task: WorkerTask, path: string): Promise<ProcessedArticle> {
   const cache = task.cache;
-  const keyNow = () => (cache ? keyOfFile(cache, task.root, path, resolveReadLimits(task.limits).maxBytes) : null);
   // Metadata first: if the file changes after this, the stat index (cache.ts) records metadata that no longer matches.
   const stat = cache ? statKey(task.root, path) : null;
-  const before = keyNow();
-  const result = await processArticle(task.root, path, task.limits);
-  // Stored only if the file did not change while it was parsed: the entry must hold the result of its key's bytes.
-  if (cache && before && keyNow() === before) {
+  // Keyed by the very bytes that were parsed, so an entry always holds its key's result, however the file changes
+  // meanwhile; and the file is read once (hashing it before and after the parse read it three times: ~4 s in 10k).
+  let key: string | null = null;
+  const result = await processArticle(task.root, path, task.limits, cache ? (bytes) => (key = entryKey(cache.salt, path, bytes)) : undefined);
+  if (cache && key) {
     // The cache only saves time: an entry that cannot be stored (disk full, folder removed) costs a parse next time, never the article.
-    const stored = await writeEntry(cache.folder, before, result).then(() => true, () => false);
-    if (stored && stat) return { ...result, stored: { stat, key: before } };
+    const stored = await writeEntry(cache.folder, key, result).then(() => true, () => false);
+    if (stored && stat) return { ...result, stored: { stat, key } };
   }
   return result;
 }

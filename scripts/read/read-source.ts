@@ -38,8 +38,11 @@ export interface ReadResult {
   diagnostics: Diagnostic[];
 }
 
-/** Reads and decodes `root/path`. `path` is relative to `root`, with `/` separators (as `findArticleFiles` returns it). */
-export async function readSourceFile(root: string, path: string, limits?: Partial<ReadLimits>): Promise<ReadResult> {
+/**
+ * Reads and decodes `root/path`. `path` is relative to `root`, with `/` separators (as `findArticleFiles` returns it).
+ * `onBytes` sees the bytes as read, before decoding: the cache keys its entry by exactly the bytes that were parsed.
+ */
+export async function readSourceFile(root: string, path: string, limits?: Partial<ReadLimits>, onBytes?: (bytes: Uint8Array) => void): Promise<ReadResult> {
   const { maxBytes, maxLineLength } = resolveReadLimits(limits);
   const reject = (rule: string, message: string): ReadResult => ({ file: null, diagnostics: [{ file: path, severity: 'rejected', rule, message }] });
 
@@ -59,6 +62,7 @@ export async function readSourceFile(root: string, path: string, limits?: Partia
   } catch (error) {
     return reject('kb:unreadable', unreadableMessage(error));
   }
+  onBytes?.(bytes);
 
   if (bytes.length === 0) return reject('kb:empty-file', 'The file is empty (0 bytes), so there is no article to build; delete it or restore its content.');
 
