@@ -232,43 +232,24 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   for (const a of articles) a.bodyHtml = '';
   for (const p of kept) p.bodyHtml = '';
 
-  // Rendering leaves gigabytes of garbage that V8 would collect lazily; the indexers' child processes are about to
-  // need up to ~1.5 GiB, so collect now and keep the whole tree under the memory budget.
-  collectGarbage();
-  // The search index is built while the records are written: its parts are indexed by Pagefind's children, fed from
-  // worker threads (pagefind.ts), so this thread only writes files meanwhile. Its progress shows in its own stage.
-  let indexProgress: [done: number, total: number] | null = null;
-  let indexStageStarted = false;
-  const indexing = o.search
-    ? indexSearch(o.out, output, { articles: linked.articles, bodyText: (id) => byId.get(id)!.bodyText, listings: linked.listings }, {
-        partSize: o.searchPartSize,
-        cacheDir: o.cacheDir ? join(o.cacheDir, 'search-parts') : null,
-        onProgress: (done, total) => {
-          indexProgress = [done, total];
-          if (indexStageStarted) progress.tick(done, total);
-        },
-      })
-    : null;
-  // Awaited below; a failure meanwhile must not count as unhandled before then.
-  indexing?.catch(() => {});
-
+  // Records first, then the search index: written side by side, the two raised the whole-tree peak past 4 GiB and
+  // the indexer, starved of the main thread's attention, took longer than both in turn (measured on the full corpus).
   progress.stage('Writing records');
-  const siteFiles = await writeArticleFiles(output, articles, byId, pages.kept)
-    .then(() => writeSiteFiles(output, site, articles, allPages, exportBytes))
-    // The indexers' threads would keep the process alive: let them end before the failure is reported.
-    .catch(async (error: unknown) => {
-      await indexing?.catch(() => {});
-      throw error;
-    });
+  const siteFiles = await writeArticleFiles(output, articles, byId, pages.kept).then(() => writeSiteFiles(output, site, articles, allPages, exportBytes));
   progress.done(`${plural(articles.length, 'record')}, ${plural(siteFiles.sitemapUrls, 'sitemap URL')}`);
   for (const p of kept) p.plainText = '';
 
   let searchPartsReused = 0;
-  if (indexing) {
+  if (o.search) {
+    // Rendering leaves gigabytes of garbage that V8 would collect lazily; the indexer's child process is about to
+    // need ~0.7 GiB, so collect now and keep the whole tree under the memory budget.
+    collectGarbage();
     progress.stage('Indexing search', articles.length);
-    indexStageStarted = true;
-    if (indexProgress) progress.tick(...(indexProgress as [number, number]));
-    const indexed = await indexing;
+    const indexed = await indexSearch(o.out, output, { articles: linked.articles, bodyText: (id) => byId.get(id)!.bodyText, listings: linked.listings }, {
+      partSize: o.searchPartSize,
+      cacheDir: o.cacheDir ? join(o.cacheDir, 'search-parts') : null,
+      onProgress: (done, total) => progress.tick(done, total),
+    });
     searchPartsReused = indexed.partsReused;
     progress.done(`${plural(indexed.pages, 'article')} in ${plural(indexed.parts, 'part')}${indexed.partsReused > 0 ? ` (${formatCount(indexed.partsReused)} unchanged, from the cache)` : ''}, ${plural(indexed.files, 'file')}, ${(indexed.bytes / 2 ** 20).toFixed(1)} MiB`);
   }

@@ -2,7 +2,6 @@
  * Stage 7 (write): beside each article's `index.html`, its normalised record as `index.json` (the contract of
  * PRODUCT.md) and the original plain text as `Q<number>.txt`, for fidelity.
  */
-import { setImmediate } from 'node:timers/promises';
 import type { ArticlePage } from '../../layouts/lib/site.ts';
 import type { LinkedArticle } from '../types.ts';
 import type { OutputFolder } from './output.ts';
@@ -23,22 +22,11 @@ export function publishedRecord(a: ArticlePage): LinkedArticle {
   };
 }
 
-/**
- * Runs `task` over `items` with at most `limit` in flight. The writes are synchronous (output.ts), so without a
- * pause the whole loop would run as one chain of microtasks and hold the event loop for tens of seconds: every
- * ~20 ms it lets the loop turn, so the search indexers' worker threads, running meanwhile, are answered.
- */
+/** Runs `task` over `items` with at most `limit` in flight: enough to keep the disk busy, few enough for file handles. */
 export async function eachLimited<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  let turned = performance.now();
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      await task(items[next++]!);
-      if (performance.now() - turned > 20) {
-        await setImmediate();
-        turned = performance.now();
-      }
-    }
+    while (next < items.length) await task(items[next++]!);
   });
   await Promise.all(lanes);
 }
