@@ -245,7 +245,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // need ~0.7 GiB, so collect now and keep the whole tree under the memory budget.
     collectGarbage();
     progress.stage('Indexing search', articles.length);
-    const indexed = await indexSearch(o.out, output, { articles: linked.articles, bodyText: (id) => byId.get(id)!.bodyText, listings: linked.listings }, {
+    const indexed = await indexSearch(o.out, output, { articles: linked.articles, searchText: (id) => byId.get(id)!.searchText, listings: linked.listings }, {
       partSize: o.searchPartSize,
       cacheDir: o.cacheDir ? join(o.cacheDir, 'search-parts') : null,
       onProgress: (done, total) => progress.tick(done, total),

@@ -19,8 +19,8 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface SearchIndexInput {
   articles: LinkedArticle[];
-  /** The body as plain text (`ProcessedArticle.bodyText`). */
-  bodyText: (id: string) => string;
+  /** The start of the body as indexed (`ProcessedArticle.searchText`). */
+  searchText: (id: string) => string;
   listings: Listings;
 }
 
@@ -44,7 +44,7 @@ export async function indexSearch(out: string, output: SiteWriter, input: Search
   const write = output.write.bind(output);
   await writeLookups(write, { listings: input.listings, titles: new Map(input.articles.map((a) => [a.id, a.title])) });
   await write('/assets/search.js', await bundleSearchScript());
-  const docs = input.articles.map((article) => ({ article, bodyText: input.bodyText(article.id) }));
+  const docs = input.articles.map((article) => ({ article, searchText: input.searchText(article.id) }));
   const { parts, pages, reused } = await writePagefindIndexes(output, docs, options);
   const manifest: SearchManifest = { parts };
   await write('/search/lookup/manifest.json', JSON.stringify(manifest));

@@ -7,7 +7,7 @@
  * returned). A child works on one core whatever it is given, so two parts are in flight at once, each in a worker
  * thread with its own child (pagefind-worker.ts): one adds its pages while the other writes its index. And each
  * article contributes what people search by — title, symptoms, error messages, applies-to, query words, keywords,
- * headings — plus the first `bodyChars` characters of its body (SYMPTOMS and CAUSE come first in KB articles).
+ * headings — plus the start of its body (lead-text.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,8 +29,6 @@ export interface PagefindOptions {
   /** Articles per index part; each part's Rust child is closed when the part is done. Default: 10,000 (~1.2 GiB
    *  at its peak, while it writes the index; 15,000 measured 1.1 GiB more, past the 4 GiB budget beside the build). */
   partSize?: number;
-  /** Characters of body text indexed per article, cut at a word boundary. Default: 2,000. */
-  bodyChars?: number;
   /** `addHTMLFile` calls in flight per part: the child parses while its thread sends the next. Default: 16. */
   concurrency?: number;
   /** Parts in flight, each in a worker thread with its own Rust child; only one of them writes its index at a
@@ -52,7 +50,8 @@ export interface SiteWriter {
 
 export interface SearchDocument {
   article: LinkedArticle;
-  bodyText: string;
+  /** The start of the body as indexed (`ProcessedArticle.searchText`, lead-text.ts). */
+  searchText: string;
 }
 
 export interface PagefindResult {
@@ -72,7 +71,6 @@ interface PartOutcome {
 
 export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocument[], options: PagefindOptions = {}): Promise<PagefindResult> {
   const partSize = options.partSize ?? 10_000;
-  const bodyChars = options.bodyChars ?? 2_000;
   const concurrency = options.concurrency ?? 16;
   const partCount = Math.max(1, Math.ceil(docs.length / partSize));
   // Even parts: 59,132 articles make 6 parts of ~9,900, not 5 full ones and a stub.
@@ -99,7 +97,7 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
   const produce = async (p: number): Promise<PartOutcome> => {
     // A part's pages are made when a lane takes it, not all up front (60k pages of HTML held at once).
     const slice = docs.slice(p * perPart, (p + 1) * perPart);
-    const pages: SearchPage[] = slice.map((doc) => ({ url: doc.article.permalink, content: searchHtml(doc, bodyChars) }));
+    const pages: SearchPage[] = slice.map((doc) => ({ url: doc.article.permalink, content: searchHtml(doc) }));
     const key = partKey(pages);
     usedKeys.add(key);
     // The part's files already in the output, from the same input: nothing to index, read or write.
@@ -235,29 +233,13 @@ function pruneParts(cacheDir: string, used: Set<string>): void {
   for (const name of readdirSync(cacheDir)) if (!used.has(name.replace(/\.part$/, ''))) rmSync(join(cacheDir, name), { recursive: true, force: true });
 }
 
-const flatten = (text: string) => text.replace(/[=_-]{3,}/g, ' ').replace(/\s+/g, ' ').trim();
-
-/**
- * The first `max` characters of the text, heading underlines dropped, whitespace collapsed, cut at a word boundary.
- * Only a prefix is flattened (the regular expressions over every whole body cost seconds at full size): the
- * flattening is local, so a prefix that flattens to comfortably more than `max` gives the same start as the whole.
- */
-export function leadText(text: string, max: number): string {
-  const prefixLength = 2 * max + 64;
-  let flat = flatten(text.length > prefixLength ? text.slice(0, prefixLength) : text);
-  if (text.length > prefixLength && flat.length <= max + 16) flat = flatten(text);
-  if (flat.length <= max) return flat;
-  const cut = flat.lastIndexOf(' ', max);
-  return flat.slice(0, cut > max * 0.8 ? cut : max);
-}
-
 /**
  * The page Pagefind indexes for one article: not the rendered page (navigation, related lists and the whole body
  * would cost memory and rank noise) but what people search by. The title is the `h1` (Pagefind weights headings),
  * the symptoms line is weighted up and comes after the body, so excerpts open on the text; filters and result metadata ride on `<meta>` elements. All text is escaped:
  * article text is data.
  */
-export function searchHtml({ article: a, bodyText }: SearchDocument, bodyChars: number): string {
+export function searchHtml({ article: a, searchText }: SearchDocument): string {
   const e = escapeHtml;
   const filter = (name: string, value: string) => `<meta data-pagefind-filter="${name}[content]" content="${e(value)}">`;
   const meta = (name: string, value: string) => `<meta data-pagefind-meta="${name}[content]" content="${e(value)}">`;
@@ -271,7 +253,7 @@ export function searchHtml({ article: a, bodyText }: SearchDocument, bodyChars: 
   return `<html lang="en"><head>${meta('title', a.title)}${meta('id', a.id)}${a.product ? meta('product', a.product) : ''}${a.lastModified ? meta('date', a.lastModified) : ''}</head><body>
 ${filter('family', a.productFamily)}${filter('type', a.articleType)}${a.year !== null ? filter('year', String(a.year)) : ''}${sources.map((s) => filter('source', s)).join('')}
 <h1>${e(a.title)}</h1>
-<p>${e(leadText(bodyText, bodyChars))}</p>
+<p>${e(searchText)}</p>
 ${a.errorMessages.length > 0 ? `<p data-pagefind-weight="3">${e(a.errorMessages.join(' · '))}</p>` : ''}
 <p data-pagefind-weight="5">${e(symptoms.join(' · '))}</p>
 <p data-pagefind-weight="2">${e([...a.sections, ...a.appliesTo, ...a.queryWords, ...a.keywords, a.product ?? ''].join(' · '))}</p>

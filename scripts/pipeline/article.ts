@@ -6,6 +6,7 @@ import { readSourceFile, type ReadLimits } from '../read/index.ts';
 import { parseArticle } from '../parse/index.ts';
 import { buildRecord, normaliseSymptoms } from '../normalise/index.ts';
 import { extractSymptoms } from '../symptoms/index.ts';
+import { leadText, SEARCH_BODY_CHARS } from '../index/lead-text.ts';
 import type { ArticleRecord, Diagnostic, RuleCounts } from '../types.ts';
 import type { StatKey } from './cache.ts';
 
@@ -19,8 +20,8 @@ export interface ProcessedArticle {
   bodyHtml: string;
   /** The article's plain text (the original, de-indented), published beside the page for fidelity. */
   plainText: string;
-  /** The body as plain text, for the search index. */
-  bodyText: string;
+  /** The start of the body as plain text, as the search index holds it (index/lead-text.ts). */
+  searchText: string;
   diagnostics: Diagnostic[];
   rules: RuleCounts;
   /** True when the result came from the per-article cache (cache.ts) rather than a parse. */
@@ -34,12 +35,12 @@ export interface ProcessedArticle {
 export async function processArticle(root: string, path: string, limits?: Partial<ReadLimits>, onBytes?: (bytes: Uint8Array) => void): Promise<ProcessedArticle> {
   const read = await readSourceFile(root, path, limits, onBytes);
   const diagnostics = [...read.diagnostics];
-  if (!read.file) return { path, record: null, bodyHtml: '', plainText: '', bodyText: '', diagnostics, rules: {} };
+  if (!read.file) return { path, record: null, bodyHtml: '', plainText: '', searchText: '', diagnostics, rules: {} };
 
   const parsed = parseArticle(read.file);
   diagnostics.push(...parsed.diagnostics);
   if (diagnostics.some((d) => d.severity === 'rejected')) {
-    return { path, record: null, bodyHtml: '', plainText: '', bodyText: '', diagnostics, rules: parsed.rules };
+    return { path, record: null, bodyHtml: '', plainText: '', searchText: '', diagnostics, rules: parsed.rules };
   }
 
   const built = buildRecord(parsed, { events: [], errorCodes: [], errorMessages: [], references: [] });
@@ -55,5 +56,5 @@ export async function processArticle(root: string, path: string, limits?: Partia
     }), record.id);
     Object.assign(record, symptoms);
   }
-  return { path, record, bodyHtml: parsed.bodyHtml, plainText: parsed.plainText, bodyText: parsed.bodyText, diagnostics, rules: parsed.rules };
+  return { path, record, bodyHtml: parsed.bodyHtml, plainText: parsed.plainText, searchText: leadText(parsed.bodyText, SEARCH_BODY_CHARS), diagnostics, rules: parsed.rules };
 }

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { leadText } from '../../scripts/index/pagefind.ts';
+import { leadText } from '../../scripts/index/lead-text.ts';
 import { join } from 'node:path';
 import { realArticlePaths, realCorpusDir } from '../helpers/corpus.ts';
 

@@ -29,7 +29,7 @@ function article(n: number): LinkedArticle {
 
 const docs: SearchDocument[] = Array.from({ length: 130 }, (_, n) => ({
   article: article(n),
-  bodyText: Array.from({ length: 60 }, (_, i) => WORDS[(n * 31 + i * i) % WORDS.length]).join(' '),
+  searchText: Array.from({ length: 60 }, (_, i) => WORDS[(n * 31 + i * i) % WORDS.length]).join(' '),
 }));
 
 interface Run {
@@ -109,7 +109,7 @@ test('the part cache: a rebuild takes unchanged parts from it, byte for byte, an
   for (const [path, bytes] of cold.files) assert.ok(bytes.equals(warm.files.get(path)!), `${path} differs`);
   assert.deepEqual(warm.progress.at(-1), [docs.length, docs.length]);
 
-  const edited = docs.map((d, i) => (i === 70 ? { ...d, bodyText: `${d.bodyText} modem` } : d));
+  const edited = docs.map((d, i) => (i === 70 ? { ...d, searchText: `${d.searchText} modem` } : d));
   const after = await run({ cacheDir }, edited);
   assert.equal(after.reused, 4, 'only part 3 (articles 60–89) is indexed again');
   const fresh = await run({}, edited);
