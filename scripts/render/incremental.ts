@@ -71,8 +71,12 @@ export function selectPages(output: OutputFolder, version: string, summaries: Re
     return text;
   };
   const fingerprint = (item: unknown): string => {
-    const json = JSON.stringify(item);
+    // An article's body is most of its item, and shows nothing of other articles but the links already resolved in
+    // it: hashed as it is, it escapes JSON-escaping and the scan for article numbers (half of a rebuild's render).
+    const body = isObject(item) && typeof item.bodyHtml === 'string' ? item.bodyHtml : null;
+    const json = JSON.stringify(body === null ? item : { ...(item as object), bodyHtml: null });
     const hash = createHash('sha256').update(version).update('\0').update(json);
+    if (body !== null) hash.update('\0').update(body);
     for (const [, id] of json.matchAll(namedArticle)) hash.update('\0').update(summaryOf(id!));
     return `p:${hash.digest('base64url')}`;
   };
@@ -95,3 +99,5 @@ export function selectPages(output: OutputFolder, version: string, summaries: Re
     },
   };
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;

