@@ -111,12 +111,16 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
       return { key, files: cached, source: 'cache' };
     }
     const channel = new MessageChannel();
+    // The next part's turn to write comes when this one has written, or has ended in any way.
+    let ended = false;
     let written = () => {};
     channel.port1.on('message', (message: PartMessage) => {
       if (message.type === 'added') return progress(message.pages);
       const turn = writing;
-      writing = turn.then(() => new Promise<void>((resolve) => (written = resolve)));
-      void turn.then(() => channel.port1.postMessage('write'));
+      writing = turn.then(() => (ended ? undefined : new Promise<void>((resolve) => (written = resolve))));
+      void turn.then(() => {
+        if (!ended) channel.port1.postMessage('write');
+      });
     });
     try {
       // Another part failed meanwhile: its pool is being destroyed, and must not be started again.
@@ -124,6 +128,7 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
       const files = await threads().run({ path: pathOf(p), pages, concurrency, port: channel.port2 }, { transferList: [channel.port2] });
       return { key, files, source: 'indexed' };
     } finally {
+      ended = true;
       written();
       channel.port1.close();
     }

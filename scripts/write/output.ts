@@ -112,7 +112,8 @@ export class OutputFolder {
    */
   keepGroup(prefix: string, fingerprint: string): boolean {
     if (!this.previous) return false;
-    const folder = this.relativePath(this.file(prefix));
+    // The folder itself, not `file()`'s `index.html` in it.
+    const folder = this.relativePath(join(this.root, prefix)).replace(/\/+$/, '');
     const files: string[] = [];
     for (const [rel, print] of this.previous) {
       if (!rel.startsWith(`${folder}/`)) continue;

@@ -11,7 +11,14 @@ const made: string[] = [];
 
 process.on('exit', () => {
   if (process.env.KB_KEEP_TEMP) return;
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  for (const dir of made) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch (error) {
+      // A folder a test made unreadable, say: the others still go, and the test's own result stands.
+      process.stderr.write(`Could not remove ${dir}: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  }
 });
 
 /** A fresh folder under the system's temporary folder, named `<prefix>XXXXXX`, removed at process exit. */

@@ -127,6 +127,18 @@ test('a rebuild with nothing changed renders no page from data, and restores an 
   assert.equal(result.searchPartsReused, 4, 'every part from the cache, the one with a deleted file written again');
 });
 
+test('unchanged search parts are kept as the output holds them: not indexed, read from the part cache or written', async () => {
+  rmSync(join(cacheDir, 'search-parts'), { recursive: true, force: true });
+  const parts = join(mirror, 'search/pagefind');
+  const times = new Map(readdirSync(parts, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => [join(e.parentPath, e.name), statSync(join(e.parentPath, e.name)).mtimeMs]));
+  assert.ok(times.size > 20, `${times.size} index files`);
+  const before = snapshot(mirror);
+  const result = await build({ ...options, out: mirror, cacheDir });
+  assert.equal(result.searchPartsReused, 4, 'all 4 parts kept, with no part cache to read them from');
+  for (const [file, time] of times) assert.equal(statSync(file).mtimeMs, time, `${file} untouched`);
+  assert.deepEqual(differences(before, snapshot(mirror)), []);
+});
+
 test('without its cache, a rebuild over the output still leaves exactly a clean build', async () => {
   const edited = records.find((r) => statSync(join(source, r.sourcePath), { throwIfNoEntry: false }))!;
   const file = join(source, edited.sourcePath);
