@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { realCorpusDir } from '../test/helpers/corpus.ts';
-import { treeRssKiB } from './report/process-tree.ts';
+import { rssKiB } from './report/process-tree.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -20,6 +20,8 @@ interface StageFigure {
   name: string;
   seconds: number;
   peakMiB: number;
+  /** The build's own Node process (its worker threads included), without child processes such as Pagefind's. */
+  nodePeakMiB: number;
 }
 
 interface RunFigures {
@@ -33,12 +35,15 @@ async function runBuild(args: string[]): Promise<RunFigures> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'scripts/cli.ts'), 'build', ...args], { cwd: projectRoot, stdio: ['ignore', 'inherit', 'pipe'], env: { ...process.env, CI: '1' } });
   let stagePeak = 0;
+  let stageNodePeak = 0;
   let peak = 0;
-  const sampler = setInterval(() => {
-    const kib = treeRssKiB(child.pid!);
-    stagePeak = Math.max(stagePeak, kib);
-    peak = Math.max(peak, kib);
-  }, 100);
+  const sample = () => {
+    const { tree, own } = rssKiB(child.pid!);
+    stagePeak = Math.max(stagePeak, tree);
+    stageNodePeak = Math.max(stageNodePeak, own);
+    peak = Math.max(peak, tree);
+  };
+  const sampler = setInterval(sample, 100);
   const stages: StageFigure[] = [];
   let buffer = '';
   child.stderr.on('data', (chunk: Buffer) => {
@@ -50,8 +55,10 @@ async function runBuild(args: string[]): Promise<RunFigures> {
       buffer = buffer.slice(newline + 1);
       const stage = /^\[([^\]]+)\] .* in ([\d.]+)s$/.exec(line);
       if (stage) {
-        stages.push({ name: stage[1]!, seconds: Number(stage[2]), peakMiB: Math.round(Math.max(stagePeak, treeRssKiB(child.pid!)) / 1024) });
+        sample();
+        stages.push({ name: stage[1]!, seconds: Number(stage[2]), peakMiB: Math.round(stagePeak / 1024), nodePeakMiB: Math.round(stageNodePeak / 1024) });
         stagePeak = 0;
+        stageNodePeak = 0;
       }
     }
   });
@@ -63,8 +70,8 @@ async function runBuild(args: string[]): Promise<RunFigures> {
 
 function printRun(title: string, run: RunFigures): void {
   console.log(`\n${title}: ${run.wall.toFixed(1)} s wall (process start to exit), peak ${run.peakMiB} MiB (whole process tree)`);
-  console.log(`  ${'stage'.padEnd(22)} ${'wall'.padStart(8)} ${'peak'.padStart(10)}`);
-  for (const s of run.stages) console.log(`  ${s.name.padEnd(22)} ${`${s.seconds.toFixed(1)} s`.padStart(8)} ${`${s.peakMiB} MiB`.padStart(10)}`);
+  console.log(`  ${'stage'.padEnd(22)} ${'wall'.padStart(8)} ${'peak'.padStart(10)} ${'node alone'.padStart(11)}`);
+  for (const s of run.stages) console.log(`  ${s.name.padEnd(22)} ${`${s.seconds.toFixed(1)} s`.padStart(8)} ${`${s.peakMiB} MiB`.padStart(10)} ${`${s.nodePeakMiB} MiB`.padStart(11)}`);
 }
 
 function firstArticle(root: string): string {

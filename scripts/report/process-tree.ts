@@ -4,8 +4,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** Resident memory of a process and all its descendants, in KiB, from /proc. */
-export function treeRssKiB(pid: number): number {
+/** Resident memory of a process and all its descendants, in KiB, from /proc: `tree`, and `own` the process alone. */
+export function rssKiB(pid: number): { tree: number; own: number } {
   const children = new Map<number, number[]>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -20,14 +20,20 @@ export function treeRssKiB(pid: number): number {
     }
   }
   let total = 0;
+  let own = 0;
   const visit = (p: number) => {
     try {
-      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+      const kib = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+      if (p === pid) own = kib;
+      total += kib;
     } catch {
       // Ended.
     }
     for (const c of children.get(p) ?? []) visit(c);
   };
   visit(pid);
-  return total;
+  return { tree: total, own };
 }
+
+/** Resident memory of a process and all its descendants, in KiB. */
+export const treeRssKiB = (pid: number): number => rssKiB(pid).tree;
