@@ -34,8 +34,14 @@ export interface PagefindOptions {
   /** Parts in flight, each in a worker thread with its own Rust child; only one of them writes its index at a
    *  time (the memory peak). Default: 2, or 1 on a one-core machine. */
   parallel?: number;
+  /** How long one part may take, in milliseconds, before the build gives up on it. Pagefind's Node API never
+   *  answers if its child process dies (killed for memory, say), which would leave the build waiting for ever.
+   *  Default: 5 minutes plus 20 ms per article (a 10k part takes ~20 s). */
+  partTimeout?: (articles: number) => number;
   onProgress?: (done: number, total: number) => void;
 }
+
+const defaultPartTimeout = (articles: number) => 300_000 + 20 * articles;
 
 /** Writes one file of the site (`/search/pagefind/1/pagefind.js`); the build's OutputFolder, which claims it.
  *  `fingerprint` names what the file was made from, when that is not just its bytes. */
@@ -125,8 +131,18 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
     try {
       // Another part failed meanwhile: its pool is being destroyed, and must not be started again.
       if (stopped) throw new Error(`Indexing ${pathOf(p)} was cancelled: another part failed`);
-      const files = await threads().run({ path: pathOf(p), pages, concurrency, port: channel.port2 }, { transferList: [channel.port2] });
-      return { key, files, source: 'indexed' };
+      const limit = (options.partTimeout ?? defaultPartTimeout)(pages.length);
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(), limit);
+      try {
+        const files = await threads().run({ path: pathOf(p), pages, concurrency, port: channel.port2 }, { transferList: [channel.port2], signal: timeout.signal });
+        return { key, files, source: 'indexed' };
+      } catch (error) {
+        if (!timeout.signal.aborted) throw error;
+        throw new Error(`Pagefind did not finish ${pathOf(p)} (${pages.length} articles) within ${Math.round(limit / 1000)} s; its process may have ended (out of memory?): check the machine's free memory and build again.`);
+      } finally {
+        clearTimeout(timer);
+      }
     } finally {
       ended = true;
       written();

@@ -63,18 +63,23 @@ async function runningIndexers(): Promise<number> {
 }
 
 function countIndexers(): number {
-  let count = 0;
+  return indexerPids().length;
+}
+
+/** Pagefind children of this process that have not ended. */
+function indexerPids(): number[] {
+  const pids: number[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(ppid) === process.pid && state !== 'Z' && /\(pagefind/.test(stat)) count++;
+      if (Number(ppid) === process.pid && state !== 'Z' && /\(pagefind/.test(stat)) pids.push(Number(name));
     } catch {
       // Ended meanwhile.
     }
   }
-  return count;
+  return pids;
 }
 
 test('parts indexed two at a time give the same bytes as one after the other, written in part order', async () => {
@@ -129,6 +134,41 @@ test('a failure while the parts are written ends the indexers and reaches the ca
     }, docs, { partSize: 30 }),
     /disk full at \/search\/pagefind\/2\//,
   );
+  assert.equal(await runningIndexers(), 0);
+});
+
+/** Indexes `docs` with a short time limit, sending `signal` to every indexer process once pages start arriving. */
+async function indexWhileSignalling(signal: NodeJS.Signals): Promise<{ error: unknown; signalled: number[]; seconds: number }> {
+  const signalled: number[] = [];
+  const started = performance.now();
+  const error = await writePagefindIndexes({ write: async () => {}, keepGroup: () => false }, docs, {
+    partSize: 30,
+    partTimeout: () => 3_000,
+    onProgress: () => {
+      for (const pid of indexerPids()) {
+        if (signalled.includes(pid)) continue;
+        process.kill(pid, signal);
+        signalled.push(pid);
+      }
+    },
+  }).then(() => null, (e: unknown) => e);
+  return { error, signalled, seconds: (performance.now() - started) / 1000 };
+}
+
+test('an indexer whose process dies fails the build with an error naming its part', async () => {
+  // As the kernel's out-of-memory killer would.
+  const { error, signalled } = await indexWhileSignalling('SIGKILL');
+  assert.ok(signalled.length > 0, 'an indexer was killed');
+  assert.match(String(error), /^Error: Pagefind (could not produce|did not finish) \/search\/pagefind\/\d\//);
+  assert.equal(await runningIndexers(), 0);
+});
+
+test('an indexer that stops answering fails the build at its time limit instead of leaving it waiting', async () => {
+  const { error, signalled, seconds } = await indexWhileSignalling('SIGSTOP');
+  for (const pid of signalled) process.kill(pid, 'SIGKILL'); // stopped processes ignore everything else
+  assert.ok(signalled.length > 0, 'an indexer was stopped');
+  assert.match(String(error), /^Error: Pagefind did not finish \/search\/pagefind\/\d\/ \(26 articles\) within 3 s; its process may have ended/);
+  assert.ok(seconds < 30, `failed after ${seconds.toFixed(1)} s`);
   assert.equal(await runningIndexers(), 0);
 });
 
