@@ -55,6 +55,7 @@ export default async function indexPart(task: PartTask): Promise<PartFile[]> {
         const added = await settle(index.addHTMLFile(page));
         if (added.errors.length > 0) {
           failed = true;
+          if (processEnded(added.errors)) throw endedError(path, added.errors);
           throw new Error(`Pagefind rejected ${page.url} (in ${path}): ${added.errors.join('; ')}`);
         }
         if (++unreported === PROGRESS_EVERY) {
@@ -69,7 +70,7 @@ export default async function indexPart(task: PartTask): Promise<PartFile[]> {
     report({ type: 'ready' });
     await turn;
     const { files = [], errors: fileErrors } = await settle(index.getFiles());
-    if (fileErrors.length > 0) throw new Error(`Pagefind could not produce ${path}: ${fileErrors.join('; ')}`);
+    if (fileErrors.length > 0) throw processEnded(fileErrors) ? endedError(path, fileErrors) : new Error(`Pagefind could not produce ${path}: ${fileErrors.join('; ')}`);
     return files.filter((file) => !UNUSED.test(file.path)).map((file) => ({ path: file.path, content: file.content }));
   } finally {
     // Ends the child process, returning its memory before this thread takes the next part.
@@ -87,3 +88,9 @@ async function settle<T extends { errors: string[] }>(request: Promise<T>): Prom
     return { errors: [error instanceof Error ? error.message : String(error)] } as Partial<T> & { errors: string[] };
   }
 }
+
+/** Pagefind's process ended under it (killed for memory, say): its API then answers every call with these. */
+const processEnded = (errors: string[]) => errors.some((e) => /backend closed|EPIPE/i.test(e));
+
+const endedError = (path: string, errors: string[]) =>
+  new Error(`Pagefind's process ended while indexing ${path} (out of memory?): ${[...new Set(errors)].join('; ')}. Check the machine's free memory and build again.`);

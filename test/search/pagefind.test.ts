@@ -159,7 +159,9 @@ test('an indexer whose process dies fails the build with an error naming its par
   // As the kernel's out-of-memory killer would.
   const { error, signalled } = await indexWhileSignalling('SIGKILL');
   assert.ok(signalled.length > 0, 'an indexer was killed');
-  assert.match(String(error), /^Error: Pagefind (could not produce|did not finish) \/search\/pagefind\/\d\//);
+  // Pagefind's API answers the calls in flight with "backend closed", or (seen about half the time) never answers
+  // them: either way the build ends with an error that names the part and the likely cause.
+  assert.match(String(error), /^Error: Pagefind(?:'s process ended while indexing| did not finish) \/search\/pagefind\/\d\/ .*out of memory\?/);
   assert.equal(await runningIndexers(), 0);
 });
 
