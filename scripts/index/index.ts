@@ -11,17 +11,17 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import type { Listings } from '../link/index.ts';
-import type { LinkedArticle } from '../types.ts';
+import type { ArticleRecord } from '../types.ts';
 import { writeLookups } from './lookups.ts';
-import { writePagefindIndexes, type PagefindOptions, type SiteWriter } from './pagefind.ts';
+import { deferred, writePagefindIndexes, type PagefindOptions, type SiteWriter } from './pagefind.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface SearchIndexInput {
-  articles: LinkedArticle[];
+  /** Every article, in id order: parts are cut from this order. Linking adds nothing the index reads. */
+  articles: ArticleRecord[];
   /** The start of the body as indexed (`ProcessedArticle.searchText`). */
   searchText: (id: string) => string;
-  listings: Listings;
 }
 
 export interface SearchManifest {
@@ -39,17 +39,62 @@ export interface SearchIndexResult {
   bytes: number;
 }
 
-/** `out` is the site folder (for the size report); every file goes through `output`. */
-export async function indexSearch(out: string, output: SiteWriter, input: SearchIndexInput, options: PagefindOptions = {}): Promise<SearchIndexResult> {
-  const write = output.write.bind(output);
-  await writeLookups(write, { listings: input.listings, titles: new Map(input.articles.map((a) => [a.id, a.title])) });
-  await write('/assets/search.js', await bundleSearchScript());
+/** A search index being built beside the build's other stages (build.ts). */
+export interface SearchIndexRun {
+  /** The build's memory-heavy stages are over: parts may write their index (the child's peak). */
+  mayWrite(): void;
+  /**
+   * Lets every lane work, writes the lookup tables, the search script and the manifest, and waits for the index.
+   * Progress so far and from now on goes to `onProgress`; a failure of the indexing is reported here.
+   */
+  finish(out: string, listings: Listings, onProgress?: (done: number, total: number) => void): Promise<SearchIndexResult>;
+  /** Ends the indexing if it is still running (the build failed): resolves when its threads and children have. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the full-text index at once, one part at a time and no part writing its index until told (`mayWrite`,
+ * `finish`): the caller's own stages and the indexer then share the two cores and the memory budget.
+ */
+export function startSearchIndex(output: SiteWriter, input: SearchIndexInput, options: PagefindOptions = {}): SearchIndexRun {
+  const mayWrite = deferred<void>();
+  const allLanes = deferred<void>();
+  const stopper = new AbortController();
+  let latest: [number, number] | null = null;
+  let report: ((done: number, total: number) => void) | undefined;
   const docs = input.articles.map((article) => ({ article, searchText: input.searchText(article.id) }));
-  const { parts, pages, reused } = await writePagefindIndexes(output, docs, options);
-  const manifest: SearchManifest = { parts };
-  await write('/search/lookup/manifest.json', JSON.stringify(manifest));
-  const size = await folderSize(join(out, 'search'));
-  return { pages, parts: parts.length, partsReused: reused, ...size };
+  const indexing = writePagefindIndexes(output, docs, {
+    ...options,
+    schedule: { mayWrite: mayWrite.promise, allLanes: allLanes.promise },
+    signal: stopper.signal,
+    onProgress: (done, total) => {
+      latest = [done, total];
+      report?.(done, total);
+    },
+  });
+  // Awaited by `finish`; until then a failure must not count as unhandled.
+  indexing.catch(() => {});
+  return {
+    mayWrite: () => mayWrite.resolve(),
+    async finish(out, listings, onProgress) {
+      report = onProgress;
+      if (latest) onProgress?.(...latest);
+      mayWrite.resolve();
+      allLanes.resolve();
+      const write = output.write.bind(output);
+      await writeLookups(write, { listings, titles: new Map(input.articles.map((a) => [a.id, a.title])) });
+      await write('/assets/search.js', await bundleSearchScript());
+      const { parts, pages, reused } = await indexing;
+      const manifest: SearchManifest = { parts };
+      await write('/search/lookup/manifest.json', JSON.stringify(manifest));
+      const size = await folderSize(join(out, 'search'));
+      return { pages, parts: parts.length, partsReused: reused, ...size };
+    },
+    async stop() {
+      stopper.abort();
+      await indexing.catch(() => {});
+    },
+  };
 }
 
 /** `assets/search.ts` as one ES module for current browsers (served as `/assets/search.js`). */

@@ -19,7 +19,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { escapeHtml } from '../../layouts/lib/html.ts';
 import { eventSourceKey } from '../symptoms/event-sources.ts';
-import type { LinkedArticle } from '../types.ts';
+import type { ArticleRecord } from '../types.ts';
 import type { PartFile, PartMessage, PartTask, SearchPage } from './pagefind-worker.ts';
 
 export interface PagefindOptions {
@@ -38,6 +38,12 @@ export interface PagefindOptions {
    *  answers if its child process dies (killed for memory, say), which would leave the build waiting for ever.
    *  Default: 5 minutes plus 20 ms per article (a 10k part takes ~20 s). */
   partTimeout?: (articles: number) => number;
+  /** Lets the indexer start beside the build's earlier stages (build.ts): until `allLanes` settles, one part is
+   *  indexed at a time (the build's own stage has the other core), and no part writes its index — the child's
+   *  memory peak — before `mayWrite`. Default: all lanes, writing at once. */
+  schedule?: { mayWrite: Promise<void>; allLanes: Promise<void> };
+  /** Stops the indexing (the build failed elsewhere): parts in flight end with their children, the call rejects. */
+  signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -55,7 +61,7 @@ export interface SiteWriter {
 }
 
 export interface SearchDocument {
-  article: LinkedArticle;
+  article: ArticleRecord;
   /** The start of the body as indexed (`ProcessedArticle.searchText`, lead-text.ts). */
   searchText: string;
 }
@@ -97,7 +103,14 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
   // A child grows to ~0.3 GiB while its pages are added, then to ~1.2 GiB as it writes the index (measured at 10k
   // articles). Two writing at once beside the build would pass the 4 GiB budget, so the parts take turns to write
   // (`writing`), while the other lane adds the next part's pages on the other core.
-  let writing: Promise<void> = Promise.resolve();
+  // Gates the build holds (`schedule`) give way when it stops the indexer, so nothing waits on them for ever.
+  const aborted = new Promise<void>((resolve) => {
+    if (options.signal?.aborted) resolve();
+    options.signal?.addEventListener('abort', () => resolve(), { once: true });
+  });
+  const gate = (promise: Promise<void> | undefined) => (promise ? Promise.race([promise, aborted]) : Promise.resolve());
+  let writing: Promise<void> = gate(options.schedule?.mayWrite);
+  const allLanes = gate(options.schedule?.allLanes);
   let stopped = false;
 
   const produce = async (p: number): Promise<PartOutcome> => {
@@ -120,20 +133,25 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
     // The next part's turn to write comes when this one has written, or has ended in any way.
     let ended = false;
     let written = () => {};
+    const limit = (options.partTimeout ?? defaultPartTimeout)(pages.length);
+    const timeout = new AbortController();
+    // The time limit is for Pagefind's work: it stops while the part waits for its turn to write, which may be as
+    // long as the build's rendering.
+    let timer = setTimeout(() => timeout.abort(), limit);
     channel.port1.on('message', (message: PartMessage) => {
       if (message.type === 'added') return progress(message.pages);
+      clearTimeout(timer);
       const turn = writing;
       writing = turn.then(() => (ended ? undefined : new Promise<void>((resolve) => (written = resolve))));
       void turn.then(() => {
-        if (!ended) channel.port1.postMessage('write');
+        if (ended) return;
+        timer = setTimeout(() => timeout.abort(), limit);
+        channel.port1.postMessage('write');
       });
     });
     try {
       // Another part failed meanwhile: its pool is being destroyed, and must not be started again.
       if (stopped) throw new Error(`Indexing ${pathOf(p)} was cancelled: another part failed`);
-      const limit = (options.partTimeout ?? defaultPartTimeout)(pages.length);
-      const timeout = new AbortController();
-      const timer = setTimeout(() => timeout.abort(), limit);
       try {
         const files = await threads().run({ path: pathOf(p), pages, concurrency, port: channel.port2 }, { transferList: [channel.port2], signal: timeout.signal });
         return { key, files, source: 'indexed' };
@@ -153,7 +171,8 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
   // Each lane takes the next part; a part's outcome is dropped once written, so its files are not held to the end.
   const outcomes: (Deferred<PartOutcome> | null)[] = Array.from({ length: partCount }, () => deferred<PartOutcome>());
   let next = 0;
-  const lane = async () => {
+  const lane = async (n: number) => {
+    if (n > 0) await allLanes;
     while (!stopped && next < partCount) {
       const p = next++;
       try {
@@ -165,7 +184,13 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
       }
     }
   };
-  const running = Promise.all(Array.from({ length: lanes }, lane));
+  const running = Promise.all(Array.from({ length: lanes }, (_, n) => lane(n)));
+  void aborted.then(() => {
+    if (stopped) return;
+    stopped = true;
+    const error = new Error('Search indexing was stopped: the build failed before it finished');
+    for (const outcome of outcomes) outcome?.reject(error);
+  });
 
   const parts: string[] = [];
   let reused = 0;
@@ -192,13 +217,13 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
   return { parts, reused, pages: docs.length };
 }
 
-interface Deferred<T> {
+export interface Deferred<T> {
   promise: Promise<T>;
   resolve: (value: T) => void;
   reject: (error: unknown) => void;
 }
 
-function deferred<T>(): Deferred<T> {
+export function deferred<T>(): Deferred<T> {
   let resolve!: (value: T) => void;
   let reject!: (error: unknown) => void;
   const promise = new Promise<T>((res, rej) => {

@@ -5,12 +5,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { MessageChannel } from 'node:worker_threads';
-import { writePagefindIndexes, type PagefindOptions, type SearchDocument } from '../../scripts/index/pagefind.ts';
+import { deferred, writePagefindIndexes, type PagefindOptions, type SearchDocument } from '../../scripts/index/pagefind.ts';
 import indexPart, { type SearchPage } from '../../scripts/index/pagefind-worker.ts';
 import type { LinkedArticle } from '../../scripts/types.ts';
 import { tempDir } from '../helpers/temp.ts';
+import { countIndexers, indexerPids, runningIndexers } from '../helpers/indexers.ts';
 
 const WORDS = ['printer', 'spooler', 'dhcp', 'lease', 'exchange', 'mailbox', 'registry', 'driver', 'kernel', 'modem', 'dial-up', 'setup', 'cluster', 'excel', 'macro', 'access', 'query', 'jet', 'odbc', 'winsock'];
 
@@ -55,33 +56,6 @@ async function run(options: PagefindOptions, input: SearchDocument[] = docs): Pr
 
 const partOf = (path: string) => Number(/^\/search\/pagefind\/(\d+)\//.exec(path)?.[1]);
 
-/** Pagefind children of this process still running after a grace second (a zombie has ended): a child is sent
- *  SIGTERM and may take a moment to go. */
-async function runningIndexers(): Promise<number> {
-  for (let tries = 0; tries < 20 && countIndexers() > 0; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
-  return countIndexers();
-}
-
-function countIndexers(): number {
-  return indexerPids().length;
-}
-
-/** Pagefind children of this process that have not ended. */
-function indexerPids(): number[] {
-  const pids: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(ppid) === process.pid && state !== 'Z' && /\(pagefind/.test(stat)) pids.push(Number(name));
-    } catch {
-      // Ended meanwhile.
-    }
-  }
-  return pids;
-}
-
 test('parts indexed two at a time give the same bytes as one after the other, written in part order', async () => {
   const one = await run({ parallel: 1 });
   const two = await run({ parallel: 2 });
@@ -121,6 +95,62 @@ test('the part cache: a rebuild takes unchanged parts from it, byte for byte, an
   assert.deepEqual([...after.files.keys()].sort(), [...fresh.files.keys()].sort());
   for (const [path, bytes] of fresh.files) assert.ok(bytes.equals(after.files.get(path)!), `${path} differs`);
   assert.equal(readdirSync(cacheDir).length, 5, 'the replaced part is pruned');
+});
+
+/** Resolves when `check` holds, polled every 20 ms (fails the test after 20 s). */
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let waited = 0; !check(); waited += 20) {
+    if (waited > 20_000) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** A scheduled indexing (as the build starts it beside its other stages), watched from outside. */
+function scheduled(signal?: AbortSignal) {
+  const mayWrite = deferred<void>();
+  const allLanes = deferred<void>();
+  const files = new Map<string, Buffer>();
+  let added = 0;
+  const result = writePagefindIndexes({ write: async (path, content) => void files.set(path, Buffer.from(content)), keepGroup: () => false }, docs, {
+    partSize: 30,
+    schedule: { mayWrite: mayWrite.promise, allLanes: allLanes.promise },
+    signal,
+    onProgress: (done) => (added = done),
+  });
+  result.catch(() => {});
+  return { mayWrite, allLanes, files, added: () => added, result };
+}
+
+test('scheduled beside the build: one part at a time and no index written until allowed, then the same bytes', async () => {
+  const s = scheduled();
+  // Part 1 (26 articles) is added by the one lane, then waits for its turn to write: nothing more happens.
+  await until(() => s.added() === 26, 'part 1 to be added');
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  assert.equal(s.added(), 26, 'the second lane waits for allLanes');
+  assert.equal(s.files.size, 0, 'no part writes before mayWrite');
+  assert.equal(countIndexers(), 1, 'one Pagefind child while the build has the other core');
+
+  s.mayWrite.resolve();
+  await until(() => s.files.has('/search/pagefind/1/pagefind-entry.json'), 'part 1 to be written');
+  assert.ok(![...s.files.keys()].some((path) => partOf(path) > 1), 'only part 1 is written yet');
+  s.allLanes.resolve();
+  const result = await s.result;
+  assert.equal(result.parts.length, 5);
+
+  const unscheduled = await run({});
+  assert.deepEqual([...s.files.keys()].sort(), [...unscheduled.files.keys()].sort());
+  for (const [path, bytes] of unscheduled.files) assert.ok(bytes.equals(s.files.get(path)!), `${path} differs`);
+  assert.equal(await runningIndexers(), 0);
+});
+
+test('stopped while it waits for the build (the build failed elsewhere), it rejects and ends its indexers', async () => {
+  const stop = new AbortController();
+  const s = scheduled(stop.signal);
+  await until(() => s.added() === 26, 'part 1 to be added');
+  stop.abort();
+  await assert.rejects(s.result, /^Error: Search indexing was stopped: the build failed before it finished$/);
+  assert.equal(s.files.size, 0);
+  assert.equal(await runningIndexers(), 0);
 });
 
 test('a failure while the parts are written ends the indexers and reaches the caller', async () => {
