@@ -1,5 +1,6 @@
 /**
- * Stage 6 (index): what `/search/` needs, written into the built site —
+ * Stage 6 (index), started as soon as the articles are parsed and run beside linking, rendering and records
+ * (`startSearchIndex`): what `/search/` needs, written into the built site —
  *   - the exact-lookup tables (lookups.ts): event IDs, error codes, article numbers;
  *   - the Pagefind full-text index, in parts merged in the browser (pagefind.ts);
  *   - the search script, `assets/search.ts` bundled by esbuild (it imports the query parser and the symptom
@@ -56,7 +57,7 @@ export interface SearchIndexRun {
  * Starts the full-text index at once, one part at a time and no part writing its index until told (`mayWrite`,
  * `finish`): the caller's own stages and the indexer then share the two cores and the memory budget.
  */
-export function startSearchIndex(output: SiteWriter, input: SearchIndexInput, options: PagefindOptions = {}): SearchIndexRun {
+export function startSearchIndex(output: SiteWriter, input: SearchIndexInput, options: Omit<PagefindOptions, 'schedule' | 'signal' | 'onProgress'> = {}): SearchIndexRun {
   const mayWrite = deferred<void>();
   const allLanes = deferred<void>();
   const stopper = new AbortController();
@@ -72,11 +73,14 @@ export function startSearchIndex(output: SiteWriter, input: SearchIndexInput, op
       report?.(done, total);
     },
   });
-  // Awaited by `finish`; until then a failure must not count as unhandled.
-  indexing.catch(() => {});
+  // Awaited by `finish`, which reports a failure before doing anything else; until then it must not count as
+  // unhandled.
+  let failure: { error: unknown } | null = null;
+  indexing.catch((error: unknown) => (failure = { error }));
   return {
     mayWrite: () => mayWrite.resolve(),
     async finish(out, listings, onProgress) {
+      if (failure) throw failure.error;
       report = onProgress;
       if (latest) onProgress?.(...latest);
       mayWrite.resolve();

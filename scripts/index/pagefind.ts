@@ -98,16 +98,16 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
 
   // Started on the first part that must be indexed, so a rebuild that changed nothing starts no thread.
   let pool: Piscina<PartTask, PartFile[]> | null = null;
-  const threads = () => (pool ??= new Piscina<PartTask, PartFile[]>({ filename: new URL('./pagefind-worker.ts', import.meta.url).href, minThreads: lanes, maxThreads: lanes }));
+  const threads = () => (pool ??= new Piscina<PartTask, PartFile[]>({ filename: new URL('./pagefind-worker.ts', import.meta.url).href, minThreads: 1, maxThreads: lanes }));
 
   // A child grows to ~0.3 GiB while its pages are added, then to ~1.2 GiB as it writes the index (measured at 10k
   // articles). Two writing at once beside the build would pass the 4 GiB budget, so the parts take turns to write
   // (`writing`), while the other lane adds the next part's pages on the other core.
   // Gates the build holds (`schedule`) give way when it stops the indexer, so nothing waits on them for ever.
-  const aborted = new Promise<void>((resolve) => {
-    if (options.signal?.aborted) resolve();
-    options.signal?.addEventListener('abort', () => resolve(), { once: true });
-  });
+  if (options.signal?.aborted) throw stoppedError();
+  let onAbort = () => {};
+  const aborted = new Promise<void>((resolve) => (onAbort = resolve));
+  options.signal?.addEventListener('abort', onAbort, { once: true });
   const gate = (promise: Promise<void> | undefined) => (promise ? Promise.race([promise, aborted]) : Promise.resolve());
   let writing: Promise<void> = gate(options.schedule?.mayWrite);
   const allLanes = gate(options.schedule?.allLanes);
@@ -133,35 +133,40 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
     // The next part's turn to write comes when this one has written, or has ended in any way.
     let ended = false;
     let written = () => {};
-    const limit = (options.partTimeout ?? defaultPartTimeout)(pages.length);
+    const count = pages.length;
+    const limit = (options.partTimeout ?? defaultPartTimeout)(count);
     const timeout = new AbortController();
-    // The time limit is for Pagefind's work: it stops while the part waits for its turn to write, which may be as
-    // long as the build's rendering.
-    let timer = setTimeout(() => timeout.abort(), limit);
+    // The time limit is for Pagefind's work: the clock stops while the part waits for its turn to write, which may
+    // be as long as the build's rendering, and goes on from where it stopped.
+    let remaining = limit;
+    let armedAt = 0;
+    let timer: NodeJS.Timeout | undefined;
+    const arm = () => {
+      armedAt = performance.now();
+      timer = setTimeout(() => timeout.abort(), remaining);
+    };
     channel.port1.on('message', (message: PartMessage) => {
       if (message.type === 'added') return progress(message.pages);
       clearTimeout(timer);
+      remaining = Math.max(0, remaining - (performance.now() - armedAt));
       const turn = writing;
-      writing = turn.then(() => (ended ? undefined : new Promise<void>((resolve) => (written = resolve))));
+      writing = turn.then(() => (ended || stopped ? undefined : new Promise<void>((resolve) => (written = resolve))));
       void turn.then(() => {
-        if (ended) return;
-        timer = setTimeout(() => timeout.abort(), limit);
+        // Stopped meanwhile (another part failed, or the build did): no child starts its memory-heavy write now.
+        if (ended || stopped) return;
+        arm();
         channel.port1.postMessage('write');
       });
     });
     try {
-      // Another part failed meanwhile: its pool is being destroyed, and must not be started again.
-      if (stopped) throw new Error(`Indexing ${pathOf(p)} was cancelled: another part failed`);
-      try {
-        const files = await threads().run({ path: pathOf(p), pages, concurrency, port: channel.port2 }, { transferList: [channel.port2], signal: timeout.signal });
-        return { key, files, source: 'indexed' };
-      } catch (error) {
-        if (!timeout.signal.aborted) throw error;
-        throw new Error(`Pagefind did not finish ${pathOf(p)} (${pages.length} articles) within ${Math.round(limit / 1000)} s; its process may have ended (out of memory?): check the machine's free memory and build again.`);
-      } finally {
-        clearTimeout(timer);
-      }
+      arm();
+      const files = await threads().run({ path: pathOf(p), pages, concurrency, port: channel.port2 }, { transferList: [channel.port2], signal: timeout.signal });
+      return { key, files, source: 'indexed' };
+    } catch (error) {
+      if (!timeout.signal.aborted) throw error;
+      throw new Error(`Pagefind did not finish ${pathOf(p)} (${count} articles) within ${Math.round(limit / 1000)} s; its process may have ended (out of memory?): check the machine's free memory and build again.`);
     } finally {
+      clearTimeout(timer);
       ended = true;
       written();
       channel.port1.close();
@@ -188,7 +193,7 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
   void aborted.then(() => {
     if (stopped) return;
     stopped = true;
-    const error = new Error('Search indexing was stopped: the build failed before it finished');
+    const error = stoppedError();
     for (const outcome of outcomes) outcome?.reject(error);
   });
 
@@ -202,13 +207,18 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
       outcomes[p] = null;
       // Through the build's writer rather than `writeFiles`, so the output folder knows these files are this
       // build's and removes the previous build's (content-hashed names change with the content).
-      for (const file of files) await output.write(`${path}${file.path}`, file.content, `part:${key}`);
+      for (const file of files) {
+        // Stopped while a finished part is written: the build has failed, nothing more goes into its output.
+        if (options.signal?.aborted) throw stoppedError();
+        await output.write(`${path}${file.path}`, file.content, `part:${key}`);
+      }
       if (source !== 'indexed') reused++;
       else if (options.cacheDir) storePart(partFile(options.cacheDir, key), files);
       parts.push(path);
     }
   } finally {
     stopped = true;
+    options.signal?.removeEventListener('abort', onAbort);
     // After a failure this ends the part still being indexed (its thread, and with it its child).
     await (pool as Piscina<PartTask, PartFile[]> | null)?.destroy();
     await running;
@@ -216,6 +226,8 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
   if (options.cacheDir) pruneParts(options.cacheDir, usedKeys);
   return { parts, reused, pages: docs.length };
 }
+
+const stoppedError = () => new Error('Search indexing was stopped: the build failed before it finished');
 
 export interface Deferred<T> {
   promise: Promise<T>;

@@ -4,21 +4,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** Resident memory of a process and all its descendants, in KiB, from /proc: `tree`, and `own` the process alone. */
+/**
+ * Resident memory of a process and all its descendants, in KiB, from /proc: `tree`, and `own` the process alone.
+ * The tree is walked through each thread's `children` list (a child spawned by a worker thread is listed under
+ * that thread): reading every process's `stat` ten times a second cost the bench 14% of a core, on a 2-core machine.
+ */
 export function rssKiB(pid: number): { tree: number; own: number } {
-  const children = new Map<number, number[]>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const list = children.get(ppid) ?? [];
-      list.push(Number(name));
-      children.set(ppid, list);
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
   let total = 0;
   let own = 0;
   const visit = (p: number) => {
@@ -27,12 +18,30 @@ export function rssKiB(pid: number): { tree: number; own: number } {
       if (p === pid) own = kib;
       total += kib;
     } catch {
-      // Ended.
+      return; // Ended.
     }
-    for (const c of children.get(p) ?? []) visit(c);
+    for (const c of childrenOf(p)) visit(c);
   };
   visit(pid);
   return { tree: total, own };
+}
+
+function childrenOf(pid: number): number[] {
+  const found: number[] = [];
+  let tasks: string[];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return found; // Ended.
+  }
+  for (const task of tasks) {
+    try {
+      for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ')) if (child) found.push(Number(child));
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return found;
 }
 
 /** Resident memory of a process and all its descendants, in KiB. */
