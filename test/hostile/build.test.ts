@@ -7,7 +7,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import type { Element, Root, RootContent } from 'hast';
 import { realArticlePaths, realCorpusDir } from '../helpers/corpus.ts';
+import { tempDir } from '../helpers/temp.ts';
 import { hostileFiles, kbPage, articlePath, writeHostileCorpus, TEMPLATES, XSS, type HostileFile } from './corpus.ts';
 import type { Diagnostic } from '../../scripts/types.ts';
 
@@ -91,7 +92,7 @@ const permalink = (id: string): string => `/${articlePath(id).replace(/README\.m
 
 before(() => {
   files = hostileFiles();
-  work = mkdtempSync(join(tmpdir(), 'kb-hostile-'));
+  work = tempDir('kb-hostile-');
   source = join(work, 'source');
   parent = join(work, 'parent');
   out = join(parent, 'site');
@@ -112,7 +113,6 @@ before(() => {
   // they sit beside --out, so they are pointed elsewhere to check that nothing else lands there.
   run = cli(['--source', source, '--out', out, '--report', report, '--cache-dir', join(work, 'cache')]);
   diagnostics = existsSync(report) ? (JSON.parse(readFileSync(report, 'utf8')) as { diagnostics: Diagnostic[] }).diagnostics : [];
-  process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 });
 
 describe('a hostile corpus mixed with real articles', () => {
@@ -230,20 +230,16 @@ describe('a hostile corpus mixed with real articles', () => {
 
 describe('--strict', () => {
   test('turns a rejected file into exit status 1, with a message that says why', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kb-strict-'));
-    try {
-      const src = join(dir, 'source');
-      writeHostileCorpus(src, [
-        { path: articlePath('Q900090'), bytes: new TextEncoder().encode(kbPage({ id: 'Q900090' })), what: 'good', expect: { kind: 'built', id: 'Q900090' } },
-        { path: articlePath('Q900091'), bytes: new Uint8Array(), what: 'empty', expect: { kind: 'rejected', rule: 'kb:empty-file' } },
-      ]);
-      const r = cli(['--source', src, '--out', join(dir, 'site'), '--report', join(dir, 'report.json'), '--no-cache', '--strict']);
-      assert.equal(r.status, 1, r.stderr);
-      assert.match(r.stderr, /--strict: 1 rejected, 0 warnings: exiting with status 1/);
-      assert.match(r.stdout, /✗ kb\/900\/Q900091\/README\.md: The file is empty/);
-      assert.ok(existsSync(join(dir, 'site/kb/900/Q900090/index.html')), 'the good article is still built');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir('kb-strict-');
+    const src = join(dir, 'source');
+    writeHostileCorpus(src, [
+      { path: articlePath('Q900090'), bytes: new TextEncoder().encode(kbPage({ id: 'Q900090' })), what: 'good', expect: { kind: 'built', id: 'Q900090' } },
+      { path: articlePath('Q900091'), bytes: new Uint8Array(), what: 'empty', expect: { kind: 'rejected', rule: 'kb:empty-file' } },
+    ]);
+    const r = cli(['--source', src, '--out', join(dir, 'site'), '--report', join(dir, 'report.json'), '--no-cache', '--strict']);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, /--strict: 1 rejected, 0 warnings: exiting with status 1/);
+    assert.match(r.stdout, /✗ kb\/900\/Q900091\/README\.md: The file is empty/);
+    assert.ok(existsSync(join(dir, 'site/kb/900/Q900090/index.html')), 'the good article is still built');
   });
 });
