@@ -23,7 +23,7 @@ import { writeArticleFiles } from './write/articles.ts';
 import { recordsExport } from './write/data-export.ts';
 import { assertOwnedOutput, OutputFolder } from './write/output.ts';
 import { writeSiteFiles } from './write/site-files.ts';
-import { startSearchIndex } from './index/index.ts';
+import { startSearchIndex, type SearchIndexRun } from './index/index.ts';
 import { createProgress, formatCount, plural, type Progress, type StageTiming } from './report/progress.ts';
 import { describeDiagnostics, summariseDiagnostics, type DiagnosticSummary } from './report/diagnostics.ts';
 import { url, type ArticlePage, type FamilyInfo, type SiteData } from '../layouts/lib/site.ts';
@@ -209,73 +209,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         cacheDir: o.cacheDir ? join(o.cacheDir, 'search-parts') : null,
       })
     : null;
-  let searchPartsReused = 0;
-  let pagesRendered = 0;
-  let pagesWritten = 0;
+  let made: MadeSite;
   try {
-    progress.stage('Linking');
-    const linked = linkArchive(kept.map((p) => p.record!), (slug) => familyOf(slug).name);
-    const families = new Map<string, FamilyInfo>(linked.listings.families.map((f) => [f.key, { slug: f.key, name: f.name }]));
-    const site = { base: o.base, siteUrl: o.siteUrl, title: 'KB Archive', articleCount: kept.length, version };
-    const exists = (id: string) => byId.has(id);
-    const hrefOf = (id: string) => url(site, linked.summaries.get(id)!.permalink);
-    const articles: ArticlePage[] = linked.articles.map((a) => {
-      const p = byId.get(a.id)!;
-      const neighbours = linked.neighbours.get(a.id);
-      return {
-        ...a,
-        bodyHtml: resolveBodyLinks(p.bodyHtml, exists, hrefOf),
-        originalFile: `${a.id}.txt`,
-        previous: neighbours?.previous ?? null,
-        next: neighbours?.next ?? null,
-      };
-    });
-    progress.done(`${plural(linked.listings.events.length, 'event ID')}, ${plural(linked.listings.errors.length, 'error code')}, ${formatCount(linked.stats.citationsResolved)} citations resolved, ${formatCount(linked.stats.citationsMissing)} missing`);
-
-    // Pages whose inputs are unchanged since the last build into this folder are kept, not rendered again.
-    const pages = selectPages(output, renderVersion({ site, families: [...families] }), linked.summaries);
-    const data: SiteData = { site, articles, summaries: linked.summaries, listings: linked.listings, families, pages };
-
-    progress.stage('Rendering pages');
-    const exportBytes = recordsExport(articles);
-    const rendered = await renderSite(data, o.out);
-    for (const f of rendered.files) output.claim(f.outputPath, f.url ? pages.fingerprintOf(sitePathOf(f)) : undefined);
-    const keptPages: RenderedFile[] = [...pages.kept].map((path) => ({ url: path.replace(/index\.html$/, ''), outputPath: output.file(path), noindex: false }));
-    const allPages = [...rendered.files, ...keptPages];
-    pagesRendered = rendered.pages;
-    pagesWritten = rendered.pages + keptPages.length;
-    progress.done(`${plural(rendered.pages + keptPages.length, 'page')}${keptPages.length > 0 ? ` (${formatCount(rendered.pages)} rendered, ${formatCount(keptPages.length)} unchanged)` : ''}`);
-
-    // The rendered bodies are on disk now; dropping them here keeps the indexer's child within the memory budget.
-    for (const a of articles) a.bodyHtml = '';
-    for (const p of kept) p.bodyHtml = '';
-    if (search) {
-      // Rendering leaves gigabytes of garbage that V8 would collect lazily, and an indexer's child is about to
-      // need ~1.2 GiB to write. A full collection frees the heap (3.0 → 0.5 GiB used on the full corpus) but V8
-      // keeps its pages a while (RSS still 3.2 GiB, measured): its background unmapper returns them within a
-      // second or two, and a second collection then shrinks what the heap keeps committed. A rebuild that
-      // rendered a few pages holds far less (1.5 GiB): no need to wait.
-      collectGarbage();
-      if (process.memoryUsage().rss > 2 * 2 ** 30) {
-        await sleep(1000);
-        collectGarbage();
-      }
-      search.mayWrite();
-    }
-
-    progress.stage('Writing records');
-    const siteFiles = await writeArticleFiles(output, articles, byId, pages.kept).then(() => writeSiteFiles(output, site, articles, allPages, exportBytes));
-    progress.done(`${plural(articles.length, 'record')}, ${plural(siteFiles.sitemapUrls, 'sitemap URL')}`);
-    for (const p of kept) p.plainText = '';
-
-    if (search) {
-      progress.stage('Indexing search', articles.length);
-      const indexed = await search.finish(o.out, linked.listings, (done, total) => progress.tick(done, total));
-      searchPartsReused = indexed.partsReused;
-      progress.done(`${plural(indexed.pages, 'article')} in ${plural(indexed.parts, 'part')}${indexed.partsReused > 0 ? ` (${formatCount(indexed.partsReused)} unchanged, from the cache)` : ''}, ${plural(indexed.files, 'file')}, ${(indexed.bytes / 2 ** 20).toFixed(1)} MiB`);
-    }
+    made = await linkRenderAndWrite(o, output, progress, kept, byId, search);
   } finally {
-    // After a failure elsewhere, its children end with it rather than keep the process alive.
+    // After a failure there, the indexer's threads and children end with the build rather than keep it alive.
     await search?.stop();
   }
 
@@ -291,9 +229,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     articlesRead: new Set([...found.paths, ...diagnostics.filter((d) => d.severity === 'rejected').map((d) => d.file)]).size,
     articlesBuilt: kept.length,
     articlesParsed: processed.length - fromCache,
-    searchPartsReused,
-    pagesWritten,
-    pagesRendered,
+    searchPartsReused: made.searchPartsReused,
+    pagesWritten: made.pagesWritten,
+    pagesRendered: made.pagesRendered,
     rejected: summary.rejected,
     warnings: summary.warnings,
     diagnostics,
@@ -320,6 +258,80 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   );
   if (!accounted) result.failed = true;
   return result;
+}
+
+interface MadeSite {
+  pagesRendered: number;
+  pagesWritten: number;
+  searchPartsReused: number;
+}
+
+/**
+ * Stages 4–7 over the parsed articles: link, render, write the records and site files, and finish the search index
+ * that `build` started beside them (`search`, null with --no-search).
+ */
+async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder, progress: Progress, kept: ProcessedArticle[], byId: Map<string, ProcessedArticle>, search: SearchIndexRun | null): Promise<MadeSite> {
+  progress.stage('Linking');
+  const linked = linkArchive(kept.map((p) => p.record!), (slug) => familyOf(slug).name);
+  const families = new Map<string, FamilyInfo>(linked.listings.families.map((f) => [f.key, { slug: f.key, name: f.name }]));
+  const site = { base: o.base, siteUrl: o.siteUrl, title: 'KB Archive', articleCount: kept.length, version };
+  const exists = (id: string) => byId.has(id);
+  const hrefOf = (id: string) => url(site, linked.summaries.get(id)!.permalink);
+  const articles: ArticlePage[] = linked.articles.map((a) => {
+    const p = byId.get(a.id)!;
+    const neighbours = linked.neighbours.get(a.id);
+    return {
+      ...a,
+      bodyHtml: resolveBodyLinks(p.bodyHtml, exists, hrefOf),
+      originalFile: `${a.id}.txt`,
+      previous: neighbours?.previous ?? null,
+      next: neighbours?.next ?? null,
+    };
+  });
+  progress.done(`${plural(linked.listings.events.length, 'event ID')}, ${plural(linked.listings.errors.length, 'error code')}, ${formatCount(linked.stats.citationsResolved)} citations resolved, ${formatCount(linked.stats.citationsMissing)} missing`);
+
+  // Pages whose inputs are unchanged since the last build into this folder are kept, not rendered again.
+  const pages = selectPages(output, renderVersion({ site, families: [...families] }), linked.summaries);
+  const data: SiteData = { site, articles, summaries: linked.summaries, listings: linked.listings, families, pages };
+
+  progress.stage('Rendering pages');
+  const exportBytes = recordsExport(articles);
+  const rendered = await renderSite(data, o.out);
+  for (const f of rendered.files) output.claim(f.outputPath, f.url ? pages.fingerprintOf(sitePathOf(f)) : undefined);
+  const keptPages: RenderedFile[] = [...pages.kept].map((path) => ({ url: path.replace(/index\.html$/, ''), outputPath: output.file(path), noindex: false }));
+  const allPages = [...rendered.files, ...keptPages];
+  progress.done(`${plural(rendered.pages + keptPages.length, 'page')}${keptPages.length > 0 ? ` (${formatCount(rendered.pages)} rendered, ${formatCount(keptPages.length)} unchanged)` : ''}`);
+
+  // The rendered bodies are on disk now; dropping them here keeps the indexer's child within the memory budget.
+  for (const a of articles) a.bodyHtml = '';
+  for (const p of kept) p.bodyHtml = '';
+  if (search) {
+    // Rendering leaves gigabytes of garbage that V8 would collect lazily, and an indexer's child is about to
+    // need ~1.2 GiB to write. A full collection frees the heap (3.0 → 0.5 GiB used on the full corpus) but V8
+    // keeps its pages a while (RSS still 3.2 GiB, measured): its background unmapper returns them within a
+    // second or two, and a second collection then shrinks what the heap keeps committed. A rebuild that
+    // rendered a few pages holds far less (1.5 GiB): no need to wait.
+    collectGarbage();
+    if (process.memoryUsage().rss > 2 * 2 ** 30) {
+      await sleep(1000);
+      collectGarbage();
+    }
+    search.mayWrite();
+  }
+
+  progress.stage('Writing records');
+  const siteFiles = await writeArticleFiles(output, articles, byId, pages.kept).then(() => writeSiteFiles(output, site, articles, allPages, exportBytes));
+  progress.done(`${plural(articles.length, 'record')}, ${plural(siteFiles.sitemapUrls, 'sitemap URL')}`);
+  for (const p of kept) p.plainText = '';
+
+  let searchPartsReused = 0;
+  if (search) {
+    progress.stage('Indexing search', articles.length);
+    const indexed = await search.finish(o.out, linked.listings, (done, total) => progress.tick(done, total));
+    searchPartsReused = indexed.partsReused;
+    progress.done(`${plural(indexed.pages, 'article')} in ${plural(indexed.parts, 'part')}${indexed.partsReused > 0 ? ` (${formatCount(indexed.partsReused)} unchanged, from the cache)` : ''}, ${plural(indexed.files, 'file')}, ${(indexed.bytes / 2 ** 20).toFixed(1)} MiB`);
+  }
+  return { pagesRendered: rendered.pages, pagesWritten: rendered.pages + keptPages.length, searchPartsReused };
 }
 
 /** The site path Eleventy wrote a page to (`/kb/182/Q182346/index.html`), as templates name their output. */
