@@ -175,6 +175,13 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
 
   // Each lane takes the next part; a part's outcome is dropped once written, so its files are not held to the end.
   const outcomes: (Deferred<PartOutcome> | null)[] = Array.from({ length: partCount }, () => deferred<PartOutcome>());
+  // The first failure (a part's, or the build stopping the indexer) fails every part still awaited, so it is
+  // reported now, not after the other lane ends; those after it change nothing.
+  const failAll = (error: unknown) => {
+    if (stopped) return;
+    stopped = true;
+    for (const outcome of outcomes) outcome?.reject(error);
+  };
   let next = 0;
   const lane = async (n: number) => {
     if (n > 0) await allLanes;
@@ -183,19 +190,12 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
       try {
         outcomes[p]?.resolve(await produce(p));
       } catch (error) {
-        // Every part still awaited fails with the first error, so it is reported now, not after the other lane ends.
-        stopped = true;
-        for (const outcome of outcomes) outcome?.reject(error);
+        failAll(error);
       }
     }
   };
   const running = Promise.all(Array.from({ length: lanes }, (_, n) => lane(n)));
-  void aborted.then(() => {
-    if (stopped) return;
-    stopped = true;
-    const error = stoppedError();
-    for (const outcome of outcomes) outcome?.reject(error);
-  });
+  void aborted.then(() => failAll(stoppedError()));
 
   const parts: string[] = [];
   let reused = 0;

@@ -26,7 +26,8 @@ export function rssKiB(pid: number): { tree: number; own: number } {
   return { tree: total, own };
 }
 
-function childrenOf(pid: number): number[] {
+/** The child processes of `pid`, whichever of its threads started them (zombies included until reaped). */
+export function childrenOf(pid: number): number[] {
   const found: number[] = [];
   let tasks: string[];
   try {

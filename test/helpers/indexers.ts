@@ -1,5 +1,6 @@
 /** Pagefind's Rust children of the test process, read from /proc: a build must never leave one running. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { childrenOf } from '../../scripts/report/process-tree.ts';
 
 /** Pagefind children of this process still running after a grace second (a zombie has ended): a child is sent
  *  SIGTERM and may take a moment to go. */
@@ -14,16 +15,12 @@ export function countIndexers(): number {
 
 /** Pagefind children of this process that have not ended. */
 export function indexerPids(): number[] {
-  const pids: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
+  return childrenOf(process.pid).filter((pid) => {
     try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(ppid) === process.pid && state !== 'Z' && /\(pagefind/.test(stat)) pids.push(Number(name));
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return /\(pagefind/.test(stat) && stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
     } catch {
-      // Ended meanwhile.
+      return false; // Ended meanwhile.
     }
-  }
-  return pids;
+  });
 }
