@@ -15,10 +15,10 @@ import { findArticleFiles, resolveReadLimits, defaultReadLimits } from './read/i
 import { processAll } from './pipeline/pool.ts';
 import { codeVersion, openCacheFolder } from './pipeline/cache.ts';
 import type { ProcessedArticle } from './pipeline/article.ts';
-import { linkArchive, resolveBodyLinks, compareIds, folderOf } from './link/index.ts';
+import { linkArchive, resolveBodyLinks, compareIds, folderOf, type LinkedArchive } from './link/index.ts';
 import { familyOf } from './normalise/index.ts';
 import { renderSite, type RenderedFile } from './render/eleventy.ts';
-import { renderVersion, selectPages } from './render/incremental.ts';
+import { renderVersion, selectPages, type PageSelection } from './render/incremental.ts';
 import { writeArticleFiles } from './write/articles.ts';
 import { recordsExport } from './write/data-export.ts';
 import { assertOwnedOutput, OutputFolder } from './write/output.ts';
@@ -134,7 +134,7 @@ export function resolveBuildOptions(options: BuildOptions): ResolvedBuildOptions
 }
 
 /** Picks one file per article id: the file at the id's canonical folder wins, else the first path (sorted). */
-function deduplicate(processed: ProcessedArticle[], diagnostics: Diagnostic[]): ProcessedArticle[] {
+export function deduplicate(processed: ProcessedArticle[], diagnostics: Diagnostic[]): ProcessedArticle[] {
   const byId = new Map<string, ProcessedArticle[]>();
   for (const p of processed) {
     if (!p.record) continue;
@@ -167,13 +167,18 @@ function deduplicate(processed: ProcessedArticle[], diagnostics: Diagnostic[]): 
   return kept;
 }
 
+/** Where the manifest of the output folder `out` is kept in the cache (write/output.ts). */
+export function manifestFileOf(cacheDir: string, out: string): string {
+  return join(cacheDir, 'outputs', `${createHash('sha256').update(out).digest('hex').slice(0, 16)}.v8`);
+}
+
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const o = resolveBuildOptions(options);
   const started = performance.now();
   // Without a manifest, files older than this and not written by this build are stale: see OutputFolder.finish.
   const startedAt = Date.now();
   assertOwnedOutput(o.out);
-  const output = new OutputFolder(o.out, o.cacheDir ? join(o.cacheDir, 'outputs', `${createHash('sha256').update(o.out).digest('hex').slice(0, 16)}.json`) : null);
+  const output = new OutputFolder(o.out, o.cacheDir ? manifestFileOf(o.cacheDir, o.out) : null);
   const progress: Progress = createProgress({ quiet: o.quiet });
   progress.log(`kb-archive ${version}: building ${relative(process.cwd(), o.source) || '.'} → ${relative(process.cwd(), o.out) || '.'}${o.base !== '/' ? ` (base ${o.base})` : ''}`);
 
@@ -204,7 +209,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // pages' garbage is gone (`mayWrite`), and the second lane until the search stage: a second child beside the
   // records took the main thread's core and the whole tree past 4 GiB (measured on the full corpus).
   const search = o.search
-    ? startSearchIndex(output, { articles: kept.map((p) => p.record!), searchText: (id) => byId.get(id)!.searchText }, {
+    ? startSearchIndex(output, { articles: kept.map((p) => p.record!), searchText: (id) => byId.get(id)!.searchText, digest: (id) => byId.get(id)!.searchDigest }, {
         partSize: o.searchPartSize,
         cacheDir: o.cacheDir ? join(o.cacheDir, 'search-parts') : null,
       })
@@ -267,11 +272,10 @@ interface MadeSite {
 }
 
 /**
- * Stages 4–7 over the parsed articles: link, render, write the records and site files, and finish the search index
- * that `build` started beside them (`search`, null with --no-search).
+ * Stage 4 over the parsed articles (deduplicated, in id order): links them, and makes the data the templates render —
+ * with the pages whose inputs are unchanged since the last build into `output` left out (`pages`).
  */
-async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder, progress: Progress, kept: ProcessedArticle[], byId: Map<string, ProcessedArticle>, search: SearchIndexRun | null): Promise<MadeSite> {
-  progress.stage('Linking');
+export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: ProcessedArticle[], byId: Map<string, ProcessedArticle>): { linked: LinkedArchive; articles: ArticlePage[]; data: SiteData; pages: PageSelection } {
   const linked = linkArchive(kept.map((p) => p.record!), (slug) => familyOf(slug).name);
   const families = new Map<string, FamilyInfo>(linked.listings.families.map((f) => [f.key, { slug: f.key, name: f.name }]));
   const site = { base: o.base, siteUrl: o.siteUrl, title: 'KB Archive', articleCount: kept.length, version };
@@ -288,15 +292,30 @@ async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder,
       next: neighbours?.next ?? null,
     };
   });
-  progress.done(`${plural(linked.listings.events.length, 'event ID')}, ${plural(linked.listings.errors.length, 'error code')}, ${formatCount(linked.stats.citationsResolved)} citations resolved, ${formatCount(linked.stats.citationsMissing)} missing`);
-
-  // Pages whose inputs are unchanged since the last build into this folder are kept, not rendered again.
   const pages = selectPages(output, renderVersion({ site, families: [...families] }), linked.summaries);
   const data: SiteData = { site, articles, summaries: linked.summaries, listings: linked.listings, families, pages };
+  return { linked, articles, data, pages };
+}
+
+/**
+ * Stages 4–7 over the parsed articles: link, render, write the records and site files, and finish the search index
+ * that `build` started beside them (`search`, null with --no-search).
+ */
+async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder, progress: Progress, kept: ProcessedArticle[], byId: Map<string, ProcessedArticle>, search: SearchIndexRun | null): Promise<MadeSite> {
+  progress.stage('Linking');
+  const { linked, articles, data, pages } = linkSite(o, output, kept, byId);
+  progress.done(`${plural(linked.listings.events.length, 'event ID')}, ${plural(linked.listings.errors.length, 'error code')}, ${formatCount(linked.stats.citationsResolved)} citations resolved, ${formatCount(linked.stats.citationsMissing)} missing`);
 
   progress.stage('Rendering pages');
   const exportBytes = recordsExport(articles);
-  const rendered = await renderSite(data, o.out);
+  const rendered = await renderSite(data, o.out, {
+    // A rebuild that renders a few pages holds little more than its data (1.5 GiB on the full corpus), so the
+    // changed search part may write its index (~1.2 GiB in its child) now, beside rendering and records, instead
+    // of after them: the search stage of a one-article rebuild was 11–13 s of waiting for that write.
+    onPagesChosen: () => {
+      if (search && pages.rendering <= fewPagesToRender) search.mayWrite();
+    },
+  });
   for (const f of rendered.files) output.claim(f.outputPath, f.url ? pages.fingerprintOf(sitePathOf(f)) : undefined);
   const keptPages: RenderedFile[] = [...pages.kept].map((path) => ({ url: path.replace(/index\.html$/, ''), outputPath: output.file(path), noindex: false }));
   const allPages = [...rendered.files, ...keptPages];
@@ -320,7 +339,7 @@ async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder,
   }
 
   progress.stage('Writing records');
-  const siteFiles = await writeArticleFiles(output, articles, byId, pages.kept).then(() => writeSiteFiles(output, site, articles, allPages, exportBytes));
+  const siteFiles = await writeArticleFiles(output, articles, byId, pages.kept).then(() => writeSiteFiles(output, data.site, articles, allPages, exportBytes));
   progress.done(`${plural(articles.length, 'record')}, ${plural(siteFiles.sitemapUrls, 'sitemap URL')}`);
   for (const p of kept) p.plainText = '';
 
@@ -333,6 +352,12 @@ async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder,
   }
   return { pagesRendered: rendered.pages, pagesWritten: rendered.pages + keptPages.length, searchPartsReused };
 }
+
+/**
+ * Up to this many pages to render, the search index may write beside rendering: ~30 KiB of heap per page rendered
+ * (3.6 GiB at 72k pages, from 1.2 GiB before rendering), so 5,000 pages add ~150 MiB to a rebuild's 2.7 GiB peak.
+ */
+const fewPagesToRender = 5_000;
 
 /** The site path Eleventy wrote a page to (`/kb/182/Q182346/index.html`), as templates name their output. */
 function sitePathOf(file: RenderedFile): string {

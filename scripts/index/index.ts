@@ -23,6 +23,8 @@ export interface SearchIndexInput {
   articles: ArticleRecord[];
   /** The start of the body as indexed (`ProcessedArticle.searchText`). */
   searchText: (id: string) => string;
+  /** The digest of the article's search page, if known (`ProcessedArticle.searchDigest`). */
+  digest?: (id: string) => string;
 }
 
 export interface SearchManifest {
@@ -63,7 +65,7 @@ export function startSearchIndex(output: SiteWriter, input: SearchIndexInput, op
   const stopper = new AbortController();
   let latest: [number, number] | null = null;
   let report: ((done: number, total: number) => void) | undefined;
-  const docs = input.articles.map((article) => ({ article, searchText: input.searchText(article.id) }));
+  const docs = input.articles.map((article) => ({ article, searchText: input.searchText(article.id), digest: input.digest?.(article.id) }));
   const indexing = writePagefindIndexes(output, docs, {
     ...options,
     schedule: { mayWrite: mayWrite.promise, allLanes: allLanes.promise },

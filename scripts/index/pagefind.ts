@@ -17,9 +17,7 @@ import { deserialize, serialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import { escapeHtml } from '../../layouts/lib/html.ts';
-import { eventSourceKey } from '../symptoms/event-sources.ts';
-import type { ArticleRecord } from '../types.ts';
+import { searchDigest, searchHtml, type SearchDocument } from './search-page.ts';
 import type { PartFile, PartMessage, PartTask, SearchPage } from './pagefind-worker.ts';
 
 export interface PagefindOptions {
@@ -50,20 +48,14 @@ export interface PagefindOptions {
 const defaultPartTimeout = (articles: number) => 300_000 + 20 * articles;
 
 /** Writes one file of the site (`/search/pagefind/1/pagefind.js`); the build's OutputFolder, which claims it.
- *  `fingerprint` names what the file was made from, when that is not just its bytes. */
-export type WriteSiteFile = (sitePath: string, content: string | Uint8Array, fingerprint?: string) => Promise<void>;
+ *  `group`: the files made in one go it belongs to (an index part), which `SiteWriter.keepGroup` keeps together. */
+export type WriteSiteFile = (sitePath: string, content: string | Uint8Array, options?: { group?: string }) => Promise<void>;
 
 /** The build's output folder as the indexer uses it (scripts/write/output.ts). */
 export interface SiteWriter {
   write: WriteSiteFile;
-  /** Keeps a folder's files as the last build wrote them, if they were made from `fingerprint`. */
-  keepGroup(prefix: string, fingerprint: string): boolean;
-}
-
-export interface SearchDocument {
-  article: ArticleRecord;
-  /** The start of the body as indexed (`ProcessedArticle.searchText`, lead-text.ts). */
-  searchText: string;
+  /** Keeps a folder's files as the last build wrote them, if they were all written in `group`. */
+  keepGroup(prefix: string, group: string): boolean;
 }
 
 export interface PagefindResult {
@@ -116,8 +108,7 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
   const produce = async (p: number): Promise<PartOutcome> => {
     // A part's pages are made when a lane takes it, not all up front (60k pages of HTML held at once).
     const slice = docs.slice(p * perPart, (p + 1) * perPart);
-    const pages: SearchPage[] = slice.map((doc) => ({ url: doc.article.permalink, content: searchHtml(doc) }));
-    const key = partKey(pages);
+    const key = partKey(slice);
     usedKeys.add(key);
     // The part's files already in the output, from the same input: nothing to index, read or write.
     if (output.keepGroup(pathOf(p), `part:${key}`)) {
@@ -129,6 +120,7 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
       progress(slice.length);
       return { key, files: cached, source: 'cache' };
     }
+    const pages: SearchPage[] = slice.map((doc) => ({ url: doc.article.permalink, content: searchHtml(doc) }));
     const channel = new MessageChannel();
     // The next part's turn to write comes when this one has written, or has ended in any way.
     let ended = false;
@@ -210,7 +202,7 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
       for (const file of files) {
         // Stopped while a finished part is written: the build has failed, nothing more goes into its output.
         if (options.signal?.aborted) throw stoppedError();
-        await output.write(`${path}${file.path}`, file.content, `part:${key}`);
+        await output.write(`${path}${file.path}`, file.content, { group: `part:${key}` });
       }
       if (source !== 'indexed') reused++;
       else if (options.cacheDir) storePart(partFile(options.cacheDir, key), files);
@@ -247,10 +239,13 @@ export function deferred<T>(): Deferred<T> {
   return { promise, resolve, reject };
 }
 
-/** The cache key of a part: everything Pagefind is given for it, and Pagefind's own version. */
-function partKey(pages: SearchPage[]): string {
+/**
+ * The cache key of a part: every page Pagefind is given for it (by its digest, computed on the parse workers and
+ * cached with the article when the build gives one), and Pagefind's own version.
+ */
+function partKey(docs: SearchDocument[]): string {
   const hash = createHash('sha256').update(pagefindVersion);
-  for (const page of pages) hash.update(page.url).update('\0').update(page.content).update('\0');
+  for (const doc of docs) hash.update(doc.digest ?? searchDigest(doc)).update('\0');
   return hash.digest('hex').slice(0, 24);
 }
 
@@ -289,31 +284,4 @@ function storePart(file: string, files: PartFile[]): void {
 function pruneParts(cacheDir: string, used: Set<string>): void {
   if (!existsSync(cacheDir)) return;
   for (const name of readdirSync(cacheDir)) if (!used.has(name.replace(/\.part$/, ''))) rmSync(join(cacheDir, name), { recursive: true, force: true });
-}
-
-/**
- * The page Pagefind indexes for one article: not the rendered page (navigation, related lists and the whole body
- * would cost memory and rank noise) but what people search by. The title is the `h1` (Pagefind weights headings),
- * the symptoms line is weighted up and comes after the body, so excerpts open on the text; filters and result metadata ride on `<meta>` elements. All text is escaped:
- * article text is data.
- */
-export function searchHtml({ article: a, searchText }: SearchDocument): string {
-  const e = escapeHtml;
-  const filter = (name: string, value: string) => `<meta data-pagefind-filter="${name}[content]" content="${e(value)}">`;
-  const meta = (name: string, value: string) => `<meta data-pagefind-meta="${name}[content]" content="${e(value)}">`;
-  const symptoms = [
-    a.id,
-    `KB${a.number}`,
-    ...a.events.map((ev) => `Event ID ${ev.id}${ev.source ? ` ${ev.source}` : ''}`),
-    ...a.errorCodes.map((c) => c.display),
-  ];
-  const sources = [...new Set(a.events.flatMap((ev) => (ev.source ? [eventSourceKey(ev.source)] : [])))];
-  return `<html lang="en"><head>${meta('title', a.title)}${meta('id', a.id)}${a.product ? meta('product', a.product) : ''}${a.lastModified ? meta('date', a.lastModified) : ''}</head><body>
-${filter('family', a.productFamily)}${filter('type', a.articleType)}${a.year !== null ? filter('year', String(a.year)) : ''}${sources.map((s) => filter('source', s)).join('')}
-<h1>${e(a.title)}</h1>
-<p>${e(searchText)}</p>
-${a.errorMessages.length > 0 ? `<p data-pagefind-weight="3">${e(a.errorMessages.join(' · '))}</p>` : ''}
-<p data-pagefind-weight="5">${e(symptoms.join(' · '))}</p>
-<p data-pagefind-weight="2">${e([...a.sections, ...a.appliesTo, ...a.queryWords, ...a.keywords, a.product ?? ''].join(' · '))}</p>
-</body></html>`;
 }

@@ -7,6 +7,7 @@ import { parseArticle } from '../parse/index.ts';
 import { buildRecord, normaliseSymptoms } from '../normalise/index.ts';
 import { extractSymptoms } from '../symptoms/index.ts';
 import { leadText, SEARCH_BODY_CHARS } from '../index/lead-text.ts';
+import { searchDigest } from '../index/search-page.ts';
 import type { ArticleRecord, Diagnostic, RuleCounts } from '../types.ts';
 import type { StatKey } from './cache.ts';
 
@@ -22,6 +23,8 @@ export interface ProcessedArticle {
   plainText: string;
   /** The start of the body as plain text, as the search index holds it (index/lead-text.ts). */
   searchText: string;
+  /** The digest of the article's search page (index/search-page.ts); '' without a record. */
+  searchDigest: string;
   diagnostics: Diagnostic[];
   rules: RuleCounts;
   /** True when the result came from the per-article cache (cache.ts) rather than a parse. */
@@ -35,12 +38,12 @@ export interface ProcessedArticle {
 export async function processArticle(root: string, path: string, limits?: Partial<ReadLimits>, onBytes?: (bytes: Uint8Array) => void): Promise<ProcessedArticle> {
   const read = await readSourceFile(root, path, limits, onBytes);
   const diagnostics = [...read.diagnostics];
-  if (!read.file) return { path, record: null, bodyHtml: '', plainText: '', searchText: '', diagnostics, rules: {} };
+  if (!read.file) return { path, record: null, bodyHtml: '', plainText: '', searchText: '', searchDigest: '', diagnostics, rules: {} };
 
   const parsed = parseArticle(read.file);
   diagnostics.push(...parsed.diagnostics);
   if (diagnostics.some((d) => d.severity === 'rejected')) {
-    return { path, record: null, bodyHtml: '', plainText: '', searchText: '', diagnostics, rules: parsed.rules };
+    return { path, record: null, bodyHtml: '', plainText: '', searchText: '', searchDigest: '', diagnostics, rules: parsed.rules };
   }
 
   const built = buildRecord(parsed, { events: [], errorCodes: [], errorMessages: [], references: [] });
@@ -56,5 +59,6 @@ export async function processArticle(root: string, path: string, limits?: Partia
     }), record.id);
     Object.assign(record, symptoms);
   }
-  return { path, record, bodyHtml: parsed.bodyHtml, plainText: parsed.plainText, searchText: leadText(parsed.bodyText, SEARCH_BODY_CHARS), diagnostics, rules: parsed.rules };
+  const searchText = leadText(parsed.bodyText, SEARCH_BODY_CHARS);
+  return { path, record, bodyHtml: parsed.bodyHtml, plainText: parsed.plainText, searchText, searchDigest: record ? searchDigest({ article: record, searchText }) : '', diagnostics, rules: parsed.rules };
 }

@@ -37,7 +37,7 @@ export default async function processBatch(task: WorkerTask): Promise<ProcessedA
       // A bug of ours must not take the build down: the file is reported, the build goes on.
       const reason = error instanceof Error ? error.message : String(error);
       out[i] = {
-        path, record: null, bodyHtml: '', plainText: '', searchText: '', rules: {},
+        path, record: null, bodyHtml: '', plainText: '', searchText: '', searchDigest: '', rules: {},
         diagnostics: [{ file: path, severity: 'rejected', rule: 'kb:internal-error', message: `The build failed on this file (${reason}). Please report it with the file attached.` }],
       };
     }

@@ -24,7 +24,12 @@ function isWriteResult(r: unknown): r is { url: string; outputPath: string; cont
   return typeof r === 'object' && r !== null && typeof (r as { url?: unknown }).url === 'string' && typeof (r as { outputPath?: unknown }).outputPath === 'string';
 }
 
-export async function renderSite(data: SiteData, out: string): Promise<{ pages: number; files: RenderedFile[] }> {
+export interface RenderHooks {
+  /** Every template has chosen its pages (`kb.pages.select`) and none is rendered yet: Eleventy's content map is built. */
+  onPagesChosen?: () => void;
+}
+
+export async function renderSite(data: SiteData, out: string, hooks: RenderHooks = {}): Promise<{ pages: number; files: RenderedFile[] }> {
   const previous = process.cwd();
   // Eleventy resolves its input, includes and ignores against the working directory.
   process.chdir(projectRoot);
@@ -32,8 +37,11 @@ export async function renderSite(data: SiteData, out: string): Promise<{ pages: 
     const eleventy = new Eleventy('content', resolve(previous, out), {
       configPath: '.eleventy.js',
       quietMode: true,
-      config(eleventyConfig: { addGlobalData: (name: string, value: unknown) => void }) {
+      config(eleventyConfig: { addGlobalData: (name: string, value: unknown) => void; on: (event: string, listener: () => void) => void }) {
         eleventyConfig.addGlobalData('kb', data);
+        // Fired once pagination has run for every template (so every `before` has chosen its pages), before any
+        // page is rendered: TemplateMap.cache in Eleventy 3.
+        if (hooks.onPagesChosen) eleventyConfig.on('eleventy.contentMap', hooks.onPagesChosen);
       },
     });
     // Our progress line reports the stage; Eleventy's own "Wrote N files" would repeat it.

@@ -13,6 +13,7 @@
 import { hash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { eachLimited } from './articles.ts';
 
 /** A folder the build may clean: absent, empty, or holding a site this generator wrote. */
@@ -27,11 +28,12 @@ export function assertOwnedOutput(root: string): void {
   );
 }
 
-/** What the last build wrote: each file (relative to the root, `/`-separated) with its fingerprint. */
+/** What the last build wrote: each file (relative to the root, `/`-separated) with its fingerprint, as two lists. */
 interface Manifest {
-  version: 1;
+  version: 2;
   root: string;
-  files: Record<string, string>;
+  paths: string[];
+  fingerprints: string[];
 }
 
 /** The fingerprint of bytes written as they are. */
@@ -109,21 +111,21 @@ export class OutputFolder {
   }
 
   /**
-   * Keeps every file under the folder `prefix` (`/search/pagefind/2/`) that the last build wrote with
-   * `fingerprint`, if there were any and all are still there: a group made in one go, such as an index part.
+   * Keeps every file under the folder `prefix` (`/search/pagefind/2/`) that the last build wrote in `group`, if
+   * there were any and all are still there: files made in one go, such as an index part.
    */
-  keepGroup(prefix: string, fingerprint: string): boolean {
+  keepGroup(prefix: string, group: string): boolean {
     if (!this.previous) return false;
     // The folder itself, not `file()`'s `index.html` in it.
     const folder = this.relativePath(join(this.root, prefix)).replace(/\/+$/, '');
-    const files: string[] = [];
+    const files: [rel: string, print: string][] = [];
     for (const [rel, print] of this.previous) {
       if (!rel.startsWith(`${folder}/`)) continue;
-      if (print !== fingerprint) return false;
-      files.push(rel);
+      if (!print.startsWith(`${group} `)) return false;
+      files.push([rel, print]);
     }
-    if (files.length === 0 || !files.every((rel) => isFile(join(this.root, rel)))) return false;
-    for (const rel of files) this.claim(join(this.root, rel), fingerprint);
+    if (files.length === 0 || !files.every(([rel]) => isFile(join(this.root, rel)))) return false;
+    for (const [rel, print] of files) this.claim(join(this.root, rel), print);
     return true;
   }
 
@@ -131,24 +133,30 @@ export class OutputFolder {
   private readonly folders = new Set<string>();
 
   /**
-   * Writes a file unless it already holds these bytes. `fingerprint` defaults to a hash of the content; a group
-   * written in one go (an index part) passes its own, for `keepGroup`.
+   * Writes a file unless it already holds these bytes. A file of a `group` made in one go (an index part, `keepGroup`) is fingerprinted by its group
+   * and its bytes: a part indexed again after one article changed rewrites only the few of its ~10k files whose bytes
+   * changed (2.4 s of writes on the full corpus).
    *
    * Synchronous on purpose: nothing else runs on the main thread while the build writes, and each promise round
    * trip through libuv's pool cost about a millisecond per file — 50 s for the search index's 60k files alone
    * (measured on the full corpus); a write into the page cache takes tens of microseconds.
    */
-  async write(sitePath: string, content: string | Uint8Array, fingerprint?: string): Promise<void> {
+  async write(sitePath: string, content: string | Uint8Array, options: { group?: string } = {}): Promise<void> {
     const file = this.file(sitePath);
     const rel = this.relativePath(file);
-    const print = fingerprint ?? contentFingerprint(content);
-    const folder = dirname(file);
-    if (!this.folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      this.folders.add(folder);
+    const bytesPrint = contentFingerprint(content);
+    const print = options.group ? `${options.group} ${bytesPrint}` : bytesPrint;
+    const previous = this.previous?.get(rel);
+    const unchanged = this.previous ? previous !== undefined && previous.slice(previous.indexOf(' ') + 1) === bytesPrint && isFile(file) : this.startedNonEmpty && sameBytes(file, content);
+    // A file left as it is needs no folder made (a rebuild's 118k redirect pages: 0.7 s of mkdir calls).
+    if (!unchanged) {
+      const folder = dirname(file);
+      if (!this.folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        this.folders.add(folder);
+      }
+      writeFileSync(file, content);
     }
-    const unchanged = this.previous ? this.previous.get(rel) === print && isFile(file) : this.startedNonEmpty && sameBytes(file, content);
-    if (!unchanged) writeFileSync(file, content);
     this.written.add(file);
     this.fingerprints.set(rel, print);
   }
@@ -204,13 +212,12 @@ export class OutputFolder {
     return removed;
   }
 
+  /** v8-serialised, unsorted: the full corpus's 370k entries load in 0.3 s and save in 0.07 s (sorted JSON: 1.2 s and 0.8 s). */
   private saveManifest(file: string): void {
-    const files: Record<string, string> = {};
-    for (const rel of [...this.fingerprints.keys()].sort()) files[rel] = this.fingerprints.get(rel)!;
-    const manifest: Manifest = { version: 1, root: this.root, files };
+    const manifest: Manifest = { version: 2, root: this.root, paths: [...this.fingerprints.keys()], fingerprints: [...this.fingerprints.values()] };
     mkdirSync(dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(manifest));
+    writeFileSync(temporary, serialize(manifest));
     renameSync(temporary, file);
   }
 }
@@ -218,9 +225,12 @@ export class OutputFolder {
 /** The manifest of the last build into `root`, or null when missing, unreadable or about another folder. */
 function readManifest(file: string, root: string): Map<string, string> | null {
   try {
-    const manifest = JSON.parse(readFileSync(file, 'utf8')) as Partial<Manifest>;
-    if (manifest.version !== 1 || manifest.root !== root || typeof manifest.files !== 'object' || manifest.files === null) return null;
-    return new Map(Object.entries(manifest.files));
+    const manifest = deserialize(readFileSync(file)) as Partial<Manifest>;
+    const { paths, fingerprints } = manifest;
+    if (manifest.version !== 2 || manifest.root !== root || !Array.isArray(paths) || !Array.isArray(fingerprints) || paths.length !== fingerprints.length) return null;
+    const previous = new Map<string, string>();
+    for (let i = 0; i < paths.length; i++) previous.set(paths[i]!, fingerprints[i]!);
+    return previous;
   } catch {
     return null;
   }

@@ -43,6 +43,18 @@ function articlePageTimes(): Map<string, number> {
   }));
 }
 
+/** The modification time of every file under `folder` of the mirror, by relative path. */
+function fileTimes(folder: string): Map<string, number> {
+  const entries = readdirSync(join(mirror, folder), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  return new Map(entries.map((e) => [relative(mirror, join(e.parentPath, e.name)), statSync(join(e.parentPath, e.name)).mtimeMs] as const));
+}
+
+/** The search part (1-based) holding an article: parts are cut from the records in id order, as many as `searchPartSize` allows. */
+function partOf(id: string): number {
+  const partCount = Math.ceil(records.length / options.searchPartSize!);
+  return Math.floor(records.findIndex((r) => r.id === id) / Math.ceil(records.length / partCount)) + 1;
+}
+
 /** A clean, uncached build of the current source into a new folder. */
 async function cleanBuild(name: string): Promise<Map<string, Buffer>> {
   const out = join(root, name);
@@ -81,9 +93,15 @@ test('after an edit, only that file is parsed again, and the site equals a clean
   const otherMtime = statSync(otherText).mtimeMs;
 
   const pageTimes = articlePageTimes();
+  const indexTimes = fileTimes('search/pagefind');
   const result = await build({ ...options, out: mirror, cacheDir });
   assert.equal(statSync(otherText).mtimeMs, otherMtime, 'a file whose bytes did not change is left untouched (mirrors sync by mtime)');
   const after = snapshot(mirror);
+  // The edited article's part is indexed again, but of its files only those whose bytes changed are written.
+  const sameBytes = [...indexTimes.keys()].filter((path) => after.get(path)?.equals(before.get(path)!));
+  const rewritten = sameBytes.filter((path) => statSync(join(mirror, path)).mtimeMs !== indexTimes.get(path));
+  assert.ok(sameBytes.some((path) => path.includes(`pagefind/${partOf(edited.id)}/fragment/`)), 'the indexed part has fragments whose bytes did not change');
+  assert.deepEqual(rewritten, [], 'index files whose bytes did not change are left untouched');
   assert.deepEqual(differences(after, await cleanBuild('after-edit')), []);
   const changed = differences(before, after);
   const page = relative('/', `${edited.permalink}index.html`);
