@@ -167,9 +167,13 @@ export function deduplicate(processed: ProcessedArticle[], diagnostics: Diagnost
   return kept;
 }
 
-/** Where the manifest of the output folder `out` is kept in the cache (write/output.ts). */
+/**
+ * Where the manifest of the output folder `out` is kept in the cache (write/output.ts). One name whatever its format
+ * (v8 now, JSON before): each build deletes the manifest it opens, and a manifest under a second name would outlive
+ * the folder it describes when versions alternate — a build of the other version reads the other format as none.
+ */
 export function manifestFileOf(cacheDir: string, out: string): string {
-  return join(cacheDir, 'outputs', `${createHash('sha256').update(out).digest('hex').slice(0, 16)}.v8`);
+  return join(cacheDir, 'outputs', `${createHash('sha256').update(out).digest('hex').slice(0, 16)}.json`);
 }
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
@@ -312,9 +316,11 @@ async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder,
     // A rebuild that renders a few pages holds little more than its data (1.5 GiB on the full corpus), so the
     // changed search part may write its index (~1.2 GiB in its child) now, beside rendering and records, instead
     // of after them: the search stage of a one-article rebuild was 11–13 s of waiting for that write.
-    onPagesChosen: () => {
-      if (search && pages.rendering <= fewPagesToRender) search.mayWrite();
-    },
+    onPagesChosen: search
+      ? () => {
+          if (pages.rendering <= fewPagesToRender) search.mayWrite();
+        }
+      : undefined,
   });
   for (const f of rendered.files) output.claim(f.outputPath, f.url ? pages.fingerprintOf(sitePathOf(f)) : undefined);
   const keptPages: RenderedFile[] = [...pages.kept].map((path) => ({ url: path.replace(/index\.html$/, ''), outputPath: output.file(path), noindex: false }));

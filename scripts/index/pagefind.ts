@@ -241,20 +241,23 @@ export function deferred<T>(): Deferred<T> {
 
 /**
  * The cache key of a part: every page Pagefind is given for it (by its digest, computed on the parse workers and
- * cached with the article when the build gives one), and Pagefind's own version.
+ * cached with the article when the build gives one), Pagefind's version and the worker that calls it.
  */
 function partKey(docs: SearchDocument[]): string {
-  const hash = createHash('sha256').update(pagefindVersion);
-  for (const doc of docs) hash.update(doc.digest ?? searchDigest(doc)).update('\0');
+  const hash = createHash('sha256').update(indexerVersion);
+  for (const doc of docs) hash.update(doc.digest || searchDigest(doc)).update('\0');
   return hash.digest('hex').slice(0, 24);
 }
 
-const pagefindVersion: string = (() => {
+/** Pagefind's version and how we call it (the worker's options): what turns a part's pages into its files. */
+const indexerVersion: string = (() => {
+  let version = 'unknown';
   try {
-    return JSON.parse(readFileSync(fileURLToPath(new URL('../../node_modules/pagefind/package.json', import.meta.url)), 'utf8')).version;
+    version = JSON.parse(readFileSync(fileURLToPath(new URL('../../node_modules/pagefind/package.json', import.meta.url)), 'utf8')).version;
   } catch {
-    return 'unknown';
+    // Not installed where expected: the worker's own import will say so.
   }
+  return `${version}\0${readFileSync(fileURLToPath(new URL('./pagefind-worker.ts', import.meta.url)), 'utf8')}`;
 })();
 
 /**

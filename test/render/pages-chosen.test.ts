@@ -7,22 +7,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, deduplicate, defaultSource, linkSite, manifestFileOf, resolveBuildOptions } from '../../scripts/build.ts';
-import { compareIds } from '../../scripts/link/index.ts';
-import { processAll } from '../../scripts/pipeline/pool.ts';
-import { findArticleFiles } from '../../scripts/read/index.ts';
+import { build, linkSite, manifestFileOf, resolveBuildOptions } from '../../scripts/build.ts';
 import { renderSite } from '../../scripts/render/eleventy.ts';
 import { OutputFolder } from '../../scripts/write/output.ts';
+import { sampleArticles } from '../helpers/sample.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const root = tempDir('kb-pages-chosen-');
-
-async function sampleArticles() {
-  const found = await findArticleFiles(defaultSource);
-  const processed = await processAll(defaultSource, found.paths, { workers: 0 });
-  const kept = deduplicate(processed, []).sort((a, b) => compareIds(a.record!.id, b.record!.id));
-  return { kept, byId: new Map(kept.map((p) => [p.record!.id, p])) };
-}
 
 const htmlFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')) : []);
 
