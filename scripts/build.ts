@@ -279,7 +279,7 @@ interface MadeSite {
  * Stage 4 over the parsed articles (deduplicated, in id order): links them, and makes the data the templates render —
  * with the pages whose inputs are unchanged since the last build into `output` left out (`pages`).
  */
-export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: ProcessedArticle[], byId: Map<string, ProcessedArticle>): { linked: LinkedArchive; articles: ArticlePage[]; data: SiteData; pages: PageSelection } {
+export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: ProcessedArticle[], byId: Map<string, ProcessedArticle>): { linked: LinkedArchive; data: SiteData; pages: PageSelection } {
   const linked = linkArchive(kept.map((p) => p.record!), (slug) => familyOf(slug).name);
   const families = new Map<string, FamilyInfo>(linked.listings.families.map((f) => [f.key, { slug: f.key, name: f.name }]));
   const site = { base: o.base, siteUrl: o.siteUrl, title: 'KB Archive', articleCount: kept.length, version };
@@ -298,7 +298,7 @@ export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: Pr
   });
   const pages = selectPages(output, renderVersion({ site, families: [...families] }), linked.summaries);
   const data: SiteData = { site, articles, summaries: linked.summaries, listings: linked.listings, families, pages };
-  return { linked, articles, data, pages };
+  return { linked, data, pages };
 }
 
 /**
@@ -307,7 +307,8 @@ export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: Pr
  */
 async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder, progress: Progress, kept: ProcessedArticle[], byId: Map<string, ProcessedArticle>, search: SearchIndexRun | null): Promise<MadeSite> {
   progress.stage('Linking');
-  const { linked, articles, data, pages } = linkSite(o, output, kept, byId);
+  const { linked, data, pages } = linkSite(o, output, kept, byId);
+  const { articles } = data;
   progress.done(`${plural(linked.listings.events.length, 'event ID')}, ${plural(linked.listings.errors.length, 'error code')}, ${formatCount(linked.stats.citationsResolved)} citations resolved, ${formatCount(linked.stats.citationsMissing)} missing`);
 
   progress.stage('Rendering pages');

@@ -10,13 +10,13 @@
  * headings — plus the start of its body (lead-text.ts).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import { loadValue, storeValue } from '../pipeline/stored.ts';
 import { searchDigest, searchHtml, type SearchDocument } from './search-page.ts';
 import type { PartFile, PartMessage, PartTask, SearchPage } from './pagefind-worker.ts';
 
@@ -205,7 +205,7 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
         await output.write(`${path}${file.path}`, file.content, { group: `part:${key}` });
       }
       if (source !== 'indexed') reused++;
-      else if (options.cacheDir) storePart(partFile(options.cacheDir, key), files);
+      else if (options.cacheDir) storeValue(partFile(options.cacheDir, key), files);
       parts.push(path);
     }
   } finally {
@@ -266,21 +266,10 @@ const indexerVersion: string = (() => {
  */
 const partFile = (cacheDir: string, key: string) => join(cacheDir, `${key}.part`);
 
+/** The part's files, or null when missing or cut short: index the part again. */
 function readPart(file: string): PartFile[] | null {
-  try {
-    const files = deserialize(readFileSync(file)) as PartFile[];
-    return Array.isArray(files) ? files : null;
-  } catch {
-    return null; // Missing, or cut short: index the part again.
-  }
-}
-
-/** Written under a temporary name and renamed, so a crash never leaves a half part that looks complete. */
-function storePart(file: string, files: PartFile[]): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, serialize(files));
-  renameSync(temporary, file);
+  const files = loadValue(file);
+  return Array.isArray(files) ? (files as PartFile[]) : null;
 }
 
 /** Parts no longer produced by this build are removed, so the cache holds one index's worth of parts. */

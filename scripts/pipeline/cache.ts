@@ -15,9 +15,10 @@ import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import { rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { deserialize, serialize } from 'node:v8';
+import { serialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import type { ProcessedArticle } from './article.ts';
+import { loadValue, storeValue } from './stored.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -86,13 +87,9 @@ export function keyOfFile(cache: ArticleCache, root: string, path: string, maxBy
 
 const entryFile = (folder: string, key: string) => join(folder, key.slice(0, 2), `${key}.v8`);
 
+/** The entry, or null when missing or cut short by a crash mid-write elsewhere: either way, parse again. */
 export function readEntry(folder: string, key: string): ProcessedArticle | null {
-  try {
-    return deserialize(readFileSync(entryFile(folder, key))) as ProcessedArticle;
-  } catch {
-    // Missing, or cut short by a crash mid-write elsewhere: either way, parse again.
-    return null;
-  }
+  return loadValue(entryFile(folder, key)) as ProcessedArticle | null;
 }
 
 /** Shard folders this thread has already made, so each costs one mkdir per build, not one per entry. */
@@ -157,15 +154,12 @@ const racyNs = 2_000_000_000n;
 /** The keys of the last build's files by their metadata; empty when missing or about another source or options. */
 export function readStatIndex(cache: ArticleCache, root: string): Map<string, { stat: StatKey; key: string }> {
   const known = new Map<string, { stat: StatKey; key: string }>();
-  try {
-    const index = deserialize(readFileSync(join(cache.folder, 'stat-index.v8'))) as StatIndex;
-    if (index.root !== root || index.salt !== cache.salt) return known;
-    const trustedBefore = BigInt(index.startedNs) - racyNs;
-    for (const [path, stat, key] of index.files) {
-      if (BigInt(stat[1]) < trustedBefore && BigInt(stat[2]) < trustedBefore) known.set(path, { stat, key });
-    }
-  } catch {
-    // No index yet, or unreadable: every file is read and hashed, as on the first rebuild.
+  // No index yet, or unreadable: every file is read and hashed, as on the first rebuild.
+  const index = loadValue(join(cache.folder, 'stat-index.v8')) as StatIndex | null;
+  if (index?.root !== root || index.salt !== cache.salt || !Array.isArray(index.files)) return known;
+  const trustedBefore = BigInt(index.startedNs) - racyNs;
+  for (const [path, stat, key] of index.files) {
+    if (BigInt(stat[1]) < trustedBefore && BigInt(stat[2]) < trustedBefore) known.set(path, { stat, key });
   }
   return known;
 }
@@ -174,11 +168,7 @@ export function readStatIndex(cache: ArticleCache, root: string): Map<string, { 
 export function writeStatIndex(cache: ArticleCache, root: string, startedMs: number, keys: Map<string, { stat: StatKey; key: string }>): void {
   const index: StatIndex = { root, salt: cache.salt, startedNs: String(BigInt(startedMs) * 1_000_000n), files: [...keys].map(([path, { stat, key }]) => [path, stat, key]) };
   try {
-    mkdirSync(cache.folder, { recursive: true });
-    const file = join(cache.folder, 'stat-index.v8');
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, serialize(index));
-    renameSync(temporary, file);
+    storeValue(join(cache.folder, 'stat-index.v8'), index);
   } catch {
     // Only a speed-up: without it the next build hashes every file.
   }

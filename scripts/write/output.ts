@@ -11,9 +11,9 @@
  * finishes, so a build that stops half-way leaves none: the next one compares bytes and walks, as without a cache.
  */
 import { hash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+import { loadValue, storeValue } from '../pipeline/stored.ts';
 import { eachLimited } from './articles.ts';
 
 /** A folder the build may clean: absent, empty, or holding a site this generator wrote. */
@@ -117,11 +117,12 @@ export class OutputFolder {
   keepGroup(prefix: string, group: string): boolean {
     if (!this.previous) return false;
     // The folder itself, not `file()`'s `index.html` in it.
-    const folder = this.relativePath(join(this.root, prefix)).replace(/\/+$/, '');
+    const folder = `${this.relativePath(join(this.root, prefix)).replace(/\/+$/, '')}/`;
+    const member = `${group} `;
     const files: [rel: string, print: string][] = [];
     for (const [rel, print] of this.previous) {
-      if (!rel.startsWith(`${folder}/`)) continue;
-      if (!print.startsWith(`${group} `)) return false;
+      if (!rel.startsWith(folder)) continue;
+      if (!print.startsWith(member)) return false;
       files.push([rel, print]);
     }
     if (files.length === 0 || !files.every(([rel]) => isFile(join(this.root, rel)))) return false;
@@ -133,9 +134,9 @@ export class OutputFolder {
   private readonly folders = new Set<string>();
 
   /**
-   * Writes a file unless it already holds these bytes. A file of a `group` made in one go (an index part, `keepGroup`) is fingerprinted by its group
-   * and its bytes: a part indexed again after one article changed rewrites only the few of its ~10k files whose bytes
-   * changed (2.4 s of writes on the full corpus).
+   * Writes a file unless it already holds these bytes. A file of a `group` made in one go (an index part,
+   * `keepGroup`) is fingerprinted by its group and its bytes: a part indexed again after one article changed
+   * rewrites only the few of its ~10k files whose bytes changed (2.4 s of writes on the full corpus).
    *
    * Synchronous on purpose: nothing else runs on the main thread while the build writes, and each promise round
    * trip through libuv's pool cost about a millisecond per file — 50 s for the search index's 60k files alone
@@ -215,25 +216,20 @@ export class OutputFolder {
   /** v8-serialised, unsorted: the full corpus's 370k entries load in 0.3 s and save in 0.07 s (sorted JSON: 1.2 s and 0.8 s). */
   private saveManifest(file: string): void {
     const manifest: Manifest = { version: 2, root: this.root, paths: [...this.fingerprints.keys()], fingerprints: [...this.fingerprints.values()] };
-    mkdirSync(dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, serialize(manifest));
-    renameSync(temporary, file);
+    storeValue(file, manifest);
   }
 }
 
 /** The manifest of the last build into `root`, or null when missing, unreadable or about another folder. */
 function readManifest(file: string, root: string): Map<string, string> | null {
-  try {
-    const manifest = deserialize(readFileSync(file)) as Partial<Manifest>;
-    const { paths, fingerprints } = manifest;
-    if (manifest.version !== 2 || manifest.root !== root || !Array.isArray(paths) || !Array.isArray(fingerprints) || paths.length !== fingerprints.length) return null;
-    const previous = new Map<string, string>();
-    for (let i = 0; i < paths.length; i++) previous.set(paths[i]!, fingerprints[i]!);
-    return previous;
-  } catch {
-    return null;
-  }
+  // A manifest in an earlier format (JSON) reads as none.
+  const manifest = loadValue(file) as Partial<Manifest> | null;
+  const paths = manifest?.paths;
+  const fingerprints = manifest?.fingerprints;
+  if (manifest?.version !== 2 || manifest.root !== root || !Array.isArray(paths) || !Array.isArray(fingerprints) || paths.length !== fingerprints.length) return null;
+  const previous = new Map<string, string>();
+  for (let i = 0; i < paths.length; i++) previous.set(paths[i]!, fingerprints[i]!);
+  return previous;
 }
 
 function isFile(path: string): boolean {
