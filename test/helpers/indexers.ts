@@ -2,10 +2,19 @@
 import { readFileSync } from 'node:fs';
 import { childrenOf } from '../../scripts/report/process-tree.ts';
 
-/** Pagefind children of this process still running after a grace second (a zombie has ended): a child is sent
- *  SIGTERM and may take a moment to go. */
+/**
+ * Pagefind children of this process still running once the count has stayed at zero for a quarter of a second,
+ * or after five seconds. A child is sent SIGTERM, or sees its input close, and takes a moment to go; and a child
+ * forked by a worker thread just as the build failed is still named `node` until it execs, so one reading of zero
+ * is not enough (seen on CI: zero, then one a millisecond later).
+ */
 export async function runningIndexers(): Promise<number> {
-  for (let tries = 0; tries < 20 && countIndexers() > 0; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+  const deadline = performance.now() + 5_000;
+  let zeroes = 0;
+  while (zeroes < 5 && performance.now() < deadline) {
+    zeroes = countIndexers() === 0 ? zeroes + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   return countIndexers();
 }
 
