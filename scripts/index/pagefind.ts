@@ -105,21 +105,34 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
   const allLanes = gate(options.schedule?.allLanes);
   let stopped = false;
 
-  const produce = async (p: number): Promise<PartOutcome> => {
-    // A part's pages are made when a lane takes it, not all up front (60k pages of HTML held at once).
+  // Each part's key, and whether it must be indexed: the parts to index go to the lanes first, so in a rebuild the
+  // changed part's child starts now, beside linking and rendering. Taken in part order, it started only once a lane
+  // had gone through the unchanged parts before it, one main-thread turn each: 9 s into a one-article rebuild
+  // instead of at once (measured on the full corpus).
+  const plans = Array.from({ length: partCount }, (_, p) => {
     const slice = docs.slice(p * perPart, (p + 1) * perPart);
     const key = partKey(slice);
     usedKeys.add(key);
     // The part's files already in the output, from the same input: nothing to index, read or write.
-    if (output.keepGroup(pathOf(p), `part:${key}`)) {
+    const kept = output.keepGroup(pathOf(p), `part:${key}`);
+    const cached = !kept && !!options.cacheDir && existsSync(partFile(options.cacheDir, key));
+    return { slice, key, kept, cached };
+  });
+  const reusable = plans.map(({ kept, cached }) => kept || cached);
+  const order = [...plans.keys()].sort((a, b) => Number(reusable[a]) - Number(reusable[b]) || a - b);
+
+  const produce = async (p: number): Promise<PartOutcome> => {
+    const { slice, key, kept } = plans[p]!;
+    if (kept) {
       progress(slice.length);
       return { key, files: [], source: 'output' };
     }
-    const cached = options.cacheDir ? readPart(partFile(options.cacheDir, key)) : null;
+    const cached = plans[p]!.cached && options.cacheDir ? readPart(partFile(options.cacheDir, key)) : null;
     if (cached) {
       progress(slice.length);
       return { key, files: cached, source: 'cache' };
     }
+    // A part's pages are made when a lane takes it, not all up front (60k pages of HTML held at once).
     const pages: SearchPage[] = slice.map((doc) => ({ url: doc.article.permalink, content: searchHtml(doc) }));
     const channel = new MessageChannel();
     // The next part's turn to write comes when this one has written, or has ended in any way.
@@ -178,7 +191,7 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
   const lane = async (n: number) => {
     if (n > 0) await allLanes;
     while (!stopped && next < partCount) {
-      const p = next++;
+      const p = order[next++]!;
       try {
         outcomes[p]?.resolve(await produce(p));
       } catch (error) {

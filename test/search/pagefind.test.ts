@@ -98,6 +98,27 @@ test('the part cache: a rebuild takes unchanged parts from it, byte for byte, an
   assert.equal(readdirSync(cacheDir).length, 5, 'the replaced part is pruned');
 });
 
+test('a rebuild indexes the changed part before it takes the unchanged ones, and still writes in part order', async () => {
+  const cacheDir = tempDir('kb-pagefind-first-');
+  await run({ cacheDir });
+  const edited = docs.map((d, i) => (i === 120 ? { ...d, searchText: `${d.searchText} modem` } : d));
+  // One lane, as in a build before its search stage: the changed last part must not wait behind the four others
+  // (their turns come when the build's main thread is free, seconds later in a full rebuild).
+  const childAtProgress: number[] = [];
+  const order: number[] = [];
+  const result = await writePagefindIndexes({ write: async (path) => void order.push(partOf(path)), keepGroup: () => false }, edited, {
+    partSize: 30,
+    parallel: 1,
+    cacheDir,
+    onProgress: () => childAtProgress.push(countIndexers()),
+  });
+  assert.equal(result.reused, 4);
+  assert.equal(childAtProgress[0], 1, 'the first progress is the changed part being added by its child, not a cached part');
+  assert.deepEqual(order, [...order].sort((a, b) => a - b), 'files are written part by part');
+  assert.equal(order.at(-1), 5);
+  assert.equal(await runningIndexers(), 0);
+});
+
 /** Resolves when `check` holds, polled every 20 ms (fails the test after 20 s). */
 async function until(check: () => boolean, what: string): Promise<void> {
   for (let waited = 0; !check(); waited += 20) {
