@@ -61,6 +61,12 @@ export interface BuildOptions {
   search?: boolean;
   /** Articles per Pagefind index part (see scripts/index/pagefind.ts); tests use a small one to exercise merging. Default: 10,000. */
   searchPartSize?: number;
+  /**
+   * Up to this many pages to render, a search part indexed again writes its index (~1.2 GiB in its child) beside
+   * rendering rather than after it: ~30 KiB of heap per page rendered (3.6 GiB at 72k pages, from 1.2 GiB before
+   * rendering), so 5,000 pages add ~150 MiB to a rebuild's 2.7 GiB peak. Default: 5,000.
+   */
+  indexBesideRenderingUpTo?: number;
 }
 
 export interface ResolvedBuildOptions {
@@ -76,6 +82,7 @@ export interface ResolvedBuildOptions {
   cacheDir: string | null;
   search: boolean;
   searchPartSize: number | undefined;
+  indexBesideRenderingUpTo: number;
 }
 
 export interface BuildResult {
@@ -85,6 +92,8 @@ export interface BuildResult {
   articlesParsed: number;
   /** Search index parts reused from the cache because none of their articles changed. */
   searchPartsReused: number;
+  /** When the search parts indexed again were let write their index (`indexBesideRenderingUpTo`); null without search. */
+  searchWrite: 'beside rendering' | 'after rendering' | null;
   pagesWritten: number;
   /** Pages rendered this time; the others' inputs had not changed since the last build into this folder. */
   pagesRendered: number;
@@ -130,6 +139,7 @@ export function resolveBuildOptions(options: BuildOptions): ResolvedBuildOptions
     cacheDir: options.cacheDir === null ? null : resolve(options.cacheDir ?? join(dirname(out), '.cache', 'kb-archive')),
     search: options.search ?? true,
     searchPartSize: options.searchPartSize,
+    indexBesideRenderingUpTo: options.indexBesideRenderingUpTo ?? 5_000,
   };
 }
 
@@ -239,6 +249,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     articlesBuilt: kept.length,
     articlesParsed: processed.length - fromCache,
     searchPartsReused: made.searchPartsReused,
+    searchWrite: made.searchWrite,
     pagesWritten: made.pagesWritten,
     pagesRendered: made.pagesRendered,
     rejected: summary.rejected,
@@ -273,6 +284,7 @@ interface MadeSite {
   pagesRendered: number;
   pagesWritten: number;
   searchPartsReused: number;
+  searchWrite: BuildResult['searchWrite'];
 }
 
 /**
@@ -313,13 +325,16 @@ async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder,
 
   progress.stage('Rendering pages');
   const exportBytes = recordsExport(articles);
+  let searchWrite: MadeSite['searchWrite'] = null;
   const rendered = await renderSite(data, o.out, {
     // A rebuild that renders a few pages holds little more than its data (1.5 GiB on the full corpus), so the
-    // changed search part may write its index (~1.2 GiB in its child) now, beside rendering and records, instead
-    // of after them: the search stage of a one-article rebuild was 11–13 s of waiting for that write.
+    // changed search part may write its index now, beside rendering and records, instead of after them: the
+    // search stage of a one-article rebuild was 11–13 s of waiting for that write.
     onPagesChosen: search
       ? () => {
-          if (pages.rendering <= fewPagesToRender) search.mayWrite();
+          if (pages.rendering > o.indexBesideRenderingUpTo) return;
+          searchWrite = 'beside rendering';
+          search.mayWrite();
         }
       : undefined,
   });
@@ -342,6 +357,7 @@ async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder,
       await sleep(1000);
       collectGarbage();
     }
+    searchWrite ??= 'after rendering';
     search.mayWrite();
   }
 
@@ -357,14 +373,8 @@ async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder,
     searchPartsReused = indexed.partsReused;
     progress.done(`${plural(indexed.pages, 'article')} in ${plural(indexed.parts, 'part')}${indexed.partsReused > 0 ? ` (${formatCount(indexed.partsReused)} unchanged, from the cache)` : ''}, ${plural(indexed.files, 'file')}, ${(indexed.bytes / 2 ** 20).toFixed(1)} MiB`);
   }
-  return { pagesRendered: rendered.pages, pagesWritten: rendered.pages + keptPages.length, searchPartsReused };
+  return { pagesRendered: rendered.pages, pagesWritten: rendered.pages + keptPages.length, searchPartsReused, searchWrite };
 }
-
-/**
- * Up to this many pages to render, the search index may write beside rendering: ~30 KiB of heap per page rendered
- * (3.6 GiB at 72k pages, from 1.2 GiB before rendering), so 5,000 pages add ~150 MiB to a rebuild's 2.7 GiB peak.
- */
-const fewPagesToRender = 5_000;
 
 /** The site path Eleventy wrote a page to (`/kb/182/Q182346/index.html`), as templates name their output. */
 function sitePathOf(file: RenderedFile): string {
