@@ -115,22 +115,23 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
     usedKeys.add(key);
     // The part's files already in the output, from the same input: nothing to index, read or write.
     const kept = output.keepGroup(pathOf(p), `part:${key}`);
-    const cached = !kept && !!options.cacheDir && existsSync(partFile(options.cacheDir, key));
-    return { slice, key, kept, cached };
+    // Else the part's files in the cache, read when a lane takes the part.
+    const file = !kept && options.cacheDir ? partFile(options.cacheDir, key) : null;
+    return { slice, key, kept, cached: file !== null && existsSync(file) ? file : null };
   });
-  const reusable = plans.map(({ kept, cached }) => kept || cached);
-  const order = [...plans.keys()].sort((a, b) => Number(reusable[a]) - Number(reusable[b]) || a - b);
+  const mustIndex = (p: number) => !plans[p]!.kept && plans[p]!.cached === null;
+  const order = [...plans.keys()].filter(mustIndex).concat([...plans.keys()].filter((p) => !mustIndex(p)));
 
   const produce = async (p: number): Promise<PartOutcome> => {
-    const { slice, key, kept } = plans[p]!;
+    const { slice, key, kept, cached } = plans[p]!;
     if (kept) {
       progress(slice.length);
       return { key, files: [], source: 'output' };
     }
-    const cached = plans[p]!.cached && options.cacheDir ? readPart(partFile(options.cacheDir, key)) : null;
-    if (cached) {
+    const files = cached ? readPart(cached) : null;
+    if (files) {
       progress(slice.length);
-      return { key, files: cached, source: 'cache' };
+      return { key, files, source: 'cache' };
     }
     // A part's pages are made when a lane takes it, not all up front (60k pages of HTML held at once).
     const pages: SearchPage[] = slice.map((doc) => ({ url: doc.article.permalink, content: searchHtml(doc) }));
