@@ -18,7 +18,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { loadValue, storeValue } from '../pipeline/stored.ts';
 import { searchDigest, searchHtml, type SearchDocument } from './search-page.ts';
-import type { PartFile, PartMessage, PartTask, SearchPage } from './pagefind-worker.ts';
+import { createWriteTurn, openWriteTurn, releaseWriteTurn, type PartFile, type PartMessage, type PartTask, type SearchPage } from './pagefind-worker.ts';
 
 export interface PagefindOptions {
   /** Folder where each part's index files are kept by the hash of its input, so a rebuild re-indexes only the
@@ -94,16 +94,20 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
 
   // A child grows to ~0.3 GiB while its pages are added, then to ~1.2 GiB as it writes the index (measured at 10k
   // articles). Two writing at once beside the build would pass the 4 GiB budget, so the parts take turns to write
-  // (`writing`), while the other lane adds the next part's pages on the other core.
-  // Gates the build holds (`schedule`) give way when it stops the indexer, so nothing waits on them for ever.
+  // (`turn`, which the worker threads take among themselves), while the other lane adds the next part's pages on
+  // the other core. None writes before the build lets it (`schedule.mayWrite`).
   if (options.signal?.aborted) throw stoppedError();
   let onAbort = () => {};
   const aborted = new Promise<void>((resolve) => (onAbort = resolve));
   options.signal?.addEventListener('abort', onAbort, { once: true });
+  // Gates the build holds (`schedule`) give way when it stops the indexer, so nothing waits on them for ever.
   const gate = (promise: Promise<void> | undefined) => (promise ? Promise.race([promise, aborted]) : Promise.resolve());
-  let writing: Promise<void> = gate(options.schedule?.mayWrite);
-  const allLanes = gate(options.schedule?.allLanes);
   let stopped = false;
+  const turn = createWriteTurn(!options.schedule);
+  void options.schedule?.mayWrite.then(() => {
+    if (!stopped) openWriteTurn(turn);
+  });
+  const allLanes = gate(options.schedule?.allLanes);
 
   // Each part's key, and whether it must be indexed: the parts to index go to the lanes first, so in a rebuild the
   // changed part's child starts now, beside linking and rendering. Taken in part order, it started only once a lane
@@ -136,45 +140,34 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
     // A part's pages are made when a lane takes it, not all up front (60k pages of HTML held at once).
     const pages: SearchPage[] = slice.map((doc) => ({ url: doc.article.permalink, content: searchHtml(doc) }));
     const channel = new MessageChannel();
-    // The next part's turn to write comes when this one has written, or has ended in any way.
-    let ended = false;
-    let written = () => {};
     const count = pages.length;
     const limit = (options.partTimeout ?? defaultPartTimeout)(count);
     const timeout = new AbortController();
     // The time limit is for Pagefind's work: the clock stops while the part waits for its turn to write, which may
-    // be as long as the build's rendering, and goes on from where it stopped.
-    let remaining = limit;
-    let armedAt = 0;
+    // be as long as the build's rendering. The wait is the worker's own measure of it: the main thread may read the
+    // messages seconds late (busy linking or choosing pages), which must not count as Pagefind's time.
+    const startedAt = performance.now();
     let timer: NodeJS.Timeout | undefined;
-    const arm = () => {
-      armedAt = performance.now();
-      timer = setTimeout(() => timeout.abort(), remaining);
+    const arm = (ms: number) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => timeout.abort(), Math.max(0, ms));
     };
     channel.port1.on('message', (message: PartMessage) => {
-      if (message.type === 'added') return progress(message.pages);
-      clearTimeout(timer);
-      remaining = Math.max(0, remaining - (performance.now() - armedAt));
-      const turn = writing;
-      writing = turn.then(() => (ended || stopped ? undefined : new Promise<void>((resolve) => (written = resolve))));
-      void turn.then(() => {
-        // Stopped meanwhile (another part failed, or the build did): no child starts its memory-heavy write now.
-        if (ended || stopped) return;
-        arm();
-        channel.port1.postMessage('write');
-      });
+      if (message.type === 'added') progress(message.pages);
+      else if (message.type === 'ready') clearTimeout(timer);
+      else arm(limit - (performance.now() - startedAt - message.waitedMs));
     });
     try {
-      arm();
-      const files = await threads().run({ path: pathOf(p), pages, concurrency, port: channel.port2 }, { transferList: [channel.port2], signal: timeout.signal });
+      arm(limit);
+      const files = await threads().run({ path: pathOf(p), pages, concurrency, turn, holder: p + 2, port: channel.port2 }, { transferList: [channel.port2], signal: timeout.signal });
       return { key, files, source: 'indexed' };
     } catch (error) {
       if (!timeout.signal.aborted) throw error;
       throw new Error(`Pagefind did not finish ${pathOf(p)} (${count} articles) within ${Math.round(limit / 1000)} s; its process may have ended (out of memory?): check the machine's free memory and build again.`);
     } finally {
       clearTimeout(timer);
-      ended = true;
-      written();
+      // A part whose thread was ended (its time limit) holds the turn still: the next part may write.
+      releaseWriteTurn(turn, p + 2);
       channel.port1.close();
     }
   };

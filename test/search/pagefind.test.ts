@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { MessageChannel } from 'node:worker_threads';
 import { deferred, writePagefindIndexes, type PagefindOptions } from '../../scripts/index/pagefind.ts';
 import type { SearchDocument } from '../../scripts/index/search-page.ts';
-import indexPart, { type SearchPage } from '../../scripts/index/pagefind-worker.ts';
+import indexPart, { createWriteTurn, type SearchPage } from '../../scripts/index/pagefind-worker.ts';
 import type { LinkedArticle } from '../../scripts/types.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { countIndexers, indexerPids, runningIndexers } from '../helpers/indexers.ts';
@@ -165,6 +165,29 @@ test('scheduled beside the build: one part at a time and no index written until 
   assert.equal(await runningIndexers(), 0);
 });
 
+test('a part takes its turn to write without the main thread, which may be busy for seconds (linking, choosing pages)', async () => {
+  const mayWrite = deferred<void>();
+  mayWrite.resolve();
+  let blocked = null as { ended: boolean; seconds: number } | null;
+  const result = await writePagefindIndexes({ write: async () => {}, keepGroup: () => false }, docs.slice(0, 26), {
+    partSize: 30,
+    parallel: 1,
+    schedule: { mayWrite: mayWrite.promise, allLanes: new Promise(() => {}) },
+    onProgress: () => {
+      if (blocked) return;
+      // The part's pages are added and it is allowed to write: it must write and end its child while this thread
+      // never returns to its event loop (a turn handed out by this thread would wait for it).
+      const started = performance.now();
+      while (countIndexers() > 0 && performance.now() - started < 20_000) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+      blocked = { ended: countIndexers() === 0, seconds: (performance.now() - started) / 1000 };
+    },
+  });
+  assert.ok(blocked, 'progress was reported');
+  assert.ok(blocked!.ended, `the part's child still ran after ${blocked!.seconds.toFixed(1)} s of a busy main thread`);
+  assert.deepEqual(result.parts, ['/search/pagefind/1/']);
+  assert.equal(await runningIndexers(), 0);
+});
+
 test('stopped while it waits for the build (the build failed elsewhere), it rejects and ends its indexers', async () => {
   const stop = new AbortController();
   const s = scheduled(stop.signal);
@@ -229,7 +252,7 @@ test('an indexer that stops answering fails the build at its time limit instead 
 test('a page Pagefind refuses is named with its part', async () => {
   const { port1, port2 } = new MessageChannel();
   await assert.rejects(
-    indexPart({ path: '/search/pagefind/2/', pages: [{ url: '/kb/100/Q100000/', content: '<p>x</p>' }, { content: '<p>no address</p>' } as unknown as SearchPage], concurrency: 1, port: port2 }),
+    indexPart({ path: '/search/pagefind/2/', pages: [{ url: '/kb/100/Q100000/', content: '<p>x</p>' }, { content: '<p>no address</p>' } as unknown as SearchPage], concurrency: 1, turn: createWriteTurn(true), holder: 2, port: port2 }),
     /^Error: Pagefind rejected undefined \(in \/search\/pagefind\/2\/\): Either source_path or url must be provided$/,
   );
   port1.close();
