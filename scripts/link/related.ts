@@ -11,24 +11,49 @@ const weights = { event: 6, errorCode: 5, cites: 4, sharedReference: 2, keyword:
 const maxFeatureArticles = 300;
 
 export function relatedArticles(records: ArticleRecord[], citedBy: Map<string, string[]>, limit = 8): Map<string, string[]> {
-  const byFeature = new Map<string, number[]>();
-  const featuresOf: string[][] = records.map((r) => {
-    const f: string[] = [];
-    for (const e of r.events) f.push(`e:${e.id}`);
-    for (const c of r.errorCodes) f.push(`c:${c.code}`);
-    for (const ref of r.references) f.push(`r:${ref}`);
-    for (const k of r.keywords) f.push(`k:${k.toLowerCase()}`);
-    return [...new Set(f)];
+  // Everything the scoring loop reads is numbered up front — features, families, citations — and held in typed
+  // arrays: the loop visits ~60 million (article, neighbour) pairs on the full corpus, and reading record properties
+  // and string keys there cost 2–4 s of a rebuild's link stage (records read back from the cache have many shapes).
+  const featureIds = new Map<string, number>();
+  const featureWeights: number[] = [];
+  const members: number[][] = [];
+  const featuresOf = records.map((r, i) => {
+    const seen = new Set<number>();
+    const note = (key: string, weight: number) => {
+      let f = featureIds.get(key);
+      if (f === undefined) {
+        f = featureWeights.length;
+        featureIds.set(key, f);
+        featureWeights.push(weight);
+        members.push([]);
+      }
+      if (seen.has(f)) return;
+      seen.add(f);
+      members[f]!.push(i);
+    };
+    for (const e of r.events) note(`e:${e.id}`, weights.event);
+    for (const c of r.errorCodes) note(`c:${c.code}`, weights.errorCode);
+    for (const ref of r.references) note(`r:${ref}`, weights.sharedReference);
+    for (const k of r.keywords) note(`k:${k.toLowerCase()}`, weights.keyword);
+    return Int32Array.from(seen);
   });
-  featuresOf.forEach((features, i) => {
-    for (const f of features) {
-      const list = byFeature.get(f);
-      if (list) list.push(i);
-      else byFeature.set(f, [i]);
-    }
-  });
+  // Features shared by too many articles are dropped here rather than skipped for each of their members.
+  const useful = members.map((list) => (list.length > maxFeatureArticles ? null : Int32Array.from(list)));
   const indexOf = new Map(records.map((r, i) => [r.id, i]));
-  const weightOf = (f: string) => (f.startsWith('e:') ? weights.event : f.startsWith('c:') ? weights.errorCode : f.startsWith('r:') ? weights.sharedReference : weights.keyword);
+  const cited = records.map((r) => {
+    const linked: number[] = [];
+    for (const id of [...r.references, ...(citedBy.get(r.id) ?? [])]) {
+      const j = indexOf.get(id);
+      if (j !== undefined) linked.push(j);
+    }
+    return linked;
+  });
+  const familyIds = new Map<string, number>();
+  const family = Int32Array.from(records, (r) => {
+    let f = familyIds.get(r.productFamily);
+    if (f === undefined) familyIds.set(r.productFamily, (f = familyIds.size));
+    return f;
+  });
   // Each article's position in number order, for the tie-break without comparing id strings.
   const rank = new Int32Array(records.length);
   [...records.keys()].sort((a, b) => compareIds(records[a]!.id, records[b]!.id)).forEach((i, position) => (rank[i] = position));
@@ -37,31 +62,37 @@ export function relatedArticles(records: ArticleRecord[], citedBy: Map<string, s
   // One score per article, reused: a Map per article cost ~4 s at full size. Weights are positive, so 0 = untouched.
   const scores = new Float64Array(records.length);
   const touched: number[] = [];
-  records.forEach((record, i) => {
+  // The best `limit` so far, best first: kept by insertion, as sorting every touched article cost more than scoring.
+  const best: number[] = [];
+  const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && rank[a]! < rank[b]!);
+  for (let i = 0; i < records.length; i++) {
     const add = (j: number, w: number) => {
       if (j === i) return;
       if (scores[j] === 0) touched.push(j);
       scores[j] = scores[j]! + w;
     };
-    for (const f of featuresOf[i] ?? []) {
-      const list = byFeature.get(f);
-      if (!list || list.length > maxFeatureArticles) continue;
-      const w = weightOf(f);
-      for (const j of list) add(j, w);
+    for (const f of featuresOf[i]!) {
+      const list = useful[f];
+      if (!list) continue;
+      const w = featureWeights[f]!;
+      for (let k = 0; k < list.length; k++) add(list[k]!, w);
     }
-    for (const id of [...record.references, ...(citedBy.get(record.id) ?? [])]) {
-      const j = indexOf.get(id);
-      if (j !== undefined) add(j, weights.cites);
+    for (const j of cited[i]!) add(j, weights.cites);
+    const own = family[i];
+    for (const j of touched) {
+      if (family[j] === own) scores[j] = scores[j]! + weights.sameFamily;
+      if (scores[j]! < 2 || (best.length === limit && !before(j, best[limit - 1]!))) continue;
+      let at = best.length === limit ? limit - 1 : best.length;
+      while (at > 0 && before(j, best[at - 1]!)) {
+        best[at] = best[at - 1]!;
+        at--;
+      }
+      best[at] = j;
     }
-    for (const j of touched) if (records[j]!.productFamily === record.productFamily) scores[j] = scores[j]! + weights.sameFamily;
-    const ranked = touched
-      .filter((j) => scores[j]! >= 2)
-      .sort((a, b) => scores[b]! - scores[a]! || rank[a]! - rank[b]!)
-      .slice(0, limit)
-      .map((j) => records[j]!.id);
+    result.set(records[i]!.id, best.map((j) => records[j]!.id));
     for (const j of touched) scores[j] = 0;
     touched.length = 0;
-    result.set(record.id, ranked);
-  });
+    best.length = 0;
+  }
   return result;
 }
