@@ -28,38 +28,13 @@ export function assertOwnedOutput(root: string): void {
   );
 }
 
-/**
- * What the last build wrote: each file (relative to the root, `/`-separated) with its fingerprint, as two lists;
- * and each folder's stamp (`folderStamp`) as the build left it, as two lists (none in manifests before them).
- */
+/** What the last build wrote: each file (relative to the root, `/`-separated) with its fingerprint, as two lists. */
 interface Manifest {
   version: 2;
   root: string;
   paths: string[];
   fingerprints: string[];
-  folders?: string[];
-  stamps?: string[];
 }
-
-/**
- * A folder's identity and the last time an entry was added to it or removed from it: the modification and change
- * times (the change time cannot be set back), and the inode. While a folder's stamp is the one the last build
- * recorded, every file the manifest lists in it is still there — one `stat` for the folder instead of one per file
- * (a rebuild checks ~360k files: ~3 s of its main thread, measured on the full corpus).
- */
-function folderStamp(folder: string): { stamp: string; changedMs: number } | null {
-  const stat = statSync(folder, { bigint: true, throwIfNoEntry: false });
-  if (!stat?.isDirectory()) return null;
-  const changedNs = stat.mtimeNs > stat.ctimeNs ? stat.mtimeNs : stat.ctimeNs;
-  return { stamp: `${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`, changedMs: Number(changedNs / 1_000_000n) };
-}
-
-/**
- * A folder changed this recently when the manifest is saved gets no stamp (its files are checked one by one next
- * time): file systems keep times in ticks (milliseconds, or seconds on some), and a file removed within the same
- * tick as the build's last write there would leave the stamp unchanged — the "racy" entries of git's index.
- */
-const racyWindowMs = 2_000;
 
 /** The fingerprint of bytes written as they are. */
 export function contentFingerprint(content: string | Uint8Array): string {
@@ -73,12 +48,6 @@ export class OutputFolder {
   private readonly fingerprints = new Map<string, string>();
   /** The last build's, or null when there is none to trust. */
   private readonly previous: Map<string, string> | null;
-  /** The last build's folder stamps, by relative folder (`kb/182/Q182346`, '' for the root). */
-  private readonly previousStamps: Map<string, string>;
-  /** Folders (absolute) checked against their stamp by this build: true when unchanged since the last one. */
-  private readonly intactFolders = new Map<string, boolean>();
-  /** Folders (absolute) where this build added or removed a file: their stamps are taken again. */
-  private readonly changedFolders = new Set<string>();
   /** The folder held files when the build started: without a manifest, compare bytes before writing and walk for stale files. */
   private readonly startedNonEmpty: boolean;
 
@@ -87,9 +56,7 @@ export class OutputFolder {
    */
   constructor(readonly root: string, private readonly manifestFile: string | null = null) {
     this.startedNonEmpty = existsSync(root) && readdirSync(root).length > 0;
-    const manifest = this.startedNonEmpty && manifestFile ? readManifest(manifestFile, root) : null;
-    this.previous = manifest?.files ?? null;
-    this.previousStamps = manifest?.stamps ?? new Map();
+    this.previous = this.startedNonEmpty && manifestFile ? readManifest(manifestFile, root) : null;
     // From here on the folder changes; a manifest left behind by a crash would describe files that are no longer there.
     if (manifestFile) rmSync(manifestFile, { force: true });
   }
@@ -115,12 +82,6 @@ export class OutputFolder {
 
   /** Records a file another writer (Eleventy) put in the folder, with the fingerprint of what it was made from. */
   claim(absolutePath: string, fingerprint = ''): void {
-    this.changedFolders.add(dirname(absolutePath));
-    this.own(absolutePath, fingerprint);
-  }
-
-  /** Counts a file as this build's, written or kept. */
-  private own(absolutePath: string, fingerprint: string): void {
     this.written.add(absolutePath);
     // Its folder exists, then: the records written beside 60k pages need no mkdir (7 s of a cold build's 24).
     this.folders.add(dirname(absolutePath));
@@ -133,8 +94,8 @@ export class OutputFolder {
    */
   keep(sitePath: string, fingerprint: string): boolean {
     const file = this.file(sitePath);
-    if (this.previous?.get(this.relativePath(file)) !== fingerprint || !this.stillThere(file)) return false;
-    this.own(file, fingerprint);
+    if (this.previous?.get(this.relativePath(file)) !== fingerprint || !isFile(file)) return false;
+    this.claim(file, fingerprint);
     return true;
   }
 
@@ -164,28 +125,9 @@ export class OutputFolder {
       if (!print.startsWith(member)) return false;
       files.push([rel, print]);
     }
-    if (files.length === 0 || !files.every(([rel]) => this.stillThere(join(this.root, rel)))) return false;
-    for (const [rel, print] of files) this.own(join(this.root, rel), print);
+    if (files.length === 0 || !files.every(([rel]) => isFile(join(this.root, rel)))) return false;
+    for (const [rel, print] of files) this.claim(join(this.root, rel), print);
     return true;
-  }
-
-  /**
-   * Whether a file the last build's manifest lists is still in the folder: its folder's stamp is unchanged since
-   * that build, or else the file itself is there.
-   */
-  private stillThere(file: string): boolean {
-    const folder = dirname(file);
-    let intact = this.intactFolders.get(folder);
-    if (intact === undefined) {
-      const recorded = this.previousStamps.get(this.relativeFolder(folder));
-      intact = recorded !== undefined && folderStamp(folder)?.stamp === recorded;
-      this.intactFolders.set(folder, intact);
-    }
-    return intact || isFile(file);
-  }
-
-  private relativeFolder(folder: string): string {
-    return folder === this.root || `${folder}${sep}` === this.root ? '' : this.relativePath(folder);
   }
 
   /** Folders already made by this build: one mkdir per folder, not per file. */
@@ -206,7 +148,7 @@ export class OutputFolder {
     const bytesPrint = contentFingerprint(content);
     const print = options.group ? `${options.group} ${bytesPrint}` : bytesPrint;
     const previous = this.previous?.get(rel);
-    const unchanged = this.previous ? previous !== undefined && previous.slice(previous.indexOf(' ') + 1) === bytesPrint && this.stillThere(file) : this.startedNonEmpty && sameBytes(file, content);
+    const unchanged = this.previous ? previous !== undefined && previous.slice(previous.indexOf(' ') + 1) === bytesPrint && isFile(file) : this.startedNonEmpty && sameBytes(file, content);
     // A file left as it is needs no folder made (a rebuild's 118k redirect pages: 0.7 s of mkdir calls).
     if (!unchanged) {
       const folder = dirname(file);
@@ -215,7 +157,6 @@ export class OutputFolder {
         this.folders.add(folder);
       }
       writeFileSync(file, content);
-      this.changedFolders.add(folder);
     }
     this.written.add(file);
     this.fingerprints.set(rel, print);
@@ -237,15 +178,8 @@ export class OutputFolder {
       for (const rel of this.previous.keys()) {
         if (this.fingerprints.has(rel)) continue;
         const file = join(this.root, rel);
-        if (this.written.has(file) || !this.stillThere(file)) continue;
-        try {
-          unlinkSync(file);
-        } catch (error) {
-          // Trusted by its folder's stamp but gone meanwhile, or a folder where a file was: nothing to delete.
-          if (!['ENOENT', 'EISDIR', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
-          continue;
-        }
-        this.changedFolders.add(dirname(file));
+        if (!isFile(file) || this.written.has(file)) continue;
+        unlinkSync(file);
         removed++;
         removeEmptyFolders(dirname(file), this.root);
       }
@@ -281,35 +215,13 @@ export class OutputFolder {
 
   /** v8-serialised, unsorted: the full corpus's 370k entries load in 0.3 s and save in 0.07 s (sorted JSON: 1.2 s and 0.8 s). */
   private saveManifest(file: string): void {
-    const folders: string[] = [];
-    const stamps: string[] = [];
-    const now = Date.now();
-    const seen = new Set<string>();
-    for (const rel of this.fingerprints.keys()) {
-      const cut = rel.lastIndexOf('/');
-      const relFolder = cut < 0 ? '' : rel.slice(0, cut);
-      if (seen.has(relFolder)) continue;
-      seen.add(relFolder);
-      const folder = relFolder === '' ? this.root : join(this.root, relFolder);
-      // Unchanged since it was checked against the last build's stamp: that stamp still holds.
-      const kept = this.intactFolders.get(folder) === true && !this.changedFolders.has(folder) ? this.previousStamps.get(relFolder) : undefined;
-      if (kept !== undefined) {
-        folders.push(relFolder);
-        stamps.push(kept);
-        continue;
-      }
-      const taken = folderStamp(folder);
-      if (!taken || now - taken.changedMs < racyWindowMs) continue;
-      folders.push(relFolder);
-      stamps.push(taken.stamp);
-    }
-    const manifest: Manifest = { version: 2, root: this.root, paths: [...this.fingerprints.keys()], fingerprints: [...this.fingerprints.values()], folders, stamps };
+    const manifest: Manifest = { version: 2, root: this.root, paths: [...this.fingerprints.keys()], fingerprints: [...this.fingerprints.values()] };
     storeValue(file, manifest);
   }
 }
 
 /** The manifest of the last build into `root`, or null when missing, unreadable or about another folder. */
-function readManifest(file: string, root: string): { files: Map<string, string>; stamps: Map<string, string> } | null {
+function readManifest(file: string, root: string): Map<string, string> | null {
   // A manifest in an earlier format (JSON) reads as none.
   const manifest = loadValue(file) as Partial<Manifest> | null;
   const paths = manifest?.paths;
@@ -317,12 +229,7 @@ function readManifest(file: string, root: string): { files: Map<string, string>;
   if (manifest?.version !== 2 || manifest.root !== root || !Array.isArray(paths) || !Array.isArray(fingerprints) || paths.length !== fingerprints.length) return null;
   const previous = new Map<string, string>();
   for (let i = 0; i < paths.length; i++) previous.set(paths[i]!, fingerprints[i]!);
-  const stamps = new Map<string, string>();
-  const { folders, stamps: folderStamps } = manifest;
-  if (Array.isArray(folders) && Array.isArray(folderStamps) && folders.length === folderStamps.length) {
-    for (let i = 0; i < folders.length; i++) stamps.set(folders[i]!, folderStamps[i]!);
-  }
-  return { files: previous, stamps };
+  return previous;
 }
 
 function isFile(path: string): boolean {
