@@ -13,6 +13,9 @@
 import { hash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import type { PresenceTask } from './presence-worker.ts';
 import { loadValue, storeValue } from '../pipeline/stored.ts';
 import { eachLimited } from './articles.ts';
 
@@ -48,6 +51,8 @@ export class OutputFolder {
   private readonly fingerprints = new Map<string, string>();
   /** The last build's, or null when there is none to trust. */
   private readonly previous: Map<string, string> | null;
+  /** Which of the last build's files were gone when this build started, as a worker thread finds (`stillThere`). */
+  private readonly presence: { port: MessagePort; missing: Set<string> | null } | null;
   /** The folder held files when the build started: without a manifest, compare bytes before writing and walk for stale files. */
   private readonly startedNonEmpty: boolean;
 
@@ -56,7 +61,9 @@ export class OutputFolder {
    */
   constructor(readonly root: string, private readonly manifestFile: string | null = null) {
     this.startedNonEmpty = existsSync(root) && readdirSync(root).length > 0;
-    this.previous = this.startedNonEmpty && manifestFile ? readManifest(manifestFile, root) : null;
+    const manifest = this.startedNonEmpty && manifestFile ? readManifest(manifestFile, root) : null;
+    this.previous = manifest?.files ?? null;
+    this.presence = manifest ? checkPresence(root, manifest.paths) : null;
     // From here on the folder changes; a manifest left behind by a crash would describe files that are no longer there.
     if (manifestFile) rmSync(manifestFile, { force: true });
   }
@@ -94,7 +101,8 @@ export class OutputFolder {
    */
   keep(sitePath: string, fingerprint: string): boolean {
     const file = this.file(sitePath);
-    if (this.previous?.get(this.relativePath(file)) !== fingerprint || !isFile(file)) return false;
+    const rel = this.relativePath(file);
+    if (this.previous?.get(rel) !== fingerprint || !this.stillThere(file, rel)) return false;
     this.claim(file, fingerprint);
     return true;
   }
@@ -125,9 +133,31 @@ export class OutputFolder {
       if (!print.startsWith(member)) return false;
       files.push([rel, print]);
     }
-    if (files.length === 0 || !files.every(([rel]) => isFile(join(this.root, rel)))) return false;
+    if (files.length === 0 || !files.every(([rel]) => this.stillThere(join(this.root, rel), rel))) return false;
     for (const [rel, print] of files) this.claim(join(this.root, rel), print);
     return true;
+  }
+
+  /** Whether the worker thread has told which of the last build's files were gone at the start (for tests). */
+  get checkedAtStart(): boolean {
+    this.stillThere('', '');
+    return this.presence?.missing != null;
+  }
+
+  /**
+   * Whether a file the last build's manifest lists is in the folder: as the worker thread found it at the start
+   * (this build deletes nothing before `finish`), or, until it has answered, as a `stat` finds it now.
+   */
+  private stillThere(file: string, rel: string): boolean {
+    const presence = this.presence;
+    if (presence && !presence.missing) {
+      const answer = receiveMessageOnPort(presence.port);
+      if (answer) {
+        presence.missing = new Set(answer.message as string[]);
+        presence.port.close();
+      }
+    }
+    return presence?.missing ? !presence.missing.has(rel) : isFile(file);
   }
 
   /** Folders already made by this build: one mkdir per folder, not per file. */
@@ -148,7 +178,7 @@ export class OutputFolder {
     const bytesPrint = contentFingerprint(content);
     const print = options.group ? `${options.group} ${bytesPrint}` : bytesPrint;
     const previous = this.previous?.get(rel);
-    const unchanged = this.previous ? previous !== undefined && previous.slice(previous.indexOf(' ') + 1) === bytesPrint && isFile(file) : this.startedNonEmpty && sameBytes(file, content);
+    const unchanged = this.previous ? previous !== undefined && previous.slice(previous.indexOf(' ') + 1) === bytesPrint && this.stillThere(file, rel) : this.startedNonEmpty && sameBytes(file, content);
     // A file left as it is needs no folder made (a rebuild's 118k redirect pages: 0.7 s of mkdir calls).
     if (!unchanged) {
       const folder = dirname(file);
@@ -178,8 +208,14 @@ export class OutputFolder {
       for (const rel of this.previous.keys()) {
         if (this.fingerprints.has(rel)) continue;
         const file = join(this.root, rel);
-        if (!isFile(file) || this.written.has(file)) continue;
-        unlinkSync(file);
+        if (this.written.has(file) || !this.stillThere(file, rel)) continue;
+        try {
+          unlinkSync(file);
+        } catch (error) {
+          // Removed by hand since the build started: nothing to delete.
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+          throw error;
+        }
         removed++;
         removeEmptyFolders(dirname(file), this.root);
       }
@@ -221,7 +257,7 @@ export class OutputFolder {
 }
 
 /** The manifest of the last build into `root`, or null when missing, unreadable or about another folder. */
-function readManifest(file: string, root: string): Map<string, string> | null {
+function readManifest(file: string, root: string): { files: Map<string, string>; paths: string[] } | null {
   // A manifest in an earlier format (JSON) reads as none.
   const manifest = loadValue(file) as Partial<Manifest> | null;
   const paths = manifest?.paths;
@@ -229,7 +265,26 @@ function readManifest(file: string, root: string): Map<string, string> | null {
   if (manifest?.version !== 2 || manifest.root !== root || !Array.isArray(paths) || !Array.isArray(fingerprints) || paths.length !== fingerprints.length) return null;
   const previous = new Map<string, string>();
   for (let i = 0; i < paths.length; i++) previous.set(paths[i]!, fingerprints[i]!);
-  return previous;
+  return { files: previous, paths };
+}
+
+/**
+ * Starts checking, on a worker thread, which of `paths` are no longer files under `root`. Null when no thread
+ * could start; a thread that fails never answers: either way each file is checked when it is needed.
+ */
+function checkPresence(root: string, paths: string[]): { port: MessagePort; missing: null } | null {
+  const { port1, port2 } = new MessageChannel();
+  try {
+    const pool = new Piscina<PresenceTask, void>({ filename: new URL('./presence-worker.ts', import.meta.url).href, minThreads: 1, maxThreads: 1 });
+    void pool
+      .run({ root, paths, port: port2 }, { transferList: [port2] })
+      .catch(() => {})
+      .finally(() => pool.destroy());
+  } catch {
+    port1.close();
+    return null;
+  }
+  return { port: port1, missing: null };
 }
 
 function isFile(path: string): boolean {
