@@ -3,7 +3,7 @@
  * instance, and that service handles one request at a time on one core, so two indexes in the same thread take
  * as long as one after the other; a worker thread has its own module instance, so its own Rust child and core.
  * Writing the index takes the child ~4× the memory of adding the pages, so a part waits for its turn before writing
- * (`WriteTurn`, shared by the worker threads: taking it needs no word from the main thread).
+ * (`createWriteTurn`, shared by the worker threads: taking it needs no word from the main thread).
  */
 import type { MessagePort } from 'node:worker_threads';
 
