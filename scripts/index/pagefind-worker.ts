@@ -32,21 +32,23 @@ export interface PartTask {
   port: MessagePort;
 }
 
-/**
- * Pages added since the previous message; all are added and the part waits for its turn to write; it has the turn
- * (after waiting `waitedMs` for it).
- */
-export type PartMessage = { type: 'added'; pages: number } | { type: 'ready' } | { type: 'writing'; waitedMs: number };
+export type PartMessage =
+  /** Pages added since the previous message. */
+  | { type: 'added'; pages: number }
+  /** All pages are added: the part waits for its turn to write. */
+  | { type: 'ready' }
+  /** The part has the turn, after waiting `waitedMs` for it (measured here: the main thread may read this late). */
+  | { type: 'writing'; waitedMs: number };
 
-/**
- * The turn to write, one Int32 in shared memory: closed until the build lets parts write, then open, or held by
- * one part (its `holder` number). The threads take it among themselves because the main thread can be busy for
- * seconds at a time (linking, choosing pages): a turn it handed out waited for it, 8 s of a one-article rebuild
- * during which the changed part's child sat idle (measured on the full corpus).
- */
+const STOPPED = -1;
 const CLOSED = 0;
 const OPEN = 1;
 
+/**
+ * The turn to write, one Int32 in shared memory: closed until the build lets parts write, then open, or held by
+ * one part (its `holder` number, 2 or more); stopped for good when the indexing fails. The threads take it among
+ * themselves because the main thread can be busy for seconds at a time (scripts/index/README.md).
+ */
 export function createWriteTurn(open: boolean): Int32Array {
   const turn = new Int32Array(new SharedArrayBuffer(4));
   turn[0] = open ? OPEN : CLOSED;
@@ -63,9 +65,18 @@ export function releaseWriteTurn(turn: Int32Array, holder: number): void {
   if (Atomics.compareExchange(turn, 0, holder, OPEN) === holder) Atomics.notify(turn, 0);
 }
 
-async function takeWriteTurn(turn: Int32Array, holder: number): Promise<void> {
+/** No part may start writing any more (the indexing failed or was stopped): those waiting give up. A child still
+ *  writing when the indexer ends is ended with its thread. */
+export function stopWriteTurn(turn: Int32Array): void {
+  Atomics.store(turn, 0, STOPPED);
+  Atomics.notify(turn, 0);
+}
+
+/** Waits until the turn is open and takes it for `holder`; rejects once the turn is stopped. */
+export async function takeWriteTurn(turn: Int32Array, holder: number): Promise<void> {
   for (;;) {
     const state = Atomics.load(turn, 0);
+    if (state === STOPPED) throw new Error('Search indexing was stopped before this part could write its index');
     if (state === OPEN && Atomics.compareExchange(turn, 0, OPEN, holder) === OPEN) return;
     const wait = Atomics.waitAsync(turn, 0, state);
     if (wait.async) await wait.value;
@@ -118,9 +129,12 @@ export default async function indexPart(task: PartTask): Promise<PartFile[]> {
   } finally {
     // Ends the child process, returning its memory before this thread takes the next part — and before the next
     // part may write.
-    await pagefind.close();
-    releaseWriteTurn(task.turn, task.holder);
-    task.port.close();
+    try {
+      await pagefind.close();
+    } finally {
+      releaseWriteTurn(task.turn, task.holder);
+      task.port.close();
+    }
   }
 }
 

@@ -18,7 +18,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { loadValue, storeValue } from '../pipeline/stored.ts';
 import { searchDigest, searchHtml, type SearchDocument } from './search-page.ts';
-import { createWriteTurn, openWriteTurn, releaseWriteTurn, type PartFile, type PartMessage, type PartTask, type SearchPage } from './pagefind-worker.ts';
+import { createWriteTurn, openWriteTurn, stopWriteTurn, type PartFile, type PartMessage, type PartTask, type SearchPage } from './pagefind-worker.ts';
 
 export interface PagefindOptions {
   /** Folder where each part's index files are kept by the hash of its input, so a rebuild re-indexes only the
@@ -100,7 +100,7 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
   let onAbort = () => {};
   const aborted = new Promise<void>((resolve) => (onAbort = resolve));
   options.signal?.addEventListener('abort', onAbort, { once: true });
-  // Gates the build holds (`schedule`) give way when it stops the indexer, so nothing waits on them for ever.
+  // The build's gate for the second lane gives way when it stops the indexer, so no lane waits on it for ever.
   const gate = (promise: Promise<void> | undefined) => (promise ? Promise.race([promise, aborted]) : Promise.resolve());
   let stopped = false;
   const turn = createWriteTurn(!options.schedule);
@@ -159,6 +159,7 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
     });
     try {
       arm(limit);
+      // Holder numbers start at 2: 0 and 1 are the closed and open turn.
       const files = await threads().run({ path: pathOf(p), pages, concurrency, turn, holder: p + 2, port: channel.port2 }, { transferList: [channel.port2], signal: timeout.signal });
       return { key, files, source: 'indexed' };
     } catch (error) {
@@ -166,8 +167,6 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
       throw new Error(`Pagefind did not finish ${pathOf(p)} (${count} articles) within ${Math.round(limit / 1000)} s; its process may have ended (out of memory?): check the machine's free memory and build again.`);
     } finally {
       clearTimeout(timer);
-      // A part whose thread was ended (its time limit) holds the turn still: the next part may write.
-      releaseWriteTurn(turn, p + 2);
       channel.port1.close();
     }
   };
@@ -179,6 +178,9 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
   const failAll = (error: unknown) => {
     if (stopped) return;
     stopped = true;
+    // The threads are ended next; meanwhile no part starts its memory-heavy write (a part past its time limit may
+    // still hold its child, and the turn with it).
+    stopWriteTurn(turn);
     for (const outcome of outcomes) outcome?.reject(error);
   };
   let next = 0;
@@ -217,6 +219,7 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
     }
   } finally {
     stopped = true;
+    stopWriteTurn(turn);
     options.signal?.removeEventListener('abort', onAbort);
     // After a failure this ends the part still being indexed (its thread, and with it its child).
     await (pool as Piscina<PartTask, PartFile[]> | null)?.destroy();

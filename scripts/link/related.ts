@@ -11,8 +11,8 @@ const weights = { event: 6, errorCode: 5, cites: 4, sharedReference: 2, keyword:
 const maxFeatureArticles = 300;
 
 export function relatedArticles(records: ArticleRecord[], citedBy: Map<string, string[]>, limit = 8): Map<string, string[]> {
-  // Everything the scoring loop reads is numbered up front — features, families, citations — and held in typed
-  // arrays: the loop visits ~60 million (article, neighbour) pairs on the full corpus, and reading record properties
+  // Everything the scoring loop reads is numbered up front — features, families, citations — and held in arrays of
+  // numbers: the loop visits ~60 million (article, neighbour) pairs on the full corpus, and reading record properties
   // and string keys there cost 2–4 s of a rebuild's link stage (records read back from the cache have many shapes).
   const featureIds = new Map<string, number>();
   const featureWeights: number[] = [];

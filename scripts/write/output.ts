@@ -140,24 +140,31 @@ export class OutputFolder {
 
   /** Whether the worker thread has told which of the last build's files were gone at the start (for tests). */
   get checkedAtStart(): boolean {
-    this.stillThere('', '');
-    return this.presence?.missing != null;
+    return this.missingAtStart() !== null;
   }
 
   /**
-   * Whether a file the last build's manifest lists is in the folder: as the worker thread found it at the start
-   * (this build deletes nothing before `finish`), or, until it has answered, as a `stat` finds it now.
+   * Whether a file the last build's manifest lists is in the folder: as the worker thread found it when the build
+   * started, or, until it has answered, as a `stat` finds it now. Like every input, the folder is read as it was at
+   * the start: this build deletes nothing before `finish`, and a file someone else removes meanwhile is noticed by
+   * the next build (a page kept then counts as written, and the next build's check finds it gone).
    */
   private stillThere(file: string, rel: string): boolean {
+    const missing = this.missingAtStart();
+    return missing ? !missing.has(rel) : isFile(file);
+  }
+
+  /** The worker thread's answer, taken from its port without waiting for the event loop; null until it has come. */
+  private missingAtStart(): Set<string> | null {
     const presence = this.presence;
-    if (presence && !presence.missing) {
+    if (!presence) return null;
+    if (!presence.missing) {
       const answer = receiveMessageOnPort(presence.port);
-      if (answer) {
-        presence.missing = new Set(answer.message as string[]);
-        presence.port.close();
-      }
+      if (!answer) return null;
+      presence.missing = new Set(answer.message as string[]);
+      presence.port.close();
     }
-    return presence?.missing ? !presence.missing.has(rel) : isFile(file);
+    return presence.missing;
   }
 
   /** Folders already made by this build: one mkdir per folder, not per file. */
@@ -212,9 +219,10 @@ export class OutputFolder {
         try {
           unlinkSync(file);
         } catch (error) {
-          // Removed by hand since the build started: nothing to delete.
-          if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
-          throw error;
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+          // Removed by hand since the build started: nothing to delete, but its folder may be left empty.
+          removeEmptyFolders(dirname(file), this.root);
+          continue;
         }
         removed++;
         removeEmptyFolders(dirname(file), this.root);
@@ -279,7 +287,8 @@ function checkPresence(root: string, paths: string[]): { port: MessagePort; miss
     void pool
       .run({ root, paths, port: port2 }, { transferList: [port2] })
       .catch(() => {})
-      .finally(() => pool.destroy());
+      .finally(() => pool.destroy())
+      .catch(() => {});
   } catch {
     port1.close();
     return null;

@@ -68,6 +68,13 @@ test('an article is never its own relative, lists stop at eight, and a feature i
   assert.deepEqual(related.get('Q8000'), []);
 });
 
+test('a stronger neighbour met after eight weaker ones still takes its place in the list', () => {
+  // Q1–Q9 share a keyword pair with Q100 (2 + 0.5); Q500, numbered after them all, shares an event (6.5).
+  const weak = Array.from({ length: 9 }, (_, i) => record(i + 1, { keywords: ['kbnetwork', 'kbsetup'] }));
+  const related = relate([record(100, { events: [4087], keywords: ['kbnetwork', 'kbsetup'] }), ...weak, record(500, { events: [4087] })]);
+  assert.deepEqual(related.get('Q100'), ['Q500', 'Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7']);
+});
+
 /** The rules written plainly: every pair's score in a map, filtered and sorted. */
 function plainRelated(records: ArticleRecord[], citedBy: Map<string, string[]>): Map<string, string[]> {
   const weightOf = { e: 6, c: 5, r: 2, k: 1 } as const;

@@ -17,6 +17,8 @@ test('which of the last build\'s files are gone is found on a worker thread as t
   const first = new OutputFolder(out, manifest);
   const pages = Array.from({ length: 200 }, (_, i) => `/kb/${100 + (i % 7)}/Q${1000 + i}/index.html`);
   for (const page of pages) await first.write(page, `<p>${page}</p>`);
+  // Not written by the next build: stale then.
+  await first.write('/old/stale.txt', 'stale\n');
   await first.finish(Date.now());
 
   const removedBefore = pages[3]!;
@@ -29,13 +31,16 @@ test('which of the last build\'s files are gone is found on a worker thread as t
   // Removed after the check: the build goes by what the folder held when it started, as it does for every input.
   const removedAfter = pages[5]!;
   rmSync(join(out, removedAfter));
+  rmSync(join(out, 'old/stale.txt'));
   assert.equal(second.keep(removedBefore, contentFingerprint(`<p>${removedBefore}</p>`)), false, 'a file gone at the start is made again');
   assert.equal(second.keep(pages[4]!, contentFingerprint(`<p>${pages[4]}</p>`)), true, 'a file still there is kept');
   assert.equal(second.keep(removedAfter, contentFingerprint(`<p>${removedAfter}</p>`)), true, 'the answer from the start is used, not a stat now');
 
-  // Written again through the folder: the one gone at the start is back, and finish deletes nothing it keeps.
+  // Written again through the folder: the one gone at the start is back; finish deletes nothing it keeps, and a
+  // stale file already gone is no error.
   for (const page of pages.filter((p) => p !== pages[4] && p !== removedAfter)) await second.write(page, `<p>${page}</p>`);
   assert.equal(await second.finish(Date.now()), 0);
+  assert.ok(!existsSync(join(out, 'old')), 'its emptied folder is gone too');
   assert.equal(readFileSync(join(out, removedBefore), 'utf8'), `<p>${removedBefore}</p>`);
   assert.ok(!existsSync(join(out, removedAfter)));
 });

@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { MessageChannel } from 'node:worker_threads';
 import { deferred, writePagefindIndexes, type PagefindOptions } from '../../scripts/index/pagefind.ts';
 import type { SearchDocument } from '../../scripts/index/search-page.ts';
-import indexPart, { createWriteTurn, type SearchPage } from '../../scripts/index/pagefind-worker.ts';
+import indexPart, { createWriteTurn, openWriteTurn, releaseWriteTurn, stopWriteTurn, takeWriteTurn, type SearchPage } from '../../scripts/index/pagefind-worker.ts';
 import type { LinkedArticle } from '../../scripts/types.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { countIndexers, indexerPids, runningIndexers } from '../helpers/indexers.ts';
@@ -163,6 +163,35 @@ test('scheduled beside the build: one part at a time and no index written until 
   assert.deepEqual([...s.files.keys()].sort(), [...unscheduled.files.keys()].sort());
   for (const [path, bytes] of unscheduled.files) assert.ok(bytes.equals(s.files.get(path)!), `${path} differs`);
   assert.equal(await runningIndexers(), 0);
+});
+
+test('the write turn: closed until opened, one holder at a time, released only by its holder, given up once stopped', async () => {
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 50));
+  // A broken turn would leave its waiters waiting for ever: each wait fails the test after 5 s instead.
+  const within = <T>(promise: Promise<T>): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('still waiting after 5 s')), 5_000)));
+    return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+  };
+  const turn = createWriteTurn(false);
+  const taken: number[] = [];
+  const first = takeWriteTurn(turn, 2).then(() => taken.push(2));
+  await pause();
+  assert.equal(taken.length, 0, 'no part writes before the build lets it');
+  openWriteTurn(turn);
+  await within(first);
+  const second = takeWriteTurn(turn, 3).then(() => taken.push(3));
+  releaseWriteTurn(turn, 3);
+  await pause();
+  assert.deepEqual(taken, [2], 'part 3 waits while part 2 writes, and cannot give back a turn it does not hold');
+  releaseWriteTurn(turn, 2);
+  await within(second);
+  assert.deepEqual(taken, [2, 3]);
+  const third = takeWriteTurn(turn, 4);
+  stopWriteTurn(turn);
+  await assert.rejects(within(third), /stopped before this part could write/);
+  releaseWriteTurn(turn, 3);
+  await assert.rejects(within(takeWriteTurn(turn, 5)), /stopped/, 'a holder ending after the stop does not open it again');
 });
 
 test('a part takes its turn to write without the main thread, which may be busy for seconds (linking, choosing pages)', async () => {
