@@ -100,14 +100,12 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
   let onAbort = () => {};
   const aborted = new Promise<void>((resolve) => (onAbort = resolve));
   options.signal?.addEventListener('abort', onAbort, { once: true });
-  // The build's gate for the second lane gives way when it stops the indexer, so no lane waits on it for ever.
-  const gate = (promise: Promise<void> | undefined) => (promise ? Promise.race([promise, aborted]) : Promise.resolve());
   let stopped = false;
+  // Opening a stopped turn does nothing, so a build that fails before `mayWrite` lets no part write.
   const turn = createWriteTurn(!options.schedule);
-  void options.schedule?.mayWrite.then(() => {
-    if (!stopped) openWriteTurn(turn);
-  });
-  const allLanes = gate(options.schedule?.allLanes);
+  void options.schedule?.mayWrite.then(() => openWriteTurn(turn));
+  // The build's gate for the second lane gives way when it stops the indexer, so no lane waits on it for ever.
+  const allLanes = options.schedule ? Promise.race([options.schedule.allLanes, aborted]) : Promise.resolve();
 
   // Each part's key, and whether it must be indexed: the parts to index go to the lanes first, so in a rebuild the
   // changed part's child starts now, beside linking and rendering. Taken in part order, it started only once a lane

@@ -218,13 +218,11 @@ export class OutputFolder {
         if (this.written.has(file) || !this.stillThere(file, rel)) continue;
         try {
           unlinkSync(file);
+          removed++;
         } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
           // Removed by hand since the build started: nothing to delete, but its folder may be left empty.
-          removeEmptyFolders(dirname(file), this.root);
-          continue;
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
         }
-        removed++;
         removeEmptyFolders(dirname(file), this.root);
       }
     } else if (this.startedNonEmpty) {
