@@ -29,9 +29,10 @@ export interface ProcessedArticle {
   rules: RuleCounts;
   /** True when the result came from the per-article cache (cache.ts) rather than a parse. */
   cached?: boolean;
-  /** Set by a worker that stored the result in the cache: the file's metadata, taken before it was read, and its
-   *  key, for the stat index (cache.ts), so the first rebuild after a cold build need not hash every file. */
-  stored?: { stat: StatKey; key: string };
+  /** Set by a worker that stored the result in the cache: the file's metadata, taken before it was read, its key,
+   *  for the stat index (cache.ts), so the first rebuild after a cold build need not hash every file, and the pack
+   *  that holds it, for the pack index. */
+  stored?: { stat: StatKey; key: string; pack: string };
 }
 
 /** `onBytes` sees the file's bytes as read (readSourceFile), for the cache's key. */

@@ -8,7 +8,7 @@ import { Piscina } from 'piscina';
 import type { ProcessedArticle } from './article.ts';
 import type { WorkerTask } from './worker.ts';
 import { resolveReadLimits, type ReadLimits } from '../read/index.ts';
-import { keyOfFile, readEntry, readStatIndex, sameStat, statKey, writeStatIndex, type StatKey } from './cache.ts';
+import { keyOfFile, openPackStore, readStatIndex, sameStat, statKey, writeStatIndex, type StatKey } from './cache.ts';
 
 export interface PoolOptions {
   /** Worker threads; 0 runs in the main thread (tests, debugging). Default: the number of cores. */
@@ -30,6 +30,7 @@ export async function processAll(root: string, paths: string[], options: PoolOpt
   // A cold cache (no folder for this code version yet) has no hits: skip reading and hashing every file here.
   const cold = !existsSync(cache.folder);
   const known = cold ? null : readStatIndex(cache, root);
+  const packs = openPackStore(cache.folder);
   const keys = new Map<string, { stat: StatKey; key: string }>();
   const lookupStarted = Date.now();
   const out: (ProcessedArticle | undefined)[] = paths.map((path) => {
@@ -38,17 +39,22 @@ export async function processAll(root: string, paths: string[], options: PoolOpt
     const entry = known?.get(path);
     const key = stat && entry && sameStat(entry.stat, stat) ? entry.key : keyOfFile(cache, root, path, maxBytes);
     if (stat && key) keys.set(path, { stat, key });
-    const hit = key ? readEntry(cache.folder, key) : null;
-    return hit ? { ...hit, cached: true } : undefined;
+    const hit = key ? packs.read(key) : null;
+    if (hit) hit.cached = true;
+    return hit ?? undefined;
   });
   const misses = paths.filter((_, i) => !out[i]);
   const hits = paths.length - misses.length;
   options.onProgress?.(hits, paths.length);
   const parsed = await processUncached(root, misses, { ...options, onProgress: (done) => options.onProgress?.(hits + done, paths.length) });
   for (const p of parsed) {
-    if (p.stored) keys.set(p.path, p.stored);
+    if (p.stored) {
+      keys.set(p.path, p.stored);
+      packs.add(p.stored.key, p.stored.pack);
+    }
     delete p.stored;
   }
+  packs.save();
   writeStatIndex(cache, root, lookupStarted, keys);
   let next = 0;
   return out.map((r) => r ?? parsed[next++]!);

@@ -1,6 +1,6 @@
 /** Piscina worker: runs the per-article stages for a batch of paths (batches keep message overhead low). */
 import { processArticle, type ProcessedArticle } from './article.ts';
-import { entryKey, statKey, writeEntry, type ArticleCache } from './cache.ts';
+import { entryKey, statKey, writePack, type ArticleCache, type StatKey } from './cache.ts';
 import type { ReadLimits } from '../read/index.ts';
 
 export interface WorkerTask {
@@ -11,8 +11,8 @@ export interface WorkerTask {
   cache?: ArticleCache;
 }
 
-/** One article, processed; stored in the cache when there is one (the pool looked it up there first). */
-async function processCached(task: WorkerTask, path: string): Promise<ProcessedArticle> {
+/** One article, processed, with its cache key when there is a cache (the pool looked it up there first). */
+async function processKeyed(task: WorkerTask, path: string): Promise<{ result: ProcessedArticle; stat: StatKey | null; key: string | null }> {
   const cache = task.cache;
   // Metadata first: if the file changes after this, the stat index (cache.ts) records metadata that no longer matches.
   const stat = cache ? statKey(task.root, path) : null;
@@ -20,19 +20,17 @@ async function processCached(task: WorkerTask, path: string): Promise<ProcessedA
   // meanwhile; and the file is read once (hashing it before and after the parse read it three times: ~4 s in 10k).
   let key: string | null = null;
   const result = await processArticle(task.root, path, task.limits, cache ? (bytes) => (key = entryKey(cache.salt, path, bytes)) : undefined);
-  if (cache && key) {
-    // The cache only saves time: an entry that cannot be stored (disk full, folder removed) costs a parse next time, never the article.
-    const stored = await writeEntry(cache.folder, key, result).then(() => true, () => false);
-    if (stored && stat) return { ...result, stored: { stat, key } };
-  }
-  return result;
+  return { result, stat, key };
 }
 
 export default async function processBatch(task: WorkerTask): Promise<ProcessedArticle[]> {
   const out: ProcessedArticle[] = new Array(task.paths.length);
-  const one = async (path: string, i: number) => {
+  const keyed: { i: number; stat: StatKey | null; key: string }[] = [];
+  for (const [i, path] of task.paths.entries()) {
     try {
-      out[i] = await processCached(task, path);
+      const { result, stat, key } = await processKeyed(task, path);
+      out[i] = result;
+      if (key) keyed.push({ i, stat, key });
     } catch (error) {
       // A bug of ours must not take the build down: the file is reported, the build goes on.
       const reason = error instanceof Error ? error.message : String(error);
@@ -41,7 +39,12 @@ export default async function processBatch(task: WorkerTask): Promise<ProcessedA
         diagnostics: [{ file: path, severity: 'rejected', rule: 'kb:internal-error', message: `The build failed on this file (${reason}). Please report it with the file attached.` }],
       };
     }
-  };
-  for (const [i, path] of task.paths.entries()) await one(path, i);
+  }
+  // The batch's results go into the cache as one pack, written before `stored` is set on them (the pack holds results
+  // as a later build uses them). The cache only saves time: a pack that cannot be stored costs a parse next time.
+  const pack = task.cache ? writePack(task.cache.folder, keyed.map(({ i, key }) => [key, out[i]!])) : null;
+  if (pack) {
+    for (const { i, stat, key } of keyed) if (stat) out[i] = { ...out[i]!, stored: { stat, key, pack } };
+  }
   return out;
 }

@@ -1,0 +1,58 @@
+/**
+ * The per-article cache keeps a batch's entries in one pack file (scripts/pipeline/cache.ts): a cold build writes a
+ * few packs instead of a file per article, a rebuild adds a pack for what it parsed, and a pack that is gone or
+ * damaged only costs a parse of its articles — never an error, never a stale or missing page.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build, defaultSource, type BuildOptions } from '../../scripts/build.ts';
+import { tempDir } from '../helpers/temp.ts';
+
+test('the cache holds packs of entries, grows by a pack per rebuild that parsed, and survives a lost or damaged pack', async () => {
+  const root = tempDir('kb-cache-packs-');
+  const source = join(root, 'source');
+  cpSync(defaultSource, source, { recursive: true });
+  const cacheDir = join(root, 'cache');
+  const options: BuildOptions = { source, out: join(root, 'site'), cacheDir, workers: 0, quiet: true, report: null, search: false };
+
+  const cold = await build(options);
+  const articles = cold.articlesBuilt;
+  assert.ok(articles > 30, 'the sample has its articles');
+  const [version, ...others] = readdirSync(cacheDir).filter((name) => /^[0-9a-f]{16}$/.test(name));
+  assert.ok(version && others.length === 0, 'one code version folder');
+  const folder = join(cacheDir, version);
+  const packs = () => readdirSync(join(folder, 'packs')).sort();
+  assert.deepEqual(readdirSync(folder).sort(), ['pack-index.v8', 'packs', 'stat-index.v8'], 'no file per article beside the packs');
+  assert.equal(packs().length, 1, 'the sample is one batch, so one pack');
+
+  // An edit: that one file is parsed and its entry lands in a new pack beside the first.
+  const group = readdirSync(join(source, 'kb')).sort()[0]!;
+  const id = readdirSync(join(source, 'kb', group)).sort()[0]!;
+  const file = join(source, 'kb', group, id, 'README.md');
+  const text = readFileSync(file, 'utf8');
+  const title = /^title: "?(.+?)"?$/m.exec(text)![1]!;
+  writeFileSync(file, text.replace(title, `${title} (edited)`));
+  const edited = await build(options);
+  assert.equal(edited.articlesParsed, 1);
+  assert.equal(packs().length, 2);
+  const again = await build(options);
+  assert.equal(again.articlesParsed, 0, 'both packs are read back: nothing parsed');
+
+  // A damaged pack reads as no pack: its articles are parsed again, and the page shows the edit.
+  const first = packs().find((name) => readFileSync(join(folder, 'packs', name)).length > 10_000)!;
+  const bytes = readFileSync(join(folder, 'packs', first));
+  writeFileSync(join(folder, 'packs', first), bytes.subarray(0, bytes.length >> 1));
+  const damaged = await build(options);
+  assert.equal(damaged.articlesParsed, articles - 1, 'all but the edited article, whose entry is in the other pack');
+  assert.equal(damaged.rejected, 0);
+
+  // Packs gone: everything parsed again, nothing lost.
+  rmSync(join(folder, 'packs'), { recursive: true });
+  const lost = await build(options);
+  assert.equal(lost.articlesParsed, articles);
+  assert.equal(lost.articlesBuilt, articles);
+  const page = readFileSync(join(root, 'site', 'kb', group, id, 'index.html'), 'utf8');
+  assert.ok(page.includes(`${title} (edited)`.replace(/&/g, '&amp;')), 'the edited page is still the edited one');
+});
