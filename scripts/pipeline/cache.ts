@@ -40,7 +40,7 @@ export function codeVersion(): string {
 
 /**
  * Where this code version's entries live. Other versions' folders can never be read again: they are removed in
- * the background (60k entries take seconds to delete); await `pruned` before exiting.
+ * the background (a cache of an older layout, a file per entry, takes seconds to delete); await `pruned` before exiting.
  */
 export function openCacheFolder(cacheDir: string, version: string): { folder: string; pruned: Promise<void> } {
   const root = resolve(cacheDir);
@@ -112,16 +112,20 @@ export function writePack(folder: string, pack: Pack): string | null {
 
 /**
  * The entries of this code version's packs, found through the pack index (key → pack) and each pack read once,
- * when the first of its keys is asked for. Packs are never rewritten: an edited article's old entry stays in its
- * pack, as a file per entry stayed before, until the code changes and the whole version folder goes
- * (`openCacheFolder`); a rebuild reads only the packs that hold the keys it needs.
+ * when the first of its keys is asked for. A pack is written once (a later batch with the same keys writes the same
+ * bytes): an edited article's old entry stays in its pack, as a file per entry stayed before, until the code changes
+ * and the whole version folder goes (`openCacheFolder`); a rebuild reads only the packs that hold the keys it needs.
+ * Packs the index does not name — written by a build that stopped before saving it, or by a concurrent build whose
+ * save this one's overwrote — are read when the store opens and named in the index again at `save`.
  */
 export interface PackStore {
-  /** The entry stored under `key`, or null when none was (or its pack is gone or unreadable: parse again). */
-  read(key: string): ProcessedArticle | null;
+  /** The entry stored under `key` for the file at `path`, or null when none was, or its pack is gone or damaged: parse again. */
+  read(key: string, path: string): ProcessedArticle | null;
+  /** Lets go of the packs read and the index (the entries returned stay the caller's); call when done reading. */
+  release(): void;
   /** Records that `pack` now holds `key`, for `save`. */
   add(key: string, pack: string): void;
-  /** Writes the pack index with this build's packs added (merged with the file as it is now, for a concurrent build's). */
+  /** Writes the pack index with this build's packs added, merged with the file as it is at this moment. */
   save(): void;
 }
 
@@ -129,20 +133,33 @@ export function openPackStore(folder: string): PackStore {
   const packOf = loadPackIndex(folder);
   const loaded = new Map<string, Map<string, ProcessedArticle> | null>();
   const added = new Map<string, string>();
+  const named = new Set(packOf.values());
+  for (const file of listPacks(folder)) {
+    const name = file.slice(0, -'.v8'.length);
+    if (named.has(name)) continue;
+    const entries = readPack(folder, name);
+    loaded.set(name, entries);
+    for (const key of entries?.keys() ?? []) {
+      packOf.set(key, name);
+      added.set(key, name);
+    }
+  }
   return {
-    read(key) {
+    read(key, path) {
       const name = packOf.get(key);
       if (name === undefined) return null;
       let entries = loaded.get(name);
       if (entries === undefined) {
-        const pack = loadValue(packFile(folder, name));
-        entries = Array.isArray(pack) ? new Map(pack as Pack) : null;
+        entries = readPack(folder, name);
         loaded.set(name, entries);
       }
-      const entry = entries?.get(key) ?? null;
-      // Each key is read once (its path is part of it): the pack's map need not keep the entry.
-      entries?.delete(key);
-      return entry;
+      const entry = entries?.get(key);
+      // The key hashes the path, so this only guards against a pack that is not what a build wrote.
+      return entry?.path === path ? entry : null;
+    },
+    release() {
+      loaded.clear();
+      packOf.clear();
     },
     add(key, pack) {
       added.set(key, pack);
@@ -154,7 +171,7 @@ export function openPackStore(folder: string): PackStore {
       try {
         storeValue(packIndexFile(folder), index);
       } catch {
-        // Only a speed-up: without it these entries are parsed again next time.
+        // Only a speed-up: the next build finds the packs the index misses (above).
       }
     },
   };
@@ -163,6 +180,26 @@ export function openPackStore(folder: string): PackStore {
 function loadPackIndex(folder: string): Map<string, string> {
   const index = loadValue(packIndexFile(folder));
   return index instanceof Map ? (index as Map<string, string>) : new Map();
+}
+
+function listPacks(folder: string): string[] {
+  try {
+    return readdirSync(join(folder, 'packs')).filter((name) => name.endsWith('.v8'));
+  } catch {
+    return [];
+  }
+}
+
+/** A pack's entries by key, or null when it is missing or not what `writePack` writes (damaged: parse again). */
+function readPack(folder: string, name: string): Map<string, ProcessedArticle> | null {
+  const pack = loadValue(packFile(folder, name));
+  if (!Array.isArray(pack)) return null;
+  const entries = new Map<string, ProcessedArticle>();
+  for (const item of pack as unknown[]) {
+    if (!Array.isArray(item) || typeof item[0] !== 'string' || typeof item[1] !== 'object' || item[1] === null) return null;
+    entries.set(item[0], item[1] as ProcessedArticle);
+  }
+  return entries;
 }
 
 /**

@@ -39,10 +39,11 @@ export async function processAll(root: string, paths: string[], options: PoolOpt
     const entry = known?.get(path);
     const key = stat && entry && sameStat(entry.stat, stat) ? entry.key : keyOfFile(cache, root, path, maxBytes);
     if (stat && key) keys.set(path, { stat, key });
-    const hit = key ? packs.read(key) : null;
+    const hit = key ? packs.read(key, path) : null;
     if (hit) hit.cached = true;
     return hit ?? undefined;
   });
+  packs.release();
   const misses = paths.filter((_, i) => !out[i]);
   const hits = paths.length - misses.length;
   options.onProgress?.(hits, paths.length);
