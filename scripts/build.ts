@@ -13,7 +13,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { findArticleFiles, resolveReadLimits, defaultReadLimits } from './read/index.ts';
 import { processAll } from './pipeline/pool.ts';
-import { codeVersion, openCacheFolder } from './pipeline/cache.ts';
+import { codeVersion, openCacheFolder, sourcesUnchanged, type StatsRead } from './pipeline/cache.ts';
 import type { ProcessedArticle } from './pipeline/article.ts';
 import { linkArchive, resolveBodyLinks, compareIds, folderOf, type LinkedArchive } from './link/index.ts';
 import { familyOf } from './normalise/index.ts';
@@ -22,6 +22,7 @@ import { renderVersion, selectPages, type PageSelection } from './render/increme
 import { writeArticleFiles } from './write/articles.ts';
 import { recordsExport } from './write/data-export.ts';
 import { assertOwnedOutput, OutputFolder } from './write/output.ts';
+import { buildInputs, lastBuildFileOf, saveLastBuild, takeLastBuild } from './write/last-build.ts';
 import { writeSiteFiles } from './write/site-files.ts';
 import { startSearchIndex, type SearchIndexRun } from './index/index.ts';
 import { createProgress, formatCount, plural, type Progress, type StageTiming } from './report/progress.ts';
@@ -106,6 +107,11 @@ export interface BuildResult {
   seconds: number;
   /** True when --strict and there was any warning or rejection. */
   failed: boolean;
+  /**
+   * True when nothing had changed since the last build into this folder (sources, code, options, and every file
+   * it wrote still there), so the folder was kept as it was and the last build's findings reported again.
+   */
+  unchanged: boolean;
 }
 
 export const defaultSource = join(projectRoot, 'content/sample');
@@ -192,7 +198,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // Without a manifest, files older than this and not written by this build are stale: see OutputFolder.finish.
   const startedAt = Date.now();
   assertOwnedOutput(o.out);
-  const output = new OutputFolder(o.out, o.cacheDir ? manifestFileOf(o.cacheDir, o.out) : null);
+  const manifestFile = o.cacheDir ? manifestFileOf(o.cacheDir, o.out) : null;
+  const output = new OutputFolder(o.out, manifestFile);
+  const lastBuildFile = manifestFile ? lastBuildFileOf(manifestFile) : null;
+  const last = lastBuildFile ? takeLastBuild(lastBuildFile) : null;
   const progress: Progress = createProgress({ quiet: o.quiet });
   progress.log(`kb-archive ${version}: building ${relative(process.cwd(), o.source) || '.'} → ${relative(process.cwd(), o.out) || '.'}${o.base !== '/' ? ` (base ${o.base})` : ''}`);
 
@@ -201,13 +210,34 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const diagnostics: Diagnostic[] = [...found.diagnostics];
   progress.done(plural(found.paths.length, 'article file'));
 
-  progress.stage('Parsing articles', found.paths.length);
   const limits = { maxBytes: o.maxFileSize };
   const cache = o.cacheDir ? openCacheFolder(o.cacheDir, codeVersion()) : null;
+  const articleCache = cache ? { folder: cache.folder, salt: JSON.stringify(limits) } : undefined;
+  const inputs = buildInputs([version, renderVersion(null)], outputShaping(o), found.paths, found.diagnostics);
+  let statsRead: StatsRead | undefined;
+  if (last?.inputs === inputs && articleCache) {
+    progress.stage('Checking for changes');
+    const check = sourcesUnchanged(articleCache, o.source, found.paths);
+    if (check.unchanged && (await output.allStillThere())) {
+      // The folder holds what this build would write (write/last-build.ts): keep it, and report what was found.
+      output.keepAll();
+      progress.done(`nothing changed since the last build into this folder: its ${plural(last.pagesWritten, 'page')} and every other file kept as they are`);
+      return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, pruned: cache?.pruned, searchParts: last.searchParts }, {
+        articlesRead: last.articlesRead, articlesBuilt: last.articlesBuilt, articlesParsed: 0,
+        searchPartsReused: last.searchParts, searchWrite: null, pagesWritten: last.pagesWritten, pagesRendered: 0, unchanged: true,
+        diagnostics: last.diagnostics, rules: last.rules,
+      });
+    }
+    statsRead = check.read;
+    progress.done('article files changed since the last build');
+  }
+
+  progress.stage('Parsing articles', found.paths.length);
   const processed = await processAll(o.source, found.paths, {
     workers: o.workers,
     limits,
-    cache: cache ? { folder: cache.folder, salt: JSON.stringify(limits) } : undefined,
+    cache: articleCache,
+    statsRead,
     onProgress: (done, total) => progress.tick(done, total),
   });
   for (const p of processed) diagnostics.push(...p.diagnostics);
@@ -236,27 +266,53 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await search?.stop();
   }
 
-  progress.stage('Removing stale files');
-  const stale = await output.finish(startedAt);
-  await cache?.pruned;
-  progress.done(plural(stale, 'stale file'));
-
-  const summary = summariseDiagnostics(diagnostics);
-  const seconds = (performance.now() - started) / 1000;
-  const result: BuildResult = {
+  return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, pruned: cache?.pruned, searchParts: made.searchParts }, {
     // Articles read: every file found, plus article folders rejected before a file could be read (no README.md).
     articlesRead: new Set([...found.paths, ...diagnostics.filter((d) => d.severity === 'rejected').map((d) => d.file)]).size,
     articlesBuilt: kept.length,
     articlesParsed: processed.length - fromCache,
+    pagesRendered: made.pagesRendered,
+    pagesWritten: made.pagesWritten,
     searchPartsReused: made.searchPartsReused,
     searchWrite: made.searchWrite,
-    pagesWritten: made.pagesWritten,
-    pagesRendered: made.pagesRendered,
+    unchanged: false,
+    diagnostics,
+    rules,
+  });
+}
+
+/** The options that change what a build writes (not how fast, how loud, or where its report goes). */
+function outputShaping(o: ResolvedBuildOptions): object {
+  return { source: o.source, out: o.out, base: o.base, siteUrl: o.siteUrl, maxFileSize: o.maxFileSize, search: o.search, searchPartSize: o.searchPartSize ?? null };
+}
+
+/**
+ * The end of every build: removes stale files (saving the manifest), records the build for the next one
+ * (write/last-build.ts), writes the report and prints the diagnostics and the summary.
+ */
+async function finishBuild(
+  o: ResolvedBuildOptions,
+  progress: Progress,
+  output: OutputFolder,
+  run: { started: number; startedAt: number; lastBuildFile: string | null; inputs: string; pruned: Promise<void> | undefined; searchParts: number },
+  facts: Omit<BuildResult, 'rejected' | 'warnings' | 'summary' | 'timings' | 'seconds' | 'failed'>,
+): Promise<BuildResult> {
+  progress.stage('Removing stale files');
+  const stale = await output.finish(run.startedAt);
+  await run.pruned;
+  progress.done(plural(stale, 'stale file'));
+  const { diagnostics, rules } = facts;
+  if (run.lastBuildFile) {
+    saveLastBuild(run.lastBuildFile, { inputs: run.inputs, articlesRead: facts.articlesRead, articlesBuilt: facts.articlesBuilt, pagesWritten: facts.pagesWritten, searchParts: run.searchParts, diagnostics, rules });
+  }
+
+  const summary = summariseDiagnostics(diagnostics);
+  const seconds = (performance.now() - run.started) / 1000;
+  const result: BuildResult = {
+    ...facts,
     rejected: summary.rejected,
     warnings: summary.warnings,
-    diagnostics,
     summary,
-    rules,
     timings: progress.timings,
     seconds,
     failed: o.strict && (summary.rejected > 0 || summary.warnings > 0),
@@ -283,6 +339,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 interface MadeSite {
   pagesRendered: number;
   pagesWritten: number;
+  /** Parts of the search index, reused or not (0 without search). */
+  searchParts: number;
   searchPartsReused: number;
   searchWrite: BuildResult['searchWrite'];
 }
@@ -367,13 +425,15 @@ async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder,
   for (const p of kept) p.plainText = '';
 
   let searchPartsReused = 0;
+  let searchParts = 0;
   if (search) {
     progress.stage('Indexing search', articles.length);
     const indexed = await search.finish(o.out, linked.listings, (done, total) => progress.tick(done, total));
     searchPartsReused = indexed.partsReused;
+    searchParts = indexed.parts;
     progress.done(`${plural(indexed.pages, 'article')} in ${plural(indexed.parts, 'part')}${indexed.partsReused > 0 ? ` (${formatCount(indexed.partsReused)} unchanged, from the cache)` : ''}, ${plural(indexed.files, 'file')}, ${(indexed.bytes / 2 ** 20).toFixed(1)} MiB`);
   }
-  return { pagesRendered: rendered.pages, pagesWritten: rendered.pages + keptPages.length, searchPartsReused, searchWrite };
+  return { pagesRendered: rendered.pages, pagesWritten: rendered.pages + keptPages.length, searchParts, searchPartsReused, searchWrite };
 }
 
 /** The site path Eleventy wrote a page to (`/kb/182/Q182346/index.html`), as templates name their output. */

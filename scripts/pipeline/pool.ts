@@ -8,7 +8,7 @@ import { Piscina } from 'piscina';
 import type { ProcessedArticle } from './article.ts';
 import type { WorkerTask } from './worker.ts';
 import { resolveReadLimits, type ReadLimits } from '../read/index.ts';
-import { keyOfFile, openPackStore, readStatIndex, sameStat, statKey, writeStatIndex, type StatKey } from './cache.ts';
+import { keyOfFile, openPackStore, readStatIndex, sameStat, statKey, writeStatIndex, type StatKey, type StatsRead } from './cache.ts';
 
 export interface PoolOptions {
   /** Worker threads; 0 runs in the main thread (tests, debugging). Default: the number of cores. */
@@ -19,6 +19,8 @@ export interface PoolOptions {
   /** The per-article cache; none when absent. */
   cache?: WorkerTask['cache'];
   onProgress?: (done: number, total: number) => void;
+  /** File metadata already read (`sourcesUnchanged`), used instead of reading it again. */
+  statsRead?: StatsRead;
 }
 
 export async function processAll(root: string, paths: string[], options: PoolOptions = {}): Promise<ProcessedArticle[]> {
@@ -32,10 +34,11 @@ export async function processAll(root: string, paths: string[], options: PoolOpt
   const known = cold ? null : readStatIndex(cache, root);
   const packs = openPackStore(cache.folder);
   const keys = new Map<string, { stat: StatKey; key: string }>();
-  const lookupStarted = Date.now();
+  const lookupStarted = options.statsRead?.startedMs ?? Date.now();
+  const statsRead = options.statsRead?.stats;
   const out: (ProcessedArticle | undefined)[] = paths.map((path) => {
     if (cold) return undefined;
-    const stat = statKey(root, path);
+    const stat = statsRead?.has(path) ? statsRead.get(path)! : statKey(root, path);
     const entry = known?.get(path);
     const key = stat && entry && sameStat(entry.stat, stat) ? entry.key : keyOfFile(cache, root, path, maxBytes);
     if (stat && key) keys.set(path, { stat, key });

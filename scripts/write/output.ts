@@ -52,7 +52,7 @@ export class OutputFolder {
   /** The last build's, or null when there is none to trust. */
   private readonly previous: Map<string, string> | null;
   /** Which of the last build's files were gone when this build started, as a worker thread finds (`stillThere`). */
-  private readonly presence: { port: MessagePort; missing: Set<string> | null } | null;
+  private readonly presence: Presence | null;
   /** The folder held files when the build started: without a manifest, compare bytes before writing and walk for stale files. */
   private readonly startedNonEmpty: boolean;
 
@@ -136,6 +136,26 @@ export class OutputFolder {
     if (files.length === 0 || !files.every(([rel]) => this.stillThere(join(this.root, rel), rel))) return false;
     for (const [rel, print] of files) this.claim(join(this.root, rel), print);
     return true;
+  }
+
+  /**
+   * Whether every file of the last build's manifest was there when this build started, as the worker thread
+   * found (waiting for its answer); false without a manifest, or when the thread could not tell.
+   */
+  async allStillThere(): Promise<boolean> {
+    const presence = this.presence;
+    if (!this.previous || !presence) return false;
+    for (;;) {
+      const missing = this.missingAtStart();
+      if (missing) return missing.size === 0;
+      if (presence.failed) return false;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  /** Keeps every file of the last build as it is (`finish` then deletes none and saves the same manifest). */
+  keepAll(): void {
+    for (const [rel, print] of this.previous ?? []) this.fingerprints.set(rel, print);
   }
 
   /** Whether the worker thread has told which of the last build's files were gone at the start (for tests). */
@@ -278,20 +298,29 @@ function readManifest(file: string, root: string): { files: Map<string, string>;
  * Starts checking, on a worker thread, which of `paths` are no longer files under `root`. Null when no thread
  * could start; a thread that fails never answers: either way each file is checked when it is needed.
  */
-function checkPresence(root: string, paths: string[]): { port: MessagePort; missing: null } | null {
+interface Presence {
+  port: MessagePort;
+  /** The answer, once taken from the port. */
+  missing: Set<string> | null;
+  /** The thread failed: no answer will come. */
+  failed: boolean;
+}
+
+function checkPresence(root: string, paths: string[]): Presence | null {
   const { port1, port2 } = new MessageChannel();
+  const presence: Presence = { port: port1, missing: null, failed: false };
   try {
     const pool = new Piscina<PresenceTask, void>({ filename: new URL('./presence-worker.ts', import.meta.url).href, minThreads: 1, maxThreads: 1 });
     void pool
       .run({ root, paths, port: port2 }, { transferList: [port2] })
-      .catch(() => {})
+      .catch(() => (presence.failed = true))
       .finally(() => pool.destroy())
       .catch(() => {});
   } catch {
     port1.close();
     return null;
   }
-  return { port: port1, missing: null };
+  return presence;
 }
 
 function isFile(path: string): boolean {

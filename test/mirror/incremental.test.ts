@@ -5,7 +5,7 @@
  */
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { statSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { statSync, cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build, defaultSource, type BuildOptions } from '../../scripts/build.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -151,7 +151,12 @@ test('unchanged search parts are kept as the output holds them: not indexed, rea
   const times = new Map(readdirSync(parts, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => [join(e.parentPath, e.name), statSync(join(e.parentPath, e.name)).mtimeMs]));
   assert.ok(times.size > 20, `${times.size} index files`);
   const before = snapshot(mirror);
+  // A source file touched (same bytes): otherwise nothing changed and the build keeps the whole folder without
+  // looking at the parts (unchanged.test.ts); here the parts themselves must be found unchanged.
+  const touched = join(source, records.find((r) => statSync(join(source, r.sourcePath), { throwIfNoEntry: false }))!.sourcePath);
+  utimesSync(touched, new Date(), new Date());
   const result = await build({ ...options, out: mirror, cacheDir });
+  assert.equal(result.unchanged, false);
   assert.equal(result.searchPartsReused, 4, 'all 4 parts kept, with no part cache to read them from');
   for (const [file, time] of times) assert.equal(statSync(file).mtimeMs, time, `${file} untouched`);
   assert.deepEqual(differences(before, snapshot(mirror)), []);

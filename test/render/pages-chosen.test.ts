@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, linkSite, manifestFileOf, resolveBuildOptions } from '../../scripts/build.ts';
 import { renderSite } from '../../scripts/render/eleventy.ts';
@@ -47,8 +47,11 @@ test('the search index writes beside rendering when at most indexBesideRendering
   assert.ok(cold.pagesRendered > 0);
   assert.equal(cold.searchWrite, 'after rendering', 'a cold build renders every page: more than the limit of 0');
   // Nothing changed, so no page from data is chosen (the few pages of plain templates, such as the home page, are
-  // always rendered): within the limit, the write is let go as soon as pages are chosen.
+  // always rendered): within the limit, the write is let go as soon as pages are chosen. One of those plain files is
+  // removed first: with every file still there, the build would keep the folder without rendering (unchanged.test.ts).
+  rmSync(join(root, 'gated', 'robots.txt'));
   const rebuilt = await build(options);
+  assert.equal(rebuilt.unchanged, false);
   assert.ok(rebuilt.pagesRendered < cold.pagesRendered / 10, `${rebuilt.pagesRendered} of ${cold.pagesRendered} pages rendered again`);
   assert.equal(rebuilt.searchWrite, 'beside rendering');
   assert.equal((await build({ ...options, search: false })).searchWrite, null);

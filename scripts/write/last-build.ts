@@ -1,0 +1,62 @@
+/**
+ * A rebuild with nothing to do. Builds are reproducible: the output is a function of the sources, the code and the
+ * options. So when the sources are unchanged (the same article files, each with the metadata the stat index
+ * recorded, old enough to trust: pipeline/cache.ts), the code and the options are those of the last build into the
+ * same folder, and every file that build wrote is still there (write/output.ts), the folder already holds what
+ * this build would write. The build then keeps it as it is, and reports what the last build found — a scheduled
+ * mirror build of an archive that did not change takes seconds instead of relinking and re-rendering 59k articles.
+ *
+ * The record of the last build is kept beside the output manifest and, like it, deleted when a build starts and
+ * saved when it ends: a build that stops half-way leaves none, and the next build does all the work.
+ */
+import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { loadValue, storeValue } from '../pipeline/stored.ts';
+import type { Diagnostic } from '../types.ts';
+
+/** What a build found, kept so that a build with nothing to do can report it again. */
+export interface LastBuild {
+  /** `buildInputs` of that build. */
+  inputs: string;
+  articlesRead: number;
+  articlesBuilt: number;
+  pagesWritten: number;
+  /** Parts of its search index (all kept as they are by a build with nothing to do). */
+  searchParts: number;
+  diagnostics: Diagnostic[];
+  rules: Record<string, { articles: number; occurrences: number }>;
+}
+
+/** Where the record of the last build into the folder whose manifest is `manifestFile` is kept. */
+export function lastBuildFileOf(manifestFile: string): string {
+  return manifestFile.replace(/(\.json)?$/, '.build.v8');
+}
+
+/** The record of the last build, or null; deleted from disk either way (see above). */
+export function takeLastBuild(file: string): LastBuild | null {
+  const value = loadValue(file) as Partial<LastBuild> | null;
+  rmSync(file, { force: true });
+  if (typeof value?.inputs !== 'string' || !Array.isArray(value.diagnostics) || typeof value.rules !== 'object' || value.rules === null) return null;
+  if (![value.articlesRead, value.articlesBuilt, value.pagesWritten, value.searchParts].every((n) => typeof n === 'number')) return null;
+  return value as LastBuild;
+}
+
+export function saveLastBuild(file: string, record: LastBuild): void {
+  try {
+    storeValue(file, record);
+  } catch {
+    // Only a speed-up: without it the next build does all the work.
+  }
+}
+
+/**
+ * A digest of everything but the files' bytes that shapes the output: the code (`codeVersions`: the per-article
+ * stages' and the templates' hashes), the options that change what is written, the article files found and what
+ * the walk said about the folder. The files' bytes are vouched for by their metadata (`sourcesUnchanged`).
+ */
+export function buildInputs(codeVersions: string[], options: object, paths: readonly string[], walkDiagnostics: readonly Diagnostic[]): string {
+  const hash = createHash('sha256');
+  for (const part of [...codeVersions, JSON.stringify(options), JSON.stringify(walkDiagnostics)]) hash.update(part).update('\0');
+  for (const path of paths) hash.update(path).update('\0');
+  return hash.digest('base64url');
+}

@@ -1,0 +1,90 @@
+/**
+ * A rebuild with nothing to do (write/last-build.ts): same sources, code and options as the last build into the
+ * folder, and every file it wrote still there. The folder is kept untouched and the last build's findings are
+ * reported again; anything else — a file gone from the output, a source touched, other options, a failed build in
+ * between — does the work as usual.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { build, defaultSource, type BuildOptions } from '../../scripts/build.ts';
+import { tempDir } from '../helpers/temp.ts';
+
+/** Every file under `dir`: relative path → its bytes and modification time. */
+function snapshot(dir: string): Map<string, { bytes: Buffer; mtimeMs: number }> {
+  const files = new Map<string, { bytes: Buffer; mtimeMs: number }>();
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const path = join(e.parentPath, e.name);
+    files.set(relative(dir, path), { bytes: readFileSync(path), mtimeMs: statSync(path).mtimeMs });
+  }
+  return files;
+}
+
+const bytesOf = (files: Map<string, { bytes: Buffer }>) => new Map([...files].map(([path, f]) => [path, f.bytes.toString('base64')]));
+
+test('nothing changed: the folder is kept untouched and the findings reported again; any change does the work', async () => {
+  const root = tempDir('kb-unchanged-');
+  const source = join(root, 'source');
+  cpSync(defaultSource, source, { recursive: true });
+  // Findings to report again: a stray file (the walk's warning) and an article whose header cannot be read.
+  writeFileSync(join(source, 'kb', 'notes.txt'), 'not an article');
+  mkdirSync(join(source, 'kb', '999', 'Q999999'), { recursive: true });
+  writeFileSync(join(source, 'kb', '999', 'Q999999', 'README.md'), '---\ntitle: [unclosed\n---\nSome text.\n');
+  // Source files changed in the 2 s before a build are never trusted by their metadata (pipeline/cache.ts).
+  const past = new Date(Date.now() - 60_000);
+  for (const e of readdirSync(source, { recursive: true, withFileTypes: true })) if (e.isFile()) utimesSync(join(e.parentPath, e.name), past, past);
+  await new Promise((resolve) => setTimeout(resolve, 2100));
+  const out = join(root, 'site');
+  const report = join(root, 'report.json');
+  const options: BuildOptions = { source, out, cacheDir: join(root, 'cache'), report, workers: 0, quiet: true, searchPartSize: 10 };
+
+  const first = await build(options);
+  assert.equal(first.unchanged, false);
+  const built = snapshot(out);
+  const firstReport = readFileSync(report, 'utf8');
+  rmSync(report);
+
+  const again = await build(options);
+  assert.equal(again.unchanged, true, 'nothing changed');
+  assert.equal(again.pagesRendered, 0);
+  assert.equal(again.articlesParsed, 0);
+  assert.deepEqual(
+    { read: again.articlesRead, built: again.articlesBuilt, pages: again.pagesWritten, diagnostics: again.diagnostics, rules: again.rules },
+    { read: first.articlesRead, built: first.articlesBuilt, pages: first.pagesWritten, diagnostics: first.diagnostics, rules: first.rules },
+    'the same findings as the build that wrote the folder',
+  );
+  assert.ok(first.diagnostics.some((d) => d.rule === 'kb:unexpected-file') && first.rejected === 1, 'findings to report again');
+  assert.deepEqual(snapshot(out), built, 'every file as it was, not even rewritten');
+  assert.equal(readFileSync(report, 'utf8'), firstReport, 'the same report');
+
+  const once = await build(options);
+  assert.equal(once.unchanged, true, 'and again: the kept folder is recorded for the next build');
+
+  // A file gone from the output: the work is done, and the file is back.
+  const page = [...built.keys()].find((path) => path.startsWith('events/') && path.endsWith('index.html'))!;
+  rmSync(join(out, page));
+  const repaired = await build(options);
+  assert.equal(repaired.unchanged, false);
+  assert.deepEqual(bytesOf(snapshot(out)), bytesOf(built), 'the page is made again');
+
+  // A source file touched (same bytes, new metadata): looked at again, found unchanged by its bytes.
+  const file = join(source, 'kb', readdirSync(join(source, 'kb')).sort()[0]!);
+  const article = join(file, readdirSync(file).sort()[0]!, 'README.md');
+  utimesSync(article, new Date(), new Date());
+  const touched = await build(options);
+  assert.equal(touched.unchanged, false);
+  assert.equal(touched.articlesParsed, 0, 'its bytes are in the cache');
+
+  // A failed build in between (its source is missing): the next one does the work.
+  await assert.rejects(build({ ...options, source: join(root, 'missing') }), /does not exist/);
+  const afterFailure = await build(options);
+  assert.equal(afterFailure.unchanged, false);
+  assert.deepEqual(bytesOf(snapshot(out)), bytesOf(built));
+
+  // Other options into the same folder: rendered again.
+  const rebased = await build({ ...options, base: '/mirror/' });
+  assert.equal(rebased.unchanged, false);
+  assert.ok(rebased.pagesRendered > 0);
+});
