@@ -22,7 +22,7 @@ import { renderVersion, selectPages, type PageSelection } from './render/increme
 import { writeArticleFiles } from './write/articles.ts';
 import { recordsExport } from './write/data-export.ts';
 import { assertOwnedOutput, OutputFolder } from './write/output.ts';
-import { buildInputs, lastBuildFileOf, saveLastBuild, takeLastBuild } from './write/last-build.ts';
+import { buildInputs, lastBuildFileOf, saveLastBuild, sourcesDigest, takeLastBuild } from './write/last-build.ts';
 import { writeSiteFiles } from './write/site-files.ts';
 import { startSearchIndex, type SearchIndexRun } from './index/index.ts';
 import { createProgress, formatCount, plural, type Progress, type StageTiming } from './report/progress.ts';
@@ -93,7 +93,7 @@ export interface BuildResult {
   articlesParsed: number;
   /** Search index parts reused from the cache because none of their articles changed. */
   searchPartsReused: number;
-  /** When the search parts indexed again were let write their index (`indexBesideRenderingUpTo`); null without search. */
+  /** When the search parts indexed again were let write their index (`indexBesideRenderingUpTo`); null without search, or when nothing changed (`unchanged`). */
   searchWrite: 'beside rendering' | 'after rendering' | null;
   pagesWritten: number;
   /** Pages rendered this time; the others' inputs had not changed since the last build into this folder. */
@@ -218,26 +218,29 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (last?.inputs === inputs && articleCache) {
     progress.stage('Checking for changes');
     const check = sourcesUnchanged(articleCache, o.source, found.paths);
-    if (check.unchanged && (await output.allStillThere())) {
+    const sourcesAsBefore = check.keys !== null && sourcesDigest(found.paths, check.keys) === last.sources;
+    if (sourcesAsBefore && (await output.allAsLeft())) {
       // The folder holds what this build would write (write/last-build.ts): keep it, and report what was found.
       output.keepAll();
       progress.done(`nothing changed since the last build into this folder: its ${plural(last.pagesWritten, 'page')} and every other file kept as they are`);
-      return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, pruned: cache?.pruned, searchParts: last.searchParts }, {
+      return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources: last.sources, pruned: cache?.pruned, searchParts: last.searchParts }, {
         articlesRead: last.articlesRead, articlesBuilt: last.articlesBuilt, articlesParsed: 0,
         searchPartsReused: last.searchParts, searchWrite: null, pagesWritten: last.pagesWritten, pagesRendered: 0, unchanged: true,
         diagnostics: last.diagnostics, rules: last.rules,
       });
     }
     statsRead = check.read;
-    progress.done('article files changed since the last build');
+    progress.done(sourcesAsBefore ? 'files of the output changed or gone since the last build' : 'article files changed since the last build');
   }
 
   progress.stage('Parsing articles', found.paths.length);
+  let sources = '';
   const processed = await processAll(o.source, found.paths, {
     workers: o.workers,
     limits,
     cache: articleCache,
     statsRead,
+    onKeys: (keys) => (sources = sourcesDigest(found.paths, keys)),
     onProgress: (done, total) => progress.tick(done, total),
   });
   for (const p of processed) diagnostics.push(...p.diagnostics);
@@ -266,7 +269,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await search?.stop();
   }
 
-  return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, pruned: cache?.pruned, searchParts: made.searchParts }, {
+  return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources, pruned: cache?.pruned, searchParts: made.searchParts }, {
     // Articles read: every file found, plus article folders rejected before a file could be read (no README.md).
     articlesRead: new Set([...found.paths, ...diagnostics.filter((d) => d.severity === 'rejected').map((d) => d.file)]).size,
     articlesBuilt: kept.length,
@@ -281,9 +284,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   });
 }
 
-/** The options that change what a build writes (not how fast, how loud, or where its report goes). */
+/**
+ * The options that may change what a build writes: all but those known to change only how fast it runs, how much it
+ * prints, where its report and cache go, and its exit status (so an option added later counts until listed here).
+ */
 function outputShaping(o: ResolvedBuildOptions): object {
-  return { source: o.source, out: o.out, base: o.base, siteUrl: o.siteUrl, maxFileSize: o.maxFileSize, search: o.search, searchPartSize: o.searchPartSize ?? null };
+  const { strict: _strict, workers: _workers, report: _report, quiet: _quiet, cacheDir: _cacheDir, indexBesideRenderingUpTo: _beside, ...shaping } = o;
+  return { ...shaping, searchPartSize: shaping.searchPartSize ?? null };
 }
 
 /**
@@ -294,7 +301,7 @@ async function finishBuild(
   o: ResolvedBuildOptions,
   progress: Progress,
   output: OutputFolder,
-  run: { started: number; startedAt: number; lastBuildFile: string | null; inputs: string; pruned: Promise<void> | undefined; searchParts: number },
+  run: { started: number; startedAt: number; lastBuildFile: string | null; inputs: string; sources: string; pruned: Promise<void> | undefined; searchParts: number },
   facts: Omit<BuildResult, 'rejected' | 'warnings' | 'summary' | 'timings' | 'seconds' | 'failed'>,
 ): Promise<BuildResult> {
   progress.stage('Removing stale files');
@@ -302,8 +309,8 @@ async function finishBuild(
   await run.pruned;
   progress.done(plural(stale, 'stale file'));
   const { diagnostics, rules } = facts;
-  if (run.lastBuildFile) {
-    saveLastBuild(run.lastBuildFile, { inputs: run.inputs, articlesRead: facts.articlesRead, articlesBuilt: facts.articlesBuilt, pagesWritten: facts.pagesWritten, searchParts: run.searchParts, diagnostics, rules });
+  if (run.lastBuildFile && run.sources) {
+    saveLastBuild(run.lastBuildFile, { inputs: run.inputs, sources: run.sources, articlesRead: facts.articlesRead, articlesBuilt: facts.articlesBuilt, pagesWritten: facts.pagesWritten, searchParts: run.searchParts, diagnostics, rules });
   }
 
   const summary = summariseDiagnostics(diagnostics);

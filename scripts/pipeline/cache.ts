@@ -254,21 +254,24 @@ export interface StatsRead {
 }
 
 /**
- * Whether every file in `paths`, and no other, has the metadata the stat index recorded for it, old enough to
- * trust: then no file changed since the last build. Stops at the first that differs, handing what it read so far
- * to `processAll`, so that no file is looked at twice.
+ * The key of every file in `paths` when each, and no other, has the metadata the stat index recorded for it, old
+ * enough to trust: no file changed since the last build that used this cache (which may have built another folder:
+ * the caller compares the keys with its own last build's). Else null, as soon as a file differs, with what was
+ * read so far for `processAll`, so that no file is looked at twice.
  */
-export function sourcesUnchanged(cache: ArticleCache, root: string, paths: readonly string[]): { unchanged: boolean; read: StatsRead } {
+export function sourcesUnchanged(cache: ArticleCache, root: string, paths: readonly string[]): { keys: Map<string, string> | null; read: StatsRead } {
   const read: StatsRead = { startedMs: Date.now(), stats: new Map() };
   const known = readStatIndex(cache, root);
-  if (known.size !== paths.length) return { unchanged: false, read };
+  const keys = new Map<string, string>();
+  if (known.size !== paths.length) return { keys: null, read };
   for (const path of paths) {
     const stat = statKey(root, path);
     read.stats.set(path, stat);
     const entry = known.get(path);
-    if (!stat || !entry || !sameStat(entry.stat, stat)) return { unchanged: false, read };
+    if (!stat || !entry || !sameStat(entry.stat, stat)) return { keys: null, read };
+    keys.set(path, entry.key);
   }
-  return { unchanged: true, read };
+  return { keys, read };
 }
 
 /** @param startedMs when this build began to stat the files (`Date.now()` before the first). */

@@ -21,6 +21,8 @@ export interface PoolOptions {
   onProgress?: (done: number, total: number) => void;
   /** File metadata already read (`sourcesUnchanged`), used instead of reading it again. */
   statsRead?: StatsRead;
+  /** Told each file's cache key (the files that have one: not those too large or unreadable). */
+  onKeys?: (keys: ReadonlyMap<string, string>) => void;
 }
 
 export async function processAll(root: string, paths: string[], options: PoolOptions = {}): Promise<ProcessedArticle[]> {
@@ -60,6 +62,7 @@ export async function processAll(root: string, paths: string[], options: PoolOpt
   }
   packs.save();
   writeStatIndex(cache, root, lookupStarted, keys);
+  options.onKeys?.(new Map([...keys].map(([path, { key }]) => [path, key])));
   let next = 0;
   return out.map((r) => r ?? parsed[next++]!);
 }

@@ -18,6 +18,8 @@ import type { Diagnostic } from '../types.ts';
 export interface LastBuild {
   /** `buildInputs` of that build. */
   inputs: string;
+  /** `sourcesDigest` of the files it read. */
+  sources: string;
   articlesRead: number;
   articlesBuilt: number;
   pagesWritten: number;
@@ -36,7 +38,7 @@ export function lastBuildFileOf(manifestFile: string): string {
 export function takeLastBuild(file: string): LastBuild | null {
   const value = loadValue(file) as Partial<LastBuild> | null;
   rmSync(file, { force: true });
-  if (typeof value?.inputs !== 'string' || !Array.isArray(value.diagnostics) || typeof value.rules !== 'object' || value.rules === null) return null;
+  if (typeof value?.inputs !== 'string' || typeof value.sources !== 'string' || !Array.isArray(value.diagnostics) || typeof value.rules !== 'object' || value.rules === null) return null;
   if (![value.articlesRead, value.articlesBuilt, value.pagesWritten, value.searchParts].every((n) => typeof n === 'number')) return null;
   return value as LastBuild;
 }
@@ -58,5 +60,15 @@ export function buildInputs(codeVersions: string[], options: object, paths: read
   const hash = createHash('sha256');
   for (const part of [...codeVersions, JSON.stringify(options), JSON.stringify(walkDiagnostics)]) hash.update(part).update('\0');
   for (const path of paths) hash.update(path).update('\0');
+  return hash.digest('base64url');
+}
+
+/**
+ * A digest of the article files' contents, by their cache keys (a file without one — too large, unreadable — counts
+ * as such by its path alone, and is read again by every build).
+ */
+export function sourcesDigest(paths: readonly string[], keys: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256');
+  for (const path of paths) hash.update(path).update('\0').update(keys.get(path) ?? '-').update('\0');
   return hash.digest('base64url');
 }

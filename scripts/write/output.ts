@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, st
 import { dirname, join, relative, sep } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { PresenceTask } from './presence-worker.ts';
+import { changedSince, type PresenceTask } from './presence-worker.ts';
 import { loadValue, storeValue } from '../pipeline/stored.ts';
 import { eachLimited } from './articles.ts';
 
@@ -33,8 +33,10 @@ export function assertOwnedOutput(root: string): void {
 
 /** What the last build wrote: each file (relative to the root, `/`-separated) with its fingerprint, as two lists. */
 interface Manifest {
-  version: 2;
+  version: 3;
   root: string;
+  /** The file time (ctime, ms) of the moment it was saved, after the build's last write (`saveManifest`). */
+  savedAt: number;
   paths: string[];
   fingerprints: string[];
 }
@@ -51,8 +53,10 @@ export class OutputFolder {
   private readonly fingerprints = new Map<string, string>();
   /** The last build's, or null when there is none to trust. */
   private readonly previous: Map<string, string> | null;
-  /** Which of the last build's files were gone when this build started, as a worker thread finds (`stillThere`). */
+  /** Which of the last build's files were not as it left them when this build started, as a worker thread finds (`asLeft`). */
   private readonly presence: Presence | null;
+  /** When the last build saved its manifest (ms since the epoch): its files were last changed before. */
+  private readonly savedAt: number;
   /** The folder held files when the build started: without a manifest, compare bytes before writing and walk for stale files. */
   private readonly startedNonEmpty: boolean;
 
@@ -63,7 +67,8 @@ export class OutputFolder {
     this.startedNonEmpty = existsSync(root) && readdirSync(root).length > 0;
     const manifest = this.startedNonEmpty && manifestFile ? readManifest(manifestFile, root) : null;
     this.previous = manifest?.files ?? null;
-    this.presence = manifest ? checkPresence(root, manifest.paths) : null;
+    this.savedAt = manifest?.savedAt ?? 0;
+    this.presence = manifest ? checkPresence(root, manifest.paths, manifest.savedAt) : null;
     // From here on the folder changes; a manifest left behind by a crash would describe files that are no longer there.
     if (manifestFile) rmSync(manifestFile, { force: true });
   }
@@ -102,7 +107,7 @@ export class OutputFolder {
   keep(sitePath: string, fingerprint: string): boolean {
     const file = this.file(sitePath);
     const rel = this.relativePath(file);
-    if (this.previous?.get(rel) !== fingerprint || !this.stillThere(file, rel)) return false;
+    if (this.previous?.get(rel) !== fingerprint || !this.asLeft(file, rel)) return false;
     this.claim(file, fingerprint);
     return true;
   }
@@ -133,21 +138,21 @@ export class OutputFolder {
       if (!print.startsWith(member)) return false;
       files.push([rel, print]);
     }
-    if (files.length === 0 || !files.every(([rel]) => this.stillThere(join(this.root, rel), rel))) return false;
+    if (files.length === 0 || !files.every(([rel]) => this.asLeft(join(this.root, rel), rel))) return false;
     for (const [rel, print] of files) this.claim(join(this.root, rel), print);
     return true;
   }
 
   /**
-   * Whether every file of the last build's manifest was there when this build started, as the worker thread
-   * found (waiting for its answer); false without a manifest, or when the thread could not tell.
+   * Whether every file of the last build's manifest was as it left it when this build started, as the worker
+   * thread found (waiting for its answer); false without a manifest, or when the thread could not tell.
    */
-  async allStillThere(): Promise<boolean> {
+  async allAsLeft(): Promise<boolean> {
     const presence = this.presence;
     if (!this.previous || !presence) return false;
     for (;;) {
-      const missing = this.missingAtStart();
-      if (missing) return missing.size === 0;
+      const changed = this.changedAtStart();
+      if (changed) return changed.size === 0;
       if (presence.failed) return false;
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
@@ -160,31 +165,33 @@ export class OutputFolder {
 
   /** Whether the worker thread has told which of the last build's files were gone at the start (for tests). */
   get checkedAtStart(): boolean {
-    return this.missingAtStart() !== null;
+    return this.changedAtStart() !== null;
   }
 
   /**
-   * Whether a file the last build's manifest lists is in the folder: as the worker thread found it when the build
-   * started, or, until it has answered, as a `stat` finds it now. Like every input, the folder is read as it was at
-   * the start: this build deletes nothing before `finish`, and a file someone else removes meanwhile is noticed by
-   * the next build (a page kept then counts as written, and the next build's check finds it gone).
+   * Whether a file the last build's manifest lists is in the folder as that build left it — there, and not changed
+   * since its manifest was saved (`changedSince`): as the worker thread found it when the build started, or, until
+   * it has answered, as a `stat` finds it now. A file edited by hand, or rewritten by a build that kept no manifest
+   * here (`--no-cache`, another `--cache-dir`), is then made again. Like every input, the folder is read as it was
+   * at the start: a file someone else changes meanwhile is noticed by the next build (a page kept then counts as
+   * written, and the next build's check finds it changed).
    */
-  private stillThere(file: string, rel: string): boolean {
-    const missing = this.missingAtStart();
-    return missing ? !missing.has(rel) : isFile(file);
+  private asLeft(file: string, rel: string): boolean {
+    const changed = this.changedAtStart();
+    return changed ? !changed.has(rel) : !changedSince(file, this.savedAt);
   }
 
   /** The worker thread's answer, taken from its port without waiting for the event loop; null until it has come. */
-  private missingAtStart(): Set<string> | null {
+  private changedAtStart(): Set<string> | null {
     const presence = this.presence;
     if (!presence) return null;
-    if (!presence.missing) {
+    if (!presence.changed) {
       const answer = receiveMessageOnPort(presence.port);
       if (!answer) return null;
-      presence.missing = new Set(answer.message as string[]);
+      presence.changed = new Set(answer.message as string[]);
       presence.port.close();
     }
-    return presence.missing;
+    return presence.changed;
   }
 
   /** Folders already made by this build: one mkdir per folder, not per file. */
@@ -205,7 +212,7 @@ export class OutputFolder {
     const bytesPrint = contentFingerprint(content);
     const print = options.group ? `${options.group} ${bytesPrint}` : bytesPrint;
     const previous = this.previous?.get(rel);
-    const unchanged = this.previous ? previous !== undefined && previous.slice(previous.indexOf(' ') + 1) === bytesPrint && this.stillThere(file, rel) : this.startedNonEmpty && sameBytes(file, content);
+    const unchanged = this.previous ? previous !== undefined && previous.slice(previous.indexOf(' ') + 1) === bytesPrint && this.asLeft(file, rel) : this.startedNonEmpty && sameBytes(file, content);
     // A file left as it is needs no folder made (a rebuild's 118k redirect pages: 0.7 s of mkdir calls).
     if (!unchanged) {
       const folder = dirname(file);
@@ -235,7 +242,7 @@ export class OutputFolder {
       for (const rel of this.previous.keys()) {
         if (this.fingerprints.has(rel)) continue;
         const file = join(this.root, rel);
-        if (this.written.has(file) || !this.stillThere(file, rel)) continue;
+        if (this.written.has(file)) continue;
         try {
           unlinkSync(file);
           removed++;
@@ -248,7 +255,7 @@ export class OutputFolder {
     } else if (this.startedNonEmpty) {
       removed = this.walkStale(since);
     }
-    if (this.manifestFile) this.saveManifest(this.manifestFile);
+    if (this.manifestFile) await this.saveManifest(this.manifestFile);
     return removed;
   }
 
@@ -276,22 +283,32 @@ export class OutputFolder {
   }
 
   /** v8-serialised, unsorted: the full corpus's 370k entries load in 0.3 s and save in 0.07 s (sorted JSON: 1.2 s and 0.8 s). */
-  private saveManifest(file: string): void {
-    const manifest: Manifest = { version: 2, root: this.root, paths: [...this.fingerprints.keys()], fingerprints: [...this.fingerprints.values()] };
+  private async saveManifest(file: string): Promise<void> {
+    // Files are stamped by the kernel's coarse clock, which runs up to a tick behind the time of day: wait a few
+    // ticks so that every write of this build is stamped before `savedAt`, and take `savedAt` from a file stamped
+    // now on that same clock, so that any later change of a file of the folder is stamped at or after it.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const stamp = `${file}.${process.pid}.stamp`;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(stamp, '');
+    const savedAt = statSync(stamp).ctimeMs;
+    rmSync(stamp, { force: true });
+    const manifest: Manifest = { version: 3, root: this.root, savedAt, paths: [...this.fingerprints.keys()], fingerprints: [...this.fingerprints.values()] };
     storeValue(file, manifest);
   }
 }
 
 /** The manifest of the last build into `root`, or null when missing, unreadable or about another folder. */
-function readManifest(file: string, root: string): { files: Map<string, string>; paths: string[] } | null {
-  // A manifest in an earlier format (JSON) reads as none.
+function readManifest(file: string, root: string): { files: Map<string, string>; paths: string[]; savedAt: number } | null {
+  // A manifest in an earlier format (JSON, or without savedAt) reads as none.
   const manifest = loadValue(file) as Partial<Manifest> | null;
   const paths = manifest?.paths;
   const fingerprints = manifest?.fingerprints;
-  if (manifest?.version !== 2 || manifest.root !== root || !Array.isArray(paths) || !Array.isArray(fingerprints) || paths.length !== fingerprints.length) return null;
+  const savedAt = manifest?.savedAt;
+  if (manifest?.version !== 3 || manifest.root !== root || typeof savedAt !== 'number' || !Array.isArray(paths) || !Array.isArray(fingerprints) || paths.length !== fingerprints.length) return null;
   const previous = new Map<string, string>();
   for (let i = 0; i < paths.length; i++) previous.set(paths[i]!, fingerprints[i]!);
-  return { files: previous, paths };
+  return { files: previous, paths, savedAt };
 }
 
 /**
@@ -300,19 +317,19 @@ function readManifest(file: string, root: string): { files: Map<string, string>;
  */
 interface Presence {
   port: MessagePort;
-  /** The answer, once taken from the port. */
-  missing: Set<string> | null;
+  /** The answer, once taken from the port: the files gone or changed since the last build saved its manifest. */
+  changed: Set<string> | null;
   /** The thread failed: no answer will come. */
   failed: boolean;
 }
 
-function checkPresence(root: string, paths: string[]): Presence | null {
+function checkPresence(root: string, paths: string[], since: number): Presence | null {
   const { port1, port2 } = new MessageChannel();
-  const presence: Presence = { port: port1, missing: null, failed: false };
+  const presence: Presence = { port: port1, changed: null, failed: false };
   try {
     const pool = new Piscina<PresenceTask, void>({ filename: new URL('./presence-worker.ts', import.meta.url).href, minThreads: 1, maxThreads: 1 });
     void pool
-      .run({ root, paths, port: port2 }, { transferList: [port2] })
+      .run({ root, paths, since, port: port2 }, { transferList: [port2] })
       .catch(() => (presence.failed = true))
       .finally(() => pool.destroy())
       .catch(() => {});
@@ -323,9 +340,6 @@ function checkPresence(root: string, paths: string[]): Presence | null {
   return presence;
 }
 
-function isFile(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
-}
 
 /** Removes `folder` and its parents up to (not including) `root` while they are empty. */
 function removeEmptyFolders(folder: string, root: string): void {

@@ -88,3 +88,55 @@ test('nothing changed: the folder is kept untouched and the findings reported ag
   assert.equal(rebased.unchanged, false);
   assert.ok(rebased.pagesRendered > 0);
 });
+
+test('whatever changed the folder or what it should hold since its last build, the work is done', async () => {
+  const root = tempDir('kb-unchanged-others-');
+  const source = join(root, 'source');
+  cpSync(defaultSource, source, { recursive: true });
+  const past = new Date(Date.now() - 60_000);
+  for (const e of readdirSync(source, { recursive: true, withFileTypes: true })) if (e.isFile()) utimesSync(join(e.parentPath, e.name), past, past);
+  await new Promise((resolve) => setTimeout(resolve, 2100));
+  const cacheDir = join(root, 'cache');
+  const options: BuildOptions = { source, out: join(root, 'a'), cacheDir, report: null, workers: 0, quiet: true, search: false };
+  await build(options);
+  const built = snapshot(join(root, 'a'));
+  const warm = await build(options);
+  assert.equal(warm.unchanged, true);
+
+  // Every option that shapes the output counts.
+  for (const other of [{ siteUrl: 'https://example.org' }, { search: true }, { maxFileSize: 100_000 }]) {
+    const result = await build({ ...options, ...other });
+    assert.equal(result.unchanged, false, `${JSON.stringify(other)} differs from the last build`);
+    await build(options);
+  }
+
+  // A page edited by hand inside the folder is made again.
+  const page = [...built.keys()].find((path) => path.startsWith('kb/') && path.endsWith('index.html'))!;
+  writeFileSync(join(root, 'a', page), 'edited by hand');
+  const restored = await build(options);
+  assert.equal(restored.unchanged, false);
+  assert.deepEqual(bytesOf(snapshot(join(root, 'a'))), bytesOf(built), 'the edited page is made again');
+
+  // A build without the cache, with other options, into the same folder: the next cached build does the work.
+  await build({ ...options, cacheDir: null, base: '/elsewhere/' });
+  const afterUncached = await build(options);
+  assert.equal(afterUncached.unchanged, false);
+  assert.deepEqual(bytesOf(snapshot(join(root, 'a'))), bytesOf(built));
+
+  // Two folders built from one cache: an edit built into the other folder still counts for this one.
+  const other: BuildOptions = { ...options, out: join(root, 'b') };
+  await build(other);
+  const group = readdirSync(join(source, 'kb')).sort()[0]!;
+  const id = readdirSync(join(source, 'kb', group)).sort()[0]!;
+  const file = join(source, 'kb', group, id, 'README.md');
+  const text = readFileSync(file, 'utf8');
+  const title = /^title: "?(.+?)"?$/m.exec(text)![1]!;
+  writeFileSync(file, text.replace(title, `${title} (edited)`));
+  utimesSync(file, past, past);
+  await new Promise((resolve) => setTimeout(resolve, 2100));
+  const intoOther = await build(other);
+  assert.equal(intoOther.articlesParsed, 1);
+  const intoThis = await build(options);
+  assert.equal(intoThis.unchanged, false, 'the edit was read by a build of the other folder, not of this one');
+  assert.ok(readFileSync(join(root, 'a', 'kb', group, id, 'index.html'), 'utf8').includes(`${title} (edited)`.replace(/&/g, '&amp;')));
+});
