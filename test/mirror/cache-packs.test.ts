@@ -12,6 +12,7 @@ import { build, defaultSource, type BuildOptions } from '../../scripts/build.ts'
 import { findArticleFiles } from '../../scripts/read/index.ts';
 import { processAll } from '../../scripts/pipeline/pool.ts';
 import type { ProcessedArticle } from '../../scripts/pipeline/article.ts';
+import { editFirstTitle } from '../helpers/sample.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 test('the cache holds packs of entries, grows by a pack per rebuild that parsed, and survives a lost or damaged pack', async () => {
@@ -32,12 +33,7 @@ test('the cache holds packs of entries, grows by a pack per rebuild that parsed,
   assert.equal(packs().length, 1, 'the sample is one batch, so one pack');
 
   // An edit: that one file is parsed and its entry lands in a new pack beside the first.
-  const group = readdirSync(join(source, 'kb')).sort()[0]!;
-  const id = readdirSync(join(source, 'kb', group)).sort()[0]!;
-  const file = join(source, 'kb', group, id, 'README.md');
-  const text = readFileSync(file, 'utf8');
-  const title = /^title: "?(.+?)"?$/m.exec(text)![1]!;
-  writeFileSync(file, text.replace(title, `${title} (edited)`));
+  const { group, id, title } = editFirstTitle(source);
   const edited = await build(options);
   assert.equal(edited.articlesParsed, 1);
   assert.equal(packs().length, 2);
@@ -60,7 +56,7 @@ test('the cache holds packs of entries, grows by a pack per rebuild that parsed,
   assert.equal(lost.articlesParsed, articles);
   assert.equal(lost.articlesBuilt, articles);
   const page = readFileSync(join(root, 'site', 'kb', group, id, 'index.html'), 'utf8');
-  assert.ok(page.includes(`${title} (edited)`.replace(/&/g, '&amp;')), 'the edited page is still the edited one');
+  assert.ok(page.includes(title.replace(/&/g, '&amp;')), 'the edited page is still the edited one');
 });
 
 /** What a result says about its article, without how it was obtained. */

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build, defaultSource, type BuildOptions } from '../../scripts/build.ts';
+import { editFirstTitle } from '../helpers/sample.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 /** Every file under `dir`: relative path → its bytes and modification time. */
@@ -126,17 +127,12 @@ test('whatever changed the folder or what it should hold since its last build, t
   // Two folders built from one cache: an edit built into the other folder still counts for this one.
   const other: BuildOptions = { ...options, out: join(root, 'b') };
   await build(other);
-  const group = readdirSync(join(source, 'kb')).sort()[0]!;
-  const id = readdirSync(join(source, 'kb', group)).sort()[0]!;
-  const file = join(source, 'kb', group, id, 'README.md');
-  const text = readFileSync(file, 'utf8');
-  const title = /^title: "?(.+?)"?$/m.exec(text)![1]!;
-  writeFileSync(file, text.replace(title, `${title} (edited)`));
+  const { group, id, file, title } = editFirstTitle(source);
   utimesSync(file, past, past);
   await new Promise((resolve) => setTimeout(resolve, 2100));
   const intoOther = await build(other);
   assert.equal(intoOther.articlesParsed, 1);
   const intoThis = await build(options);
   assert.equal(intoThis.unchanged, false, 'the edit was read by a build of the other folder, not of this one');
-  assert.ok(readFileSync(join(root, 'a', 'kb', group, id, 'index.html'), 'utf8').includes(`${title} (edited)`.replace(/&/g, '&amp;')));
+  assert.ok(readFileSync(join(root, 'a', 'kb', group, id, 'index.html'), 'utf8').includes(title.replace(/&/g, '&amp;')));
 });
