@@ -336,7 +336,7 @@ async function finishBuild(
   progress.log(
     `Read ${plural(result.articlesRead, 'article')}: ${formatCount(result.articlesBuilt)} built, ${formatCount(rejectedFiles)} rejected` +
       ` (${accounted ? 'every file accounted for' : 'ACCOUNTING MISMATCH: please report this'}); ` +
-      `${plural(result.pagesWritten, 'page')} written; ${plural(summary.warnings, 'warning')} in ${seconds.toFixed(1)}s` +
+      `${plural(result.pagesWritten, 'page')} ${result.unchanged ? 'kept as they were' : 'written'}; ${plural(summary.warnings, 'warning')} in ${seconds.toFixed(1)}s` +
       (o.report ? `. Full report: ${relative(process.cwd(), o.report)}` : ''),
   );
   if (!accounted) result.failed = true;
