@@ -218,7 +218,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (last?.inputs === inputs && articleCache) {
     progress.stage('Checking for changes');
     const check = sourcesUnchanged(articleCache, o.source, found.paths);
-    const sourcesAsBefore = check.keys !== null && sourcesDigest(found.paths, check.keys) === last.sources;
+    const sourcesAsBefore = check.keys !== null && sourcesDigest(found.paths, (path) => check.keys!.get(path)) === last.sources;
     if (sourcesAsBefore && (await output.allAsLeft())) {
       // The folder holds what this build would write (write/last-build.ts): keep it, and report what was found.
       output.keepAll();
@@ -240,7 +240,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     limits,
     cache: articleCache,
     statsRead,
-    onKeys: (keys) => (sources = sourcesDigest(found.paths, keys)),
+    onKeys: (keyOf) => (sources = sourcesDigest(found.paths, keyOf)),
     onProgress: (done, total) => progress.tick(done, total),
   });
   for (const p of processed) diagnostics.push(...p.diagnostics);

@@ -21,8 +21,8 @@ export interface PoolOptions {
   onProgress?: (done: number, total: number) => void;
   /** File metadata already read (`sourcesUnchanged`), used instead of reading it again. */
   statsRead?: StatsRead;
-  /** Told each file's cache key (the files that have one: not those too large or unreadable). */
-  onKeys?: (keys: ReadonlyMap<string, string>) => void;
+  /** Told each file's cache key, once all are known (undefined for a file too large or unreadable to have one). */
+  onKeys?: (keyOf: (path: string) => string | undefined) => void;
 }
 
 export async function processAll(root: string, paths: string[], options: PoolOptions = {}): Promise<ProcessedArticle[]> {
@@ -33,7 +33,7 @@ export async function processAll(root: string, paths: string[], options: PoolOpt
   const maxBytes = resolveReadLimits(options.limits).maxBytes;
   // A cold cache (no folder for this code version yet) has no hits: skip reading and hashing every file here.
   const cold = !existsSync(cache.folder);
-  const known = cold ? null : readStatIndex(cache, root);
+  const known = cold ? null : (options.statsRead?.known ?? readStatIndex(cache, root));
   const packs = openPackStore(cache.folder);
   const keys = new Map<string, { stat: StatKey; key: string }>();
   const lookupStarted = options.statsRead?.startedMs ?? Date.now();
@@ -62,7 +62,7 @@ export async function processAll(root: string, paths: string[], options: PoolOpt
   }
   packs.save();
   writeStatIndex(cache, root, lookupStarted, keys);
-  options.onKeys?.(new Map([...keys].map(([path, { key }]) => [path, key])));
+  options.onKeys?.((path) => keys.get(path)?.key);
   let next = 0;
   return out.map((r) => r ?? parsed[next++]!);
 }

@@ -67,8 +67,8 @@ export function buildInputs(codeVersions: string[], options: object, paths: read
  * A digest of the article files' contents, by their cache keys (a file without one — too large, unreadable — counts
  * as such by its path alone, and is read again by every build).
  */
-export function sourcesDigest(paths: readonly string[], keys: ReadonlyMap<string, string>): string {
+export function sourcesDigest(paths: readonly string[], keyOf: (path: string) => string | undefined): string {
   const hash = createHash('sha256');
-  for (const path of paths) hash.update(path).update('\0').update(keys.get(path) ?? '-').update('\0');
+  for (const path of paths) hash.update(path).update('\0').update(keyOf(path) ?? '-').update('\0');
   return hash.digest('base64url');
 }

@@ -55,7 +55,7 @@ export class OutputFolder {
   private readonly previous: Map<string, string> | null;
   /** Which of the last build's files were not as it left them when this build started, as a worker thread finds (`asLeft`). */
   private readonly presence: Presence | null;
-  /** When the last build saved its manifest (ms since the epoch): its files were last changed before. */
+  /** When the last build saved its manifest, as a file time (ctime, ms): its files were last changed before. */
   private readonly savedAt: number;
   /** The folder held files when the build started: without a manifest, compare bytes before writing and walk for stale files. */
   private readonly startedNonEmpty: boolean;
@@ -163,7 +163,7 @@ export class OutputFolder {
     for (const [rel, print] of this.previous ?? []) this.fingerprints.set(rel, print);
   }
 
-  /** Whether the worker thread has told which of the last build's files were gone at the start (for tests). */
+  /** Whether the worker thread has told which of the last build's files were gone or changed at the start (for tests). */
   get checkedAtStart(): boolean {
     return this.changedAtStart() !== null;
   }
@@ -311,10 +311,6 @@ function readManifest(file: string, root: string): { files: Map<string, string>;
   return { files: previous, paths, savedAt };
 }
 
-/**
- * Starts checking, on a worker thread, which of `paths` are no longer files under `root`. Null when no thread
- * could start; a thread that fails never answers: either way each file is checked when it is needed.
- */
 interface Presence {
   port: MessagePort;
   /** The answer, once taken from the port: the files gone or changed since the last build saved its manifest. */
@@ -323,6 +319,11 @@ interface Presence {
   failed: boolean;
 }
 
+/**
+ * Starts checking, on a worker thread, which of `paths` under `root` are gone or changed since `since` (the last
+ * manifest's save). Null when no thread could start; a thread that fails never answers (`failed`): either way each
+ * file is checked when it is needed.
+ */
 function checkPresence(root: string, paths: string[], since: number): Presence | null {
   const { port1, port2 } = new MessageChannel();
   const presence: Presence = { port: port1, changed: null, failed: false };
@@ -339,7 +340,6 @@ function checkPresence(root: string, paths: string[], since: number): Presence |
   }
   return presence;
 }
-
 
 /** Removes `folder` and its parents up to (not including) `root` while they are empty. */
 function removeEmptyFolders(folder: string, root: string): void {

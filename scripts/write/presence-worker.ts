@@ -12,7 +12,7 @@ export interface PresenceTask {
   root: string;
   /** Relative paths (`kb/182/Q182346/index.html`), as the manifest lists them. */
   paths: string[];
-  /** When the manifest was saved (ms since the epoch). */
+  /** When the manifest was saved, as a file time (ctime, ms: output.ts `saveManifest`). */
   since: number;
   /** Receives the paths gone or changed, once all are checked: read with `receiveMessageOnPort`, so the main
    *  thread takes the answer whenever it needs it, without returning to its event loop. */
