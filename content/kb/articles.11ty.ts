@@ -1,9 +1,10 @@
 /** One page per article, from data (pagination, size 1): 60k input templates would cost Eleventy 8× more (shared/bench). */
 import { renderArticle } from '../../layouts/article.ts';
 import { renderShell } from '../../layouts/base.11ty.ts';
-import type { ArticlePage, SiteData } from '../../layouts/lib/site.ts';
+import { articlePagePath, type ArticlePage, type SiteData } from '../../layouts/lib/site.ts';
+import { letOthersRun } from '../../scripts/render/event-loop.ts';
 
-const outputOf = (article: ArticlePage) => `${article.permalink}index.html`;
+const outputOf = articlePagePath;
 
 export const data = {
   pagination: { data: 'kb.articles', size: 1, alias: 'article', addAllPagesToCollections: false, before: (items: ArticlePage[], d: { kb: SiteData }) => d.kb.pages.select(items, outputOf) },
@@ -11,7 +12,9 @@ export const data = {
   permalink: (data: { article: ArticlePage }) => outputOf(data.article),
 };
 
-export function render(data: { kb: SiteData; article: ArticlePage }): string {
+export async function render(data: { kb: SiteData; article: ArticlePage }): Promise<string> {
+  // 60k pages render back to back without a turn of the event loop otherwise (scripts/render/event-loop.ts).
+  await letOthersRun();
   const { kb, article } = data;
   const family = kb.families.get(article.productFamily);
   return renderShell(kb, {

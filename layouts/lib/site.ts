@@ -40,6 +40,9 @@ export interface SiteData {
   pages: PageSelector;
 }
 
+/** The site path of an article's page (`/kb/182/Q182346/index.html`), as its template writes it. */
+export const articlePagePath = (article: ArticlePage): string => `${article.permalink}index.html`;
+
 /** A site-relative path (`/events/4087/`) as a link under the base prefix (`/kb/events/4087/`). */
 export function url(site: SiteInfo, path: string): string {
   return site.base + path.replace(/^\//, '');

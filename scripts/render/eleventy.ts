@@ -4,7 +4,9 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
-import type { SiteData } from '../../layouts/lib/site.ts';
+import { articlePagePath, type SiteData } from '../../layouts/lib/site.ts';
+import { letOthersRun } from './event-loop.ts';
+import type { PageSelector } from './incremental.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -27,9 +29,55 @@ function isWriteResult(r: unknown): r is { url: string; outputPath: string; cont
 export interface RenderHooks {
   /** Every template has chosen its pages (`kb.pages.select`) and none is rendered yet: Eleventy's content map is built. */
   onPagesChosen?: () => void;
+  /**
+   * The article pages to render, by site path (`articlePagePath`), in the Eleventy runs to render them in (default:
+   * every article, in one run). The caller chose them (`kb.pages.select`) before rendering, so that how many there
+   * are can decide the runs. Eleventy holds every page it renders until its run ends (its results, each page's
+   * content); over 72k pages that took the build from 1.4 to 3.5 GiB, so none of the search index's children could
+   * write beside rendering. In runs, what one run held is freed before the next.
+   */
+  articleRuns?: ReadonlySet<string>[];
+  /** Called before each run after the first: the build collects the garbage the last run left (V8 would let the
+   *  heap grow first, and the search index's child writes beside rendering). */
+  betweenRuns?: () => void;
 }
 
 export async function renderSite(data: SiteData, out: string, hooks: RenderHooks = {}): Promise<{ pages: number; files: RenderedFile[] }> {
+  const articlePages = new Set(data.articles.map(articlePagePath));
+  const articleRuns = hooks.articleRuns ?? [new Set(data.pages.select(data.articles, articlePagePath).map(articlePagePath))];
+  // One run: every page. Else run 0: every page but the articles', then one run per slice of the articles. Pages not
+  // made from data (the home page, the feed) are rendered by every run, to the same bytes: each is counted once.
+  const runs = articleRuns.length <= 1 ? [{ articles: articleRuns[0] ?? new Set<string>(), others: true }] : [{ articles: new Set<string>(), others: true }, ...articleRuns.map((articles) => ({ articles, others: false }))];
+  const files = new Map<string, RenderedFile>();
+  let pages = 0;
+  for (const [n, run] of runs.entries()) {
+    const pagesOfRun: PageSelector = {
+      select: (items, outputOf) => {
+        const articles: typeof items[number][] = [];
+        const others: typeof items[number][] = [];
+        for (const item of items) {
+          const path = outputOf(item);
+          if (!articlePages.has(path)) {
+            if (run.others) others.push(item);
+          } else if (run.articles.has(path)) {
+            articles.push(item);
+          }
+        }
+        return others.length > 0 ? [...articles, ...data.pages.select(others, outputOf)] : articles;
+      },
+    };
+    if (n > 0) hooks.betweenRuns?.();
+    const result = await renderRun({ ...data, pages: pagesOfRun }, out, n === 0 ? hooks.onPagesChosen : undefined);
+    for (const f of result.files) {
+      if (files.has(f.outputPath)) continue;
+      files.set(f.outputPath, f);
+      if (f.url) pages++;
+    }
+  }
+  return { pages, files: [...files.values()] };
+}
+
+async function renderRun(data: SiteData, out: string, onPagesChosen: (() => void) | undefined): Promise<{ pages: number; files: RenderedFile[] }> {
   const previous = process.cwd();
   // Eleventy resolves its input, includes and ignores against the working directory.
   process.chdir(projectRoot);
@@ -37,11 +85,16 @@ export async function renderSite(data: SiteData, out: string, hooks: RenderHooks
     const eleventy = new Eleventy('content', resolve(previous, out), {
       configPath: '.eleventy.js',
       quietMode: true,
-      config(eleventyConfig: { addGlobalData: (name: string, value: unknown) => void; on: (event: string, listener: () => void) => void }) {
+      config(eleventyConfig: { addGlobalData: (name: string, value: unknown) => void; on: (event: string, listener: () => void) => void; addTransform: (name: string, transform: (content: unknown) => Promise<unknown>) => void }) {
         eleventyConfig.addGlobalData('kb', data);
         // Fired once pagination has run for every template (so every `before` has chosen its pages), before any
         // page is rendered: TemplateMap.cache in Eleventy 3.
-        if (hooks.onPagesChosen) eleventyConfig.on('eleventy.contentMap', hooks.onPagesChosen);
+        if (onPagesChosen) eleventyConfig.on('eleventy.contentMap', onPagesChosen);
+        // Eleventy writes its pages through promises that resolve at once: this lets the event loop turn meanwhile.
+        eleventyConfig.addTransform('let-others-run', async (content: unknown) => {
+          await letOthersRun();
+          return content;
+        });
       },
     });
     // Our progress line reports the stage; Eleventy's own "Wrote N files" would repeat it.

@@ -17,6 +17,7 @@ import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:wor
 import { Piscina } from 'piscina';
 import { changedSince, type PresenceTask } from './presence-worker.ts';
 import { loadValue, storeValue } from '../pipeline/stored.ts';
+import { letOthersRun } from '../render/event-loop.ts';
 import { eachLimited } from './articles.ts';
 
 /** A folder the build may clean: absent, empty, or holding a site this generator wrote. */
@@ -197,26 +198,6 @@ export class OutputFolder {
   /** Folders already made by this build: one mkdir per folder, not per file. */
   private readonly folders = new Set<string>();
 
-  /** When the writes last let the event loop run, and the pause all writers wait on meanwhile (`letOthersRun`). */
-  private lastPause = performance.now();
-  private pause: Promise<void> | null = null;
-
-  /**
-   * Every 50 ms of writing, lets the main thread take its messages. A synchronous write resolves at once, so a
-   * stage's writes chain as microtasks and nothing else runs until the last one: the search indexer's finished
-   * part then waited for the whole records stage (22 s on the full corpus) before its lane could give the
-   * idle core the next part. All writers wait on one pause, so the microtask queue empties and the loop turns.
-   */
-  private letOthersRun(): Promise<void> | undefined {
-    if (this.pause) return this.pause;
-    if (performance.now() - this.lastPause < 50) return undefined;
-    this.pause = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-      this.pause = null;
-      this.lastPause = performance.now();
-    });
-    return this.pause;
-  }
-
   /**
    * Writes a file unless it already holds these bytes. A file of a `group` made in one go (an index part,
    * `keepGroup`) is fingerprinted by its group and its bytes: a part indexed again after one article changed
@@ -227,7 +208,8 @@ export class OutputFolder {
    * (measured on the full corpus); a write into the page cache takes tens of microseconds.
    */
   async write(sitePath: string, content: string | Uint8Array, options: { group?: string } = {}): Promise<void> {
-    await this.letOthersRun();
+    // Synchronous writes resolve at once: a stage's writes would chain as microtasks and starve the loop.
+    await letOthersRun();
     const file = this.file(sitePath);
     const rel = this.relativePath(file);
     const bytesPrint = contentFingerprint(content);
