@@ -64,7 +64,8 @@ export interface BuildOptions {
   searchPartSize?: number;
   /**
    * Article pages per Eleventy run (scripts/render/eleventy.ts): Eleventy holds what it renders until its run ends.
-   * Only memory and speed depend on it, not the output. Default: 12,000 (five runs on the full corpus).
+   * Only memory and speed depend on it, not the output. Default: 12,000 (on the full corpus, five runs of article
+   * pages after one of the 12.7k other pages).
    */
   articlesPerRenderRun?: number;
   /**
@@ -100,7 +101,8 @@ export interface BuildResult {
   articlesParsed: number;
   /** Search index parts reused from the cache because none of their articles changed. */
   searchPartsReused: number;
-  /** When the search parts indexed again were let write their index (`indexBesideRenderingUpTo`); null without search, or when nothing changed (`unchanged`). */
+  /** When the search parts indexed again were let write their index (from the start when the pages render in runs,
+   *  `articlesPerRenderRun`, else by `indexBesideRenderingUpTo`); null without search, or when nothing changed (`unchanged`). */
   searchWrite: 'beside rendering' | 'after rendering' | null;
   pagesWritten: number;
   /** Pages rendered this time; the others' inputs had not changed since the last build into this folder. */
@@ -134,6 +136,10 @@ export function resolveBuildOptions(options: BuildOptions): ResolvedBuildOptions
     // The path part belongs in --base: a site URL with a path would be doubled in every absolute URL.
     throw new Error(`--site-url must be the site's origin, such as https://example.org (put a path like /kb/ in --base); got ${JSON.stringify(siteUrl)}`);
   }
+  const perRun = options.articlesPerRenderRun;
+  if (perRun !== undefined && (!Number.isInteger(perRun) || perRun < 1)) {
+    throw new Error(`articlesPerRenderRun must be a whole number of at least 1; got ${perRun}`);
+  }
   const workers = options.workers;
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 64)) {
     throw new Error(`--workers must be a whole number from 0 to 64; got ${workers}`);
@@ -153,7 +159,7 @@ export function resolveBuildOptions(options: BuildOptions): ResolvedBuildOptions
     search: options.search ?? true,
     searchPartSize: options.searchPartSize,
     indexBesideRenderingUpTo: options.indexBesideRenderingUpTo ?? 5_000,
-    articlesPerRenderRun: Math.max(1, options.articlesPerRenderRun ?? 12_000),
+    articlesPerRenderRun: perRun ?? 12_000,
   };
 }
 
@@ -260,9 +266,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   // The full-text index needs only the parsed records, so it starts now, beside linking, rendering and records:
   // those keep the main thread on one core, and a Pagefind child adds a part's pages on the other (a rebuild's
-  // changed part, about half of its ~20 s, is indexed meanwhile). Its memory-heavy write waits until the rendered
-  // pages' garbage is gone (`mayWrite`), and the second lane until the search stage: a second child beside the
-  // records took the main thread's core and the whole tree past 4 GiB (measured on the full corpus).
+  // changed part, about half of its ~20 s, is indexed meanwhile). Its memory-heavy write waits for `mayWrite`: at
+  // once when the pages render in runs (their heap stays small), else once few pages are to render or the rendered
+  // pages' garbage is gone; and the second lane until the search stage: a second child beside the records took the
+  // main thread's core and the whole tree past 4 GiB (measured on the full corpus).
   const search = o.search
     ? startSearchIndex(output, { articles: kept.map((p) => p.record!), searchText: (id) => byId.get(id)!.searchText, digest: (id) => byId.get(id)!.searchDigest }, {
         partSize: o.searchPartSize,
@@ -439,8 +446,10 @@ async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder,
     // keeps its pages a while (RSS still 3.2 GiB, measured): its background unmapper returns them within a
     // second or two, and a second collection then shrinks what the heap keeps committed. A rebuild that
     // rendered a few pages holds far less (1.5 GiB): no need to wait.
+    // After rendering in runs, the index has been writing beside it all along, and no run's garbage is left to
+    // wait for: one collection (none follows the last run) is enough.
     collectGarbage();
-    if (process.memoryUsage().rss > 2 * 2 ** 30) {
+    if (searchWrite === null && process.memoryUsage().rss > 2 * 2 ** 30) {
       await sleep(1000);
       collectGarbage();
     }

@@ -44,7 +44,8 @@ export interface SearchIndexResult {
 
 /** A search index being built beside the build's other stages (build.ts). */
 export interface SearchIndexRun {
-  /** The build's memory-heavy stages are over: parts may write their index (the child's peak). */
+  /** The build's memory allows it (its pages render in runs, or few of them, or rendering is over): parts may write
+   *  their index (the child's peak). */
   mayWrite(): void;
   /**
    * Lets every lane work, writes the lookup tables, the search script and the manifest, and waits for the index.

@@ -5,7 +5,6 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import { articlePagePath, type SiteData } from '../../layouts/lib/site.ts';
-import { letOthersRun } from './event-loop.ts';
 import type { PageSelector } from './incremental.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,7 +30,7 @@ export interface RenderHooks {
   onPagesChosen?: () => void;
   /**
    * The article pages to render, by site path (`articlePagePath`), in the Eleventy runs to render them in (default:
-   * every article, in one run). The caller chose them (`kb.pages.select`) before rendering, so that how many there
+   * those `data.pages.select` chooses, in one run). The caller chose them (`kb.pages.select`) before rendering, so that how many there
    * are can decide the runs. Eleventy holds every page it renders until its run ends (its results, each page's
    * content); over 72k pages that took the build from 1.4 to 3.5 GiB, so none of the search index's children could
    * write beside rendering. In runs, what one run held is freed before the next.
@@ -85,16 +84,11 @@ async function renderRun(data: SiteData, out: string, onPagesChosen: (() => void
     const eleventy = new Eleventy('content', resolve(previous, out), {
       configPath: '.eleventy.js',
       quietMode: true,
-      config(eleventyConfig: { addGlobalData: (name: string, value: unknown) => void; on: (event: string, listener: () => void) => void; addTransform: (name: string, transform: (content: unknown) => Promise<unknown>) => void }) {
+      config(eleventyConfig: { addGlobalData: (name: string, value: unknown) => void; on: (event: string, listener: () => void) => void }) {
         eleventyConfig.addGlobalData('kb', data);
         // Fired once pagination has run for every template (so every `before` has chosen its pages), before any
         // page is rendered: TemplateMap.cache in Eleventy 3.
         if (onPagesChosen) eleventyConfig.on('eleventy.contentMap', onPagesChosen);
-        // Eleventy writes its pages through promises that resolve at once: this lets the event loop turn meanwhile.
-        eleventyConfig.addTransform('let-others-run', async (content: unknown) => {
-          await letOthersRun();
-          return content;
-        });
       },
     });
     // Our progress line reports the stage; Eleventy's own "Wrote N files" would repeat it.

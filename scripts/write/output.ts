@@ -203,9 +203,9 @@ export class OutputFolder {
    * `keepGroup`) is fingerprinted by its group and its bytes: a part indexed again after one article changed
    * rewrites only the few of its ~10k files whose bytes changed (2.4 s of writes on the full corpus).
    *
-   * Synchronous on purpose: nothing else runs on the main thread while the build writes, and each promise round
-   * trip through libuv's pool cost about a millisecond per file — 50 s for the search index's 60k files alone
-   * (measured on the full corpus); a write into the page cache takes tens of microseconds.
+   * The write itself is synchronous: each promise round trip through libuv's pool cost about a millisecond per
+   * file — 50 s for the search index's 60k files alone (measured on the full corpus); a write into the page cache
+   * takes tens of microseconds. Every 50 ms of writes, the event loop is let turn (`letOthersRun`).
    */
   async write(sitePath: string, content: string | Uint8Array, options: { group?: string } = {}): Promise<void> {
     // Synchronous writes resolve at once: a stage's writes would chain as microtasks and starve the loop.
