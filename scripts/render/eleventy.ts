@@ -30,7 +30,7 @@ export interface RenderHooks {
   onPagesChosen?: () => void;
   /**
    * The article pages to render, by site path (`articlePagePath`), in the Eleventy runs to render them in (default:
-   * those `data.pages.select` chooses, in one run). The caller chose them (`kb.pages.select`) before rendering, so that how many there
+   * those `data.pages.select` chooses, in one run). The caller chooses them before rendering, so that how many there
    * are can decide the runs. Eleventy holds every page it renders until its run ends (its results, each page's
    * content); over 72k pages that took the build from 1.4 to 3.5 GiB, so none of the search index's children could
    * write beside rendering. In runs, what one run held is freed before the next.
