@@ -17,7 +17,6 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { loadValue, storeValue } from '../pipeline/stored.ts';
-import { letOthersRun } from '../render/event-loop.ts';
 import { searchDigest, searchHtml, type SearchDocument } from './search-page.ts';
 import { createWriteTurn, openWriteTurn, stopWriteTurn, type PartFile, type PartMessage, type PartTask, type SearchPage } from './pagefind-worker.ts';
 
@@ -208,9 +207,8 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
       // Through the build's writer rather than `writeFiles`, so the output folder knows these files are this
       // build's and removes the previous build's (content-hashed names change with the content).
       for (const file of files) {
-        // Stopped while a finished part is written: the build has failed, nothing more goes into its output. Checked
-        // after the writer's pauses too (`letOthersRun`), during which the build may fail.
-        await letOthersRun();
+        // Stopped while a finished part is written (during a turn of the event loop that `write` lets happen): the
+        // build has failed, nothing more goes into its output.
         if (options.signal?.aborted) throw stoppedError();
         await output.write(`${path}${file.path}`, file.content, { group: `part:${key}` });
       }

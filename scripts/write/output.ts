@@ -205,11 +205,11 @@ export class OutputFolder {
    *
    * The write itself is synchronous: each promise round trip through libuv's pool cost about a millisecond per
    * file — 50 s for the search index's 60k files alone (measured on the full corpus); a write into the page cache
-   * takes tens of microseconds. Every 50 ms of writes, the event loop is let turn (`letOthersRun`).
+   * takes tens of microseconds. Every 50 ms of writes, the event loop is let turn (`letOthersRun`) after the write,
+   * so a caller that checks something before its next write (the search index: whether the build stopped) sees
+   * what happened during the turn.
    */
   async write(sitePath: string, content: string | Uint8Array, options: { group?: string } = {}): Promise<void> {
-    // Synchronous writes resolve at once: a stage's writes would chain as microtasks and starve the loop.
-    await letOthersRun();
     const file = this.file(sitePath);
     const rel = this.relativePath(file);
     const bytesPrint = contentFingerprint(content);
@@ -227,6 +227,8 @@ export class OutputFolder {
     }
     this.written.add(file);
     this.fingerprints.set(rel, print);
+    // Synchronous writes resolve at once: a stage's writes would chain as microtasks and starve the loop.
+    await letOthersRun();
   }
 
   /** Writes many files, 64 in flight: enough to keep the disk busy, few enough for file handles. */
