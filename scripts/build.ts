@@ -19,6 +19,7 @@ import { linkArchive, resolveBodyLinks, compareIds, folderOf, type LinkedArchive
 import { familyOf } from './normalise/index.ts';
 import { renderSite, type RenderedFile } from './render/eleventy.ts';
 import { renderVersion, selectPages, type PageSelection } from './render/incremental.ts';
+import { articlePageInputs } from './render/article-inputs.ts';
 import { writeArticleFiles } from './write/articles.ts';
 import { recordsExport } from './write/data-export.ts';
 import { assertOwnedOutput, OutputFolder } from './write/output.ts';
@@ -388,7 +389,14 @@ export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: Pr
       next: neighbours?.next ?? null,
     };
   });
-  const pages = selectPages(output, renderVersion({ site, families: [...families] }), linked.summaries);
+  // An article's page is fingerprinted from its parse's digest (made once, on the parse workers) and what linking
+  // added: not its whole item, which would serialise every record and hash every body again.
+  const parsedOf = new WeakMap<object, ProcessedArticle>(articles.map((page) => [page, byId.get(page.id)!]));
+  const inputsOf = (item: unknown) => {
+    const parsed = typeof item === 'object' && item !== null ? parsedOf.get(item) : undefined;
+    return parsed ? articlePageInputs(item as ArticlePage, parsed.record!, parsed.pageInputs) : undefined;
+  };
+  const pages = selectPages(output, renderVersion({ site, families: [...families] }), linked.summaries, inputsOf);
   const data: SiteData = { site, articles, summaries: linked.summaries, listings: linked.listings, families, pages };
   return { linked, data, pages };
 }

@@ -8,6 +8,7 @@ import { buildRecord, normaliseSymptoms } from '../normalise/index.ts';
 import { extractSymptoms } from '../symptoms/index.ts';
 import { leadText, SEARCH_BODY_CHARS } from '../index/lead-text.ts';
 import { searchDigest } from '../index/search-page.ts';
+import { parsedPageInputs, type ParsedPageInputs } from '../render/article-inputs.ts';
 import type { ArticleRecord, Diagnostic, RuleCounts } from '../types.ts';
 import type { StatKey } from './cache.ts';
 
@@ -25,6 +26,8 @@ export interface ProcessedArticle {
   searchText: string;
   /** The digest of the article's search page (index/search-page.ts); '' without a record. */
   searchDigest: string;
+  /** What of this parse the article's page is made from, digested (render/article-inputs.ts). */
+  pageInputs: ParsedPageInputs;
   diagnostics: Diagnostic[];
   rules: RuleCounts;
   /** True when the result came from the per-article cache (cache.ts) rather than a parse. */
@@ -39,12 +42,12 @@ export interface ProcessedArticle {
 export async function processArticle(root: string, path: string, limits?: Partial<ReadLimits>, onBytes?: (bytes: Uint8Array) => void): Promise<ProcessedArticle> {
   const read = await readSourceFile(root, path, limits, onBytes);
   const diagnostics = [...read.diagnostics];
-  if (!read.file) return { path, record: null, bodyHtml: '', plainText: '', searchText: '', searchDigest: '', diagnostics, rules: {} };
+  if (!read.file) return rejectedArticle(path, diagnostics, {});
 
   const parsed = parseArticle(read.file);
   diagnostics.push(...parsed.diagnostics);
   if (diagnostics.some((d) => d.severity === 'rejected')) {
-    return { path, record: null, bodyHtml: '', plainText: '', searchText: '', searchDigest: '', diagnostics, rules: parsed.rules };
+    return rejectedArticle(path, diagnostics, parsed.rules);
   }
 
   const built = buildRecord(parsed, { events: [], errorCodes: [], errorMessages: [], references: [] });
@@ -61,5 +64,15 @@ export async function processArticle(root: string, path: string, limits?: Partia
     Object.assign(record, symptoms);
   }
   const searchText = leadText(parsed.bodyText, SEARCH_BODY_CHARS);
-  return { path, record, bodyHtml: parsed.bodyHtml, plainText: parsed.plainText, searchText, searchDigest: record ? searchDigest({ article: record, searchText }) : '', diagnostics, rules: parsed.rules };
+  return {
+    path, record, bodyHtml: parsed.bodyHtml, plainText: parsed.plainText, searchText,
+    searchDigest: record ? searchDigest({ article: record, searchText }) : '',
+    pageInputs: parsedPageInputs(record, parsed.bodyHtml, parsed.plainText),
+    diagnostics, rules: parsed.rules,
+  };
+}
+
+/** A file that gave no article: its diagnostics say why. */
+export function rejectedArticle(path: string, diagnostics: Diagnostic[], rules: RuleCounts): ProcessedArticle {
+  return { path, record: null, bodyHtml: '', plainText: '', searchText: '', searchDigest: '', pageInputs: parsedPageInputs(null, '', ''), diagnostics, rules };
 }

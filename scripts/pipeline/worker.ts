@@ -1,5 +1,5 @@
 /** Piscina worker: runs the per-article stages for a batch of paths (batches keep message overhead low). */
-import { processArticle, type ProcessedArticle } from './article.ts';
+import { processArticle, rejectedArticle, type ProcessedArticle } from './article.ts';
 import { entryKey, statKey, writePack, type ArticleCache, type StatKey } from './cache.ts';
 import type { ReadLimits } from '../read/index.ts';
 
@@ -34,10 +34,7 @@ export default async function processBatch(task: WorkerTask): Promise<ProcessedA
     } catch (error) {
       // A bug of ours must not take the build down: the file is reported, the build goes on.
       const reason = error instanceof Error ? error.message : String(error);
-      out[i] = {
-        path, record: null, bodyHtml: '', plainText: '', searchText: '', searchDigest: '', rules: {},
-        diagnostics: [{ file: path, severity: 'rejected', rule: 'kb:internal-error', message: `The build failed on this file (${reason}). Please report it with the file attached.` }],
-      };
+      out[i] = rejectedArticle(path, [{ file: path, severity: 'rejected', rule: 'kb:internal-error', message: `The build failed on this file (${reason}). Please report it with the file attached.` }], {});
     }
   }
   // The batch's results go into the cache as one pack, written before `stored` is set on them (the pack holds results

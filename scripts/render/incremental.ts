@@ -14,6 +14,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleSummary } from '../link/index.ts';
 import type { OutputFolder } from '../write/output.ts';
+import { namedArticle, type PageInputs } from './article-inputs.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -54,13 +55,10 @@ export function renderVersion(siteWide: unknown): string {
 }
 
 /**
- * Strings that name an article (`Q182346`) in an item's JSON: whatever of the article a page shows comes from its
- * summary. Matched in the JSON text, as a whole string value or key (after `[`, `{`, `,` or `:`), which is much faster than a
- * replacer visiting every value; text that merely looks like one costs a needless render at worst, never a stale page.
+ * @param inputsOf what an item's page is made from, for items with part of it digested ahead (an article's parse:
+ *   article-inputs.ts); undefined for the others, whose whole item is hashed.
  */
-const namedArticle = /[[{,:]"(Q\d+)"/g;
-
-export function selectPages(output: OutputFolder, version: string, summaries: ReadonlyMap<string, ArticleSummary>): PageSelection {
+export function selectPages(output: OutputFolder, version: string, summaries: ReadonlyMap<string, ArticleSummary>, inputsOf: (item: unknown) => PageInputs | undefined = () => undefined): PageSelection {
   const fingerprints = new Map<string, string>();
   const kept = new Set<string>();
   // What a page shows of an article it names comes from the article's summary: hashed once per article here, not
@@ -74,16 +72,12 @@ export function selectPages(output: OutputFolder, version: string, summaries: Re
     }
     return digest;
   };
-  const fingerprint = (item: unknown): string => {
-    // An article's body is most of its item, and shows nothing of other articles but the links already resolved in
-    // it: hashed as it is, it escapes JSON-escaping and the scan for article numbers (half of a rebuild's render).
-    const body = isObject(item) && typeof item.bodyHtml === 'string' ? item.bodyHtml : null;
-    const json = JSON.stringify(body === null ? item : { ...(item as object), bodyHtml: null });
+  const fingerprint = ({ digest, names, rest }: PageInputs): string => {
+    const json = JSON.stringify(rest);
     let named = '';
+    for (const id of names) named += summaryDigestOf(id);
     for (const [, id] of json.matchAll(namedArticle)) named += summaryDigestOf(id!);
-    const digest = createHash('sha256').update(version).update('\0').update(json).update('\0').update(named);
-    if (body !== null) digest.update('\0').update(body);
-    return `p:${digest.digest('base64url')}`;
+    return `p:${createHash('sha256').update(version).update('\0').update(digest).update('\0').update(json).update('\0').update(named).digest('base64url')}`;
   };
   return {
     kept,
@@ -95,7 +89,7 @@ export function selectPages(output: OutputFolder, version: string, summaries: Re
       const render: T[] = [];
       for (const item of items) {
         const path = outputOf(item);
-        const print = fingerprint(item);
+        const print = fingerprint(inputsOf(item) ?? { digest: '', names: [], rest: item as object });
         if (output.keep(path, print)) {
           kept.add(path);
         } else {
@@ -108,4 +102,3 @@ export function selectPages(output: OutputFolder, version: string, summaries: Re
   };
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;

@@ -33,14 +33,15 @@ export async function eachLimited<T>(items: T[], limit: number, task: (item: T) 
 
 /**
  * @param keptPages site paths of article pages kept from the last build: their page's inputs (the whole
- *   `ArticlePage`, of which the record is a part) did not change, so neither did their record.
+ *   `ArticlePage`, of which the record is a part, and the plain text: render/article-inputs.ts) did not change, so
+ *   neither did their record and original.
  */
 export async function writeArticleFiles(output: OutputFolder, articles: ArticlePage[], sources: Map<string, { plainText: string }>, keptPages: ReadonlySet<string> = new Set()): Promise<void> {
   await eachLimited(articles, 64, async (a) => {
     const record = `${a.permalink}index.json`;
-    if (!keptPages.has(`${a.permalink}index.html`) || !output.keepAsIs(record)) {
-      await output.write(record, `${JSON.stringify(publishedRecord(a), null, 2)}\n`);
-    }
-    await output.write(`${a.permalink}${a.originalFile}`, sources.get(a.id)?.plainText ?? '');
+    const original = `${a.permalink}${a.originalFile}`;
+    const pageKept = keptPages.has(`${a.permalink}index.html`);
+    if (!pageKept || !output.keepAsIs(record)) await output.write(record, `${JSON.stringify(publishedRecord(a), null, 2)}\n`);
+    if (!pageKept || !output.keepAsIs(original)) await output.write(original, sources.get(a.id)?.plainText ?? '');
   });
 }

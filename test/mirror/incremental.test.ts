@@ -5,7 +5,7 @@
  */
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { statSync, cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { statSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build, defaultSource, type BuildOptions } from '../../scripts/build.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -135,6 +135,34 @@ test('after a deletion, the article\'s pages, redirects and records are gone, an
   assert.equal(result.articlesParsed, 0);
 });
 
+test('an edit to the original text alone (a trailing space: record and body unchanged) updates the published original', async () => {
+  const edited = records.find((r) => existsSync(join(source, r.sourcePath)))!;
+  const file = join(source, edited.sourcePath);
+  const lines = readFileSync(file, 'utf8').split('\n');
+  // A body line of the indented original: its trailing space is kept in the plain text, not in the HTML.
+  const line = lines.findIndex((l, i) => i > 10 && /^\t\S.*\w$/.test(l));
+  assert.ok(line > 0, 'a body line to edit');
+  lines[line] += ' ';
+  writeFileSync(file, lines.join('\n'));
+  const result = await build({ ...options, out: mirror, cacheDir });
+  assert.equal(result.articlesParsed, 1);
+  const original = readFileSync(join(mirror, relative('/', `${edited.permalink}${edited.id}.txt`)), 'utf8');
+  assert.ok(original.includes(`${lines[line]!.trim()} \n`), 'the published original has the trailing space');
+  assert.deepEqual(differences(snapshot(mirror), await cleanBuild('after-space')), []);
+});
+
+test('after an article others cite in their text is deleted, their pages mark the citation missing, as a clean build does', async () => {
+  const cited = records.find((r) => existsSync(join(source, r.sourcePath)) && r.citedBy.some((id) => readFileSync(join(source, records.find((c) => c.id === id)!.sourcePath), 'utf8').includes(r.id)))!;
+  assert.ok(cited, 'an article cited in another article\'s text');
+  const citing = records.find((r) => cited.citedBy.includes(r.id))!;
+  const citingPage = join(mirror, relative('/', `${citing.permalink}index.html`));
+  assert.ok(readFileSync(citingPage, 'utf8').includes(`href="/mirror${cited.permalink}"`), 'linked before');
+  rmSync(join(source, cited.sourcePath, '..'), { recursive: true });
+  await build({ ...options, out: mirror, cacheDir });
+  assert.match(readFileSync(citingPage, 'utf8'), new RegExp(`kbref-missing" title="${cited.id} is not in this archive`));
+  assert.deepEqual(differences(snapshot(mirror), await cleanBuild('after-cited-delete')), []);
+});
+
 test('a rebuild with nothing changed renders no page from data, and restores an output file deleted by hand', async () => {
   const victim = records.find((r) => statSync(join(source, r.sourcePath), { throwIfNoEntry: false }))!;
   const victimPage = join(mirror, relative('/', `${victim.permalink}index.html`));
@@ -171,7 +199,7 @@ test('without its cache, a rebuild over the output still leaves exactly a clean 
   rmSync(cacheDir, { recursive: true, force: true });
   const result = await build({ ...options, out: mirror, cacheDir });
   assert.equal(result.pagesRendered, result.pagesWritten, 'no manifest: every page rendered');
-  assert.equal(result.articlesBuilt, records.length - 1);
+  assert.equal(result.articlesBuilt, records.filter((r) => existsSync(join(source, r.sourcePath))).length, 'the articles still in the source (two were deleted above)');
   assert.deepEqual(differences(snapshot(mirror), await cleanBuild('after-cache-loss')), []);
 });
 

@@ -1,0 +1,61 @@
+/**
+ * What an article's page is made from, digested once where the article is parsed (pipeline/article.ts) and cached
+ * with it: a rebuild fingerprints the 59k article pages (incremental.ts) from these digests and the few fields
+ * linking adds, instead of serialising every record and hashing every body again on the main thread (5.5 s of a
+ * one-article rebuild on the full corpus).
+ */
+import { createHash } from 'node:crypto';
+import type { ArticlePage } from '../../layouts/lib/site.ts';
+import type { ArticleRecord } from '../types.ts';
+
+/**
+ * Strings that name an article (`Q182346`) in JSON: whatever of another article a page shows comes from its summary.
+ * Matched in the JSON text, as a whole string value or key (after `[`, `{`, `,` or `:`), which is much faster than a
+ * replacer visiting every value; text that merely looks like one costs a needless render at worst, never a stale page.
+ */
+export const namedArticle = /[[{,:]"(Q\d+)"/g;
+
+/** A body's citations, as the parse marks them (link/body-links.ts). */
+const citedInBody = /<a data-kbref="(Q\d+)">/g;
+
+/** The parse of one article as its page sees it (`ProcessedArticle.pageDigest`, `namedIds`). */
+export interface ParsedPageInputs {
+  /** Hash of the record, the body as parsed and the plain text ('' without a record). */
+  digest: string;
+  /** Articles the record names or the body cites: the page shows their titles, or links to them if they exist. */
+  names: string[];
+}
+
+/** What identifies a page of data for its fingerprint (`PageSelection.select`'s `inputsOf`). */
+export interface PageInputs {
+  /** Digest of the part hashed ahead of time. */
+  digest: string;
+  /** Articles that part names; their summaries are hashed into the fingerprint. */
+  names: readonly string[];
+  /** The rest of the item, hashed as JSON (with the articles it names). */
+  rest: object;
+}
+
+export function parsedPageInputs(record: ArticleRecord | null, bodyHtml: string, plainText: string): ParsedPageInputs {
+  if (!record) return { digest: '', names: [] };
+  const json = JSON.stringify(record);
+  const names = new Set<string>();
+  for (const [, id] of json.matchAll(namedArticle)) names.add(id!);
+  for (const [, id] of bodyHtml.matchAll(citedInBody)) names.add(id!);
+  // The plain text is published beside the page (write/articles.ts), which is kept with the page.
+  const digest = createHash('sha256').update(json).update('\0').update(bodyHtml).update('\0').update(plainText).digest('base64url');
+  return { digest, names: [...names] };
+}
+
+/**
+ * An article page's inputs: its parse (digested ahead) and what linking put beside the record. The body on the page
+ * is the parsed one with its citations resolved (link/body-links.ts), which depends only on whether each cited
+ * article exists and on its permalink: both in the cited articles' summaries, hashed through `names`.
+ */
+export function articlePageInputs(page: ArticlePage, record: ArticleRecord, parsed: ParsedPageInputs): PageInputs {
+  const rest: Record<string, unknown> = {};
+  const own = record as unknown as Record<string, unknown>;
+  // Whatever is not the record's own value is hashed as it is: a field linking adds later is never missed.
+  for (const [key, value] of Object.entries(page)) if (key !== 'bodyHtml' && own[key] !== value) rest[key] = value;
+  return { digest: parsed.digest, names: parsed.names, rest };
+}
