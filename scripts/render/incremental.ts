@@ -56,9 +56,11 @@ export function renderVersion(siteWide: unknown): string {
 
 /**
  * @param inputsOf what an item's page is made from, for items with part of it digested ahead (an article's parse:
- *   article-inputs.ts); undefined for the others, whose whole item is hashed.
+ *   article-inputs.ts); undefined for the others, whose whole item is hashed. Required, not defaulted: an article
+ *   page's digest covers its published original too (write/articles.ts keeps the original with the page), which
+ *   hashing its item would not.
  */
-export function selectPages(output: OutputFolder, version: string, summaries: ReadonlyMap<string, ArticleSummary>, inputsOf: (item: unknown) => PageInputs | undefined = () => undefined): PageSelection {
+export function selectPages(output: OutputFolder, version: string, summaries: ReadonlyMap<string, ArticleSummary>, inputsOf: (item: unknown) => PageInputs | undefined): PageSelection {
   const fingerprints = new Map<string, string>();
   const kept = new Set<string>();
   // What a page shows of an article it names comes from the article's summary: hashed once per article here, not

@@ -152,9 +152,11 @@ test('an edit to the original text alone (a trailing space: record and body unch
 });
 
 test('after an article others cite in their text is deleted, their pages mark the citation missing, as a clean build does', async () => {
-  const cited = records.find((r) => existsSync(join(source, r.sourcePath)) && r.citedBy.some((id) => readFileSync(join(source, records.find((c) => c.id === id)!.sourcePath), 'utf8').includes(r.id)))!;
+  const inSource = (r: (typeof records)[number]) => existsSync(join(source, r.sourcePath));
+  const citesInText = (citing: (typeof records)[number], id: string) => inSource(citing) && readFileSync(join(source, citing.sourcePath), 'utf8').includes(id);
+  const cited = records.find((r) => inSource(r) && records.some((c) => r.citedBy.includes(c.id) && citesInText(c, r.id)));
   assert.ok(cited, 'an article cited in another article\'s text');
-  const citing = records.find((r) => cited.citedBy.includes(r.id))!;
+  const citing = records.find((c) => cited.citedBy.includes(c.id) && citesInText(c, cited.id))!;
   const citingPage = join(mirror, relative('/', `${citing.permalink}index.html`));
   assert.ok(readFileSync(citingPage, 'utf8').includes(`href="/mirror${cited.permalink}"`), 'linked before');
   rmSync(join(source, cited.sourcePath, '..'), { recursive: true });
