@@ -5,6 +5,11 @@
  */
 const placeholder = /<a data-kbref="(Q\d{4,7})">/g;
 
+/** The articles a parsed body cites, as its placeholders name them: what its resolved links depend on. */
+export function citedInBody(html: string): string[] {
+  return Array.from(html.matchAll(placeholder), (match) => match[1]!);
+}
+
 export function resolveBodyLinks(html: string, exists: (id: string) => boolean, hrefOf: (id: string) => string): string {
   if (!html.includes('data-kbref')) return html;
   return html.replace(placeholder, (_, id: string) =>

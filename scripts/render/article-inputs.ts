@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ArticlePage } from '../../layouts/lib/site.ts';
+import { citedInBody } from '../link/body-links.ts';
 import type { ArticleRecord } from '../types.ts';
 
 /**
@@ -15,10 +16,7 @@ import type { ArticleRecord } from '../types.ts';
  */
 export const namedArticle = /[[{,:]"(Q\d+)"/g;
 
-/** A body's citations, as the parse marks them (link/body-links.ts). */
-const citedInBody = /<a data-kbref="(Q\d+)">/g;
-
-/** The parse of one article as its page sees it (`ProcessedArticle.pageDigest`, `namedIds`). */
+/** The parse of one article as its page sees it (`ProcessedArticle.pageInputs`). */
 export interface ParsedPageInputs {
   /** Hash of the record, the body as parsed and the plain text ('' without a record). */
   digest: string;
@@ -26,7 +24,7 @@ export interface ParsedPageInputs {
   names: string[];
 }
 
-/** What identifies a page of data for its fingerprint (`PageSelection.select`'s `inputsOf`). */
+/** What identifies a page of data for its fingerprint (`selectPages`'s `inputsOf`, incremental.ts). */
 export interface PageInputs {
   /** Digest of the part hashed ahead of time. */
   digest: string;
@@ -41,7 +39,7 @@ export function parsedPageInputs(record: ArticleRecord | null, bodyHtml: string,
   const json = JSON.stringify(record);
   const names = new Set<string>();
   for (const [, id] of json.matchAll(namedArticle)) names.add(id!);
-  for (const [, id] of bodyHtml.matchAll(citedInBody)) names.add(id!);
+  for (const id of citedInBody(bodyHtml)) names.add(id);
   // The plain text is published beside the page (write/articles.ts), which is kept with the page.
   const digest = createHash('sha256').update(json).update('\0').update(bodyHtml).update('\0').update(plainText).digest('base64url');
   return { digest, names: [...names] };
