@@ -13,7 +13,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { findArticleFiles, resolveReadLimits, defaultReadLimits } from './read/index.ts';
 import { processAll } from './pipeline/pool.ts';
-import { codeVersion, openCacheFolder, sourcesUnchanged, type StatsRead } from './pipeline/cache.ts';
+import { codeVersion, openCacheFolder, sourcesUnchanged, type ArticleCache, type StatsRead } from './pipeline/cache.ts';
 import type { ProcessedArticle } from './pipeline/article.ts';
 import { linkArchive, resolveBodyLinks, compareIds, folderOf, type LinkedArchive } from './link/index.ts';
 import { familyOf } from './normalise/index.ts';
@@ -25,7 +25,9 @@ import { recordsExport } from './write/data-export.ts';
 import { assertOwnedOutput, OutputFolder } from './write/output.ts';
 import { buildInputs, lastBuildFileOf, saveLastBuild, sourcesDigest, takeLastBuild } from './write/last-build.ts';
 import { writeSiteFiles } from './write/site-files.ts';
-import { startSearchIndex, type SearchIndexRun } from './index/index.ts';
+import { startSearchIndex, type SearchIndexInput, type SearchIndexRun } from './index/index.ts';
+import { foreseeChangedPart, type ForeseenPart } from './index/foresee.ts';
+import { deferred, partSlices } from './index/pagefind.ts';
 import { createProgress, formatCount, plural, type Progress, type StageTiming } from './report/progress.ts';
 import { describeDiagnostics, summariseDiagnostics, type DiagnosticSummary } from './report/diagnostics.ts';
 import { articlePagePath, url, type ArticlePage, type FamilyInfo, type SiteData } from '../layouts/lib/site.ts';
@@ -102,9 +104,14 @@ export interface BuildResult {
   articlesParsed: number;
   /** Search index parts reused from the cache because none of their articles changed. */
   searchPartsReused: number;
-  /** When the search parts indexed again were let write their index (from the start when the pages render in runs,
-   *  `articlesPerRenderRun`, else by `indexBesideRenderingUpTo`); null without search, or when nothing changed (`unchanged`). */
-  searchWrite: 'beside rendering' | 'after rendering' | null;
+  /** A rebuild's changed search part, foreseen from the last build and indexed while the articles were read
+   *  (index/foresee.ts): used, or stopped as not the part it turned out to be; null when none was foreseen. */
+  searchPartForeseen: 'used' | 'stopped' | null;
+  /** When the search parts indexed again were let write their index: from the start when a rebuild foresaw its
+   *  changed part (`searchPartForeseen`); beside rendering when the pages render in runs (`articlesPerRenderRun`) or
+   *  few of them do (`indexBesideRenderingUpTo`); else after rendering. Null without search, or when nothing changed
+   *  (`unchanged`). */
+  searchWrite: 'from the start' | 'beside rendering' | 'after rendering' | null;
   pagesWritten: number;
   /** Pages rendered this time; the others' inputs had not changed since the last build into this folder. */
   pagesRendered: number;
@@ -230,6 +237,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const articleCache = cache ? { folder: cache.folder, salt: JSON.stringify(limits) } : undefined;
   const inputs = buildInputs([version, renderVersion(null)], outputShaping(o), found.paths, found.diagnostics);
   let statsRead: StatsRead | undefined;
+  let foreseen: ForeseenPart | null = null;
   if (last?.inputs === inputs && articleCache) {
     progress.stage('Checking for changes');
     const check = sourcesUnchanged(articleCache, o.source, found.paths);
@@ -238,54 +246,63 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       // The folder holds what this build would write (write/last-build.ts): keep it, and report what was found.
       output.keepAll();
       progress.done(`nothing changed since the last build into this folder: its ${plural(last.pagesWritten, 'page')} and every other file kept as they are`);
-      return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources: last.sources, pruned: cache?.pruned, searchParts: last.searchParts }, {
+      return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources: last.sources, pruned: cache?.pruned, searchParts: last.searchParts, searchLayout: last.searchLayout }, {
         articlesRead: last.articlesRead, articlesBuilt: last.articlesBuilt, articlesParsed: 0,
-        searchPartsReused: last.searchParts, searchWrite: null, pagesWritten: last.pagesWritten, pagesRendered: 0, unchanged: true,
+        searchPartsReused: last.searchParts, searchPartForeseen: null, searchWrite: null, pagesWritten: last.pagesWritten, pagesRendered: 0, unchanged: true,
         diagnostics: last.diagnostics, rules: last.rules,
       });
     }
     statsRead = check.read;
-    progress.done(sourcesAsBefore ? 'files of the output changed or gone since the last build' : 'article files changed since the last build');
+    // The search part a changed file falls in starts now, on the core this thread leaves idle while it reads 59k
+    // articles from the cache: it bounded a one-article rebuild, its child starting only after them.
+    if (o.search && check.changed && check.changed.length > 0) {
+      foreseen = await foreseeChangedPart(o.source, last.searchLayout, check.changed, { cache: articleCache, statsRead, limits });
+    }
+    progress.done(
+      (sourcesAsBefore ? 'files of the output changed or gone since the last build' : `${plural(check.changed?.length ?? 0, 'article file')} changed since the last build`) +
+        (foreseen ? `; search part ${foreseen.part + 1}, which holds one, is indexed from now` : ''),
+    );
   }
 
-  progress.stage('Parsing articles', found.paths.length);
-  let sources = '';
-  const processed = await processAll(o.source, found.paths, {
-    workers: o.workers,
-    limits,
-    cache: articleCache,
-    statsRead,
-    onKeys: (keyOf) => (sources = sourcesDigest(found.paths, keyOf)),
-    onProgress: (done, total) => progress.tick(done, total),
-  });
-  for (const p of processed) diagnostics.push(...p.diagnostics);
-  const rules = tallyRules(processed.map((p) => p.rules));
-  const kept = deduplicate(processed, diagnostics).sort((a, b) => compareIds(a.record!.id, b.record!.id));
-  const byId = new Map(kept.map((p) => [p.record!.id, p]));
-  const fromCache = processed.filter((p) => p.cached).length;
-  progress.done(`${plural(kept.length, 'article')}${fromCache > 0 ? ` (${formatCount(processed.length - fromCache)} parsed, ${formatCount(fromCache)} unchanged from the cache)` : ''}`);
-
-  // The full-text index needs only the parsed records, so it starts now, beside linking, rendering and records:
+  // The full-text index needs only the parsed records, so it starts with them, beside linking, rendering and records:
   // those keep the main thread on one core, and a Pagefind child adds a part's pages on the other (a rebuild's
-  // changed part, about half of its ~20 s, is indexed meanwhile). Its memory-heavy write waits for `mayWrite`: at
-  // once when the pages render in runs (their heap stays small), else once few pages are to render or the rendered
-  // pages' garbage is gone; and the second lane until the search stage: a second child beside the records took the
-  // main thread's core and the whole tree past 4 GiB (measured on the full corpus).
+  // changed part starts before, `foreseen`). Its memory-heavy write waits for `mayWrite`: at once when the pages
+  // render in runs (their heap stays small), else once few pages are to render or the rendered pages' garbage is
+  // gone; and the second lane until the search stage: a second child beside the records took the main thread's core
+  // and the whole tree past 4 GiB (measured on the full corpus).
+  const searchInput = deferred<SearchIndexInput>();
   const search = o.search
-    ? startSearchIndex(output, { articles: kept.map((p) => p.record!), searchText: (id) => byId.get(id)!.searchText, digest: (id) => byId.get(id)!.searchDigest }, {
+    ? startSearchIndex(output, searchInput.promise, {
         partSize: o.searchPartSize,
         cacheDir: o.cacheDir ? join(o.cacheDir, 'search-parts') : null,
+        early: foreseen ?? undefined,
       })
     : null;
+  // A part foreseen to change is let write its index (its child's ~1.2 GiB peak) as soon as its pages are added: it
+  // waited ~4 s for the pages to be chosen, and bounded the rebuild. Foreseen means few files changed with the same
+  // code and options, so few pages render; and however many, in runs of at most 12,000 article pages the build's
+  // heap stays under ~2.2 GiB (the second lane waits for the search stage): the tree stays within 4 GiB.
+  if (search && foreseen) search.mayWrite();
   let made: MadeSite;
+  const searchWriteFromStart = search !== null && foreseen !== null;
+  let parsed: { processed: ProcessedArticle[]; kept: ProcessedArticle[]; sources: string };
   try {
+    parsed = await parseArticles(o, progress, found.paths, diagnostics, { cache: articleCache, statsRead, limits });
+    const { kept } = parsed;
+    const byId = new Map(kept.map((p) => [p.record!.id, p]));
+    searchInput.resolve({ articles: kept.map((p) => p.record!), searchText: (id) => byId.get(id)!.searchText, digest: (id) => byId.get(id)!.searchDigest });
     made = await linkRenderAndWrite(o, output, progress, kept, byId, search);
+    if (searchWriteFromStart) made.searchWrite = 'from the start';
   } finally {
-    // After a failure there, the indexer's threads and children end with the build rather than keep it alive.
+    // After a failure, the indexer's threads and children end with the build rather than keep it alive.
     await search?.stop();
   }
+  const { processed, kept, sources } = parsed;
+  const rules = tallyRules(processed.map((p) => p.rules));
+  const fromCache = processed.filter((p) => p.cached).length;
 
-  return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources, pruned: cache?.pruned, searchParts: made.searchParts }, {
+  const searchLayout = o.search ? partSlices(kept.map((p) => p.path), o.searchPartSize) : [];
+  return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources, pruned: cache?.pruned, searchParts: made.searchParts, searchLayout }, {
     // Articles read: every file found, plus article folders rejected before a file could be read (no README.md).
     articlesRead: new Set([...found.paths, ...diagnostics.filter((d) => d.severity === 'rejected').map((d) => d.file)]).size,
     articlesBuilt: kept.length,
@@ -293,11 +310,35 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     pagesRendered: made.pagesRendered,
     pagesWritten: made.pagesWritten,
     searchPartsReused: made.searchPartsReused,
+    searchPartForeseen: made.searchPartForeseen,
     searchWrite: made.searchWrite,
     unchanged: false,
     diagnostics,
     rules,
   });
+}
+
+/** Stage 2–3: every article file parsed and normalised (or taken from the cache), deduplicated, in id order. */
+async function parseArticles(
+  o: ResolvedBuildOptions,
+  progress: Progress,
+  paths: string[],
+  diagnostics: Diagnostic[],
+  options: { cache: ArticleCache | undefined; statsRead: StatsRead | undefined; limits: { maxBytes: number } },
+): Promise<{ processed: ProcessedArticle[]; kept: ProcessedArticle[]; sources: string }> {
+  progress.stage('Parsing articles', paths.length);
+  let sources = '';
+  const processed = await processAll(o.source, paths, {
+    workers: o.workers,
+    ...options,
+    onKeys: (keyOf) => (sources = sourcesDigest(paths, keyOf)),
+    onProgress: (done, total) => progress.tick(done, total),
+  });
+  for (const p of processed) diagnostics.push(...p.diagnostics);
+  const kept = deduplicate(processed, diagnostics).sort((a, b) => compareIds(a.record!.id, b.record!.id));
+  const fromCache = processed.filter((p) => p.cached).length;
+  progress.done(`${plural(kept.length, 'article')}${fromCache > 0 ? ` (${formatCount(processed.length - fromCache)} parsed, ${formatCount(fromCache)} unchanged from the cache)` : ''}`);
+  return { processed, kept, sources };
 }
 
 /**
@@ -317,7 +358,7 @@ async function finishBuild(
   o: ResolvedBuildOptions,
   progress: Progress,
   output: OutputFolder,
-  run: { started: number; startedAt: number; lastBuildFile: string | null; inputs: string; sources: string; pruned: Promise<void> | undefined; searchParts: number },
+  run: { started: number; startedAt: number; lastBuildFile: string | null; inputs: string; sources: string; pruned: Promise<void> | undefined; searchParts: number; searchLayout: string[][] },
   facts: Omit<BuildResult, 'rejected' | 'warnings' | 'summary' | 'timings' | 'seconds' | 'failed'>,
 ): Promise<BuildResult> {
   progress.stage('Removing stale files');
@@ -326,7 +367,7 @@ async function finishBuild(
   progress.done(plural(stale, 'stale file'));
   const { diagnostics, rules } = facts;
   if (run.lastBuildFile && run.sources) {
-    saveLastBuild(run.lastBuildFile, { inputs: run.inputs, sources: run.sources, articlesRead: facts.articlesRead, articlesBuilt: facts.articlesBuilt, pagesWritten: facts.pagesWritten, searchParts: run.searchParts, diagnostics, rules });
+    saveLastBuild(run.lastBuildFile, { inputs: run.inputs, sources: run.sources, articlesRead: facts.articlesRead, articlesBuilt: facts.articlesBuilt, pagesWritten: facts.pagesWritten, searchParts: run.searchParts, searchLayout: run.searchLayout, diagnostics, rules });
   }
 
   const summary = summariseDiagnostics(diagnostics);
@@ -365,6 +406,7 @@ interface MadeSite {
   /** Parts of the search index, reused or not (0 without search). */
   searchParts: number;
   searchPartsReused: number;
+  searchPartForeseen: BuildResult['searchPartForeseen'];
   searchWrite: BuildResult['searchWrite'];
 }
 
@@ -472,14 +514,16 @@ async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder,
 
   let searchPartsReused = 0;
   let searchParts = 0;
+  let searchPartForeseen: MadeSite['searchPartForeseen'] = null;
   if (search) {
     progress.stage('Indexing search', articles.length);
     const indexed = await search.finish(o.out, linked.listings, (done, total) => progress.tick(done, total));
     searchPartsReused = indexed.partsReused;
     searchParts = indexed.parts;
+    searchPartForeseen = indexed.early;
     progress.done(`${plural(indexed.pages, 'article')} in ${plural(indexed.parts, 'part')}${indexed.partsReused > 0 ? ` (${formatCount(indexed.partsReused)} unchanged, from the cache)` : ''}, ${plural(indexed.files, 'file')}, ${(indexed.bytes / 2 ** 20).toFixed(1)} MiB`);
   }
-  return { pagesRendered: rendered.pages, pagesWritten: rendered.pages + keptPages.length, searchParts, searchPartsReused, searchWrite };
+  return { pagesRendered: rendered.pages, pagesWritten: rendered.pages + keptPages.length, searchParts, searchPartsReused, searchPartForeseen, searchWrite };
 }
 
 /** The site path Eleventy wrote a page to (`/kb/182/Q182346/index.html`), as templates name their output. */

@@ -37,6 +37,8 @@ export interface SearchIndexResult {
   parts: number;
   /** Parts whose articles did not change, taken from the cache instead of indexed again. */
   partsReused: number;
+  /** What became of the part indexed before the articles were read (`PagefindOptions.early`), if any. */
+  early: 'used' | 'stopped' | null;
   /** Files and bytes under `<out>/search/`, the index as served. */
   files: number;
   bytes: number;
@@ -58,15 +60,20 @@ export interface SearchIndexRun {
 
 /**
  * Starts the full-text index at once, one part at a time and no part writing its index until told (`mayWrite`,
- * `finish`): the caller's own stages and the indexer then share the two cores and the memory budget.
+ * `finish`): the caller's own stages and the indexer then share the two cores and the memory budget. The articles
+ * may come later (`input`, a promise while they are read), after a part foreseen to have changed (`options.early`)
+ * has started.
  */
-export function startSearchIndex(output: SiteWriter, input: SearchIndexInput, options: Omit<PagefindOptions, 'schedule' | 'signal' | 'onProgress'> = {}): SearchIndexRun {
+export function startSearchIndex(output: SiteWriter, input: SearchIndexInput | Promise<SearchIndexInput>, options: Omit<PagefindOptions, 'schedule' | 'signal' | 'onProgress'> = {}): SearchIndexRun {
   const mayWrite = deferred<void>();
   const allLanes = deferred<void>();
   const stopper = new AbortController();
   let latest: [number, number] | null = null;
   let report: ((done: number, total: number) => void) | undefined;
-  const docs = input.articles.map((article) => ({ article, searchText: input.searchText(article.id), digest: input.digest?.(article.id) }));
+  const articles = Promise.resolve(input);
+  // A rejection here is the caller's own failure (it stops the indexer): not an unhandled one meanwhile.
+  articles.catch(() => {});
+  const docs = articles.then((known) => known.articles.map((article) => ({ article, searchText: known.searchText(article.id), digest: known.digest?.(article.id) })));
   const indexing = writePagefindIndexes(output, docs, {
     ...options,
     schedule: { mayWrite: mayWrite.promise, allLanes: allLanes.promise },
@@ -89,13 +96,14 @@ export function startSearchIndex(output: SiteWriter, input: SearchIndexInput, op
       mayWrite.resolve();
       allLanes.resolve();
       const write = output.write.bind(output);
-      await writeLookups(write, { listings, titles: new Map(input.articles.map((a) => [a.id, a.title])) });
+      const known = await articles;
+      await writeLookups(write, { listings, titles: new Map(known.articles.map((a) => [a.id, a.title])) });
       await write('/assets/search.js', await bundleSearchScript());
-      const { parts, pages, reused } = await indexing;
+      const { parts, pages, reused, early } = await indexing;
       const manifest: SearchManifest = { parts };
       await write('/search/lookup/manifest.json', JSON.stringify(manifest));
       const size = await folderSize(join(out, 'search'));
-      return { pages, parts: parts.length, partsReused: reused, ...size };
+      return { pages, parts: parts.length, partsReused: reused, early, ...size };
     },
     async stop() {
       stopper.abort();

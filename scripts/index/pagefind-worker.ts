@@ -30,6 +30,10 @@ export interface PartTask {
   holder: number;
   /** To the main thread: `PartMessage`s, so it can stop the part's clock while the part waits for its turn. */
   port: MessagePort;
+  /** Set to 1 (`cancelPart`) when the part is no longer wanted (a part foreseen wrongly, pagefind.ts): it stops adding
+   *  pages or waiting for its turn, closes its child and returns no files. Ending its thread instead would leave the
+   *  child to find its pipe broken, and Pagefind to print so. */
+  cancel?: Int32Array;
 }
 
 export type PartMessage =
@@ -72,12 +76,25 @@ export function stopWriteTurn(turn: Int32Array): void {
   Atomics.notify(turn, 0);
 }
 
-/** Waits until the turn is open and takes it for `holder`; rejects once the turn is stopped. */
-export async function takeWriteTurn(turn: Int32Array, holder: number): Promise<void> {
+/** A part's cancel flag (`PartTask.cancel`). */
+export const createCancelFlag = (): Int32Array => new Int32Array(new SharedArrayBuffer(4));
+
+/** Cancels the part with this flag, waking it if it waits for `turn`. */
+export function cancelPart(cancel: Int32Array, turn: Int32Array): void {
+  Atomics.store(cancel, 0, 1);
+  Atomics.notify(turn, 0);
+}
+
+/**
+ * Waits until the turn is open and takes it for `holder` (true); rejects once the turn is stopped. False, without
+ * the turn, once `cancel` is set (`cancelPart`).
+ */
+export async function takeWriteTurn(turn: Int32Array, holder: number, cancel?: Int32Array): Promise<boolean> {
   for (;;) {
     const state = Atomics.load(turn, 0);
     if (state === STOPPED) throw new Error('Search indexing was stopped before this part could write its index');
-    if (state === OPEN && Atomics.compareExchange(turn, 0, OPEN, holder) === OPEN) return;
+    if (cancel && Atomics.load(cancel, 0) === 1) return false;
+    if (state === OPEN && Atomics.compareExchange(turn, 0, OPEN, holder) === OPEN) return true;
     const wait = Atomics.waitAsync(turn, 0, state);
     if (wait.async) await wait.value;
   }
@@ -95,6 +112,7 @@ export default async function indexPart(task: PartTask): Promise<PartFile[]> {
   const pagefind = await import('pagefind');
   const { path, pages } = task;
   const report = (message: PartMessage) => task.port.postMessage(message);
+  const cancelled = () => task.cancel !== undefined && Atomics.load(task.cancel, 0) === 1;
   try {
     const { index, errors } = await settle(pagefind.createIndex({ forceLanguage: 'en' }));
     if (!index) throw new Error(`Pagefind could not start for ${path}: ${errors.join('; ')}`);
@@ -103,7 +121,7 @@ export default async function indexPart(task: PartTask): Promise<PartFile[]> {
     // After one failure the others stop too: a call after `close` would start a new child that nothing closes.
     let failed = false;
     const add = async () => {
-      while (!failed && next < pages.length) {
+      while (!failed && !cancelled() && next < pages.length) {
         const page = pages[next++]!;
         const added = await settle(index.addHTMLFile(page));
         if (added.errors.length > 0) {
@@ -121,7 +139,7 @@ export default async function indexPart(task: PartTask): Promise<PartFile[]> {
     if (unreported > 0) report({ type: 'added', pages: unreported });
     report({ type: 'ready' });
     const waitStarted = performance.now();
-    await takeWriteTurn(task.turn, task.holder);
+    if (cancelled() || !(await takeWriteTurn(task.turn, task.holder, task.cancel))) return [];
     report({ type: 'writing', waitedMs: performance.now() - waitStarted });
     const { files = [], errors: fileErrors } = await settle(index.getFiles());
     if (fileErrors.length > 0) throw processEnded(fileErrors) ? endedError(path, fileErrors) : new Error(`Pagefind could not produce ${path}: ${fileErrors.join('; ')}`);

@@ -18,13 +18,13 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { loadValue, storeValue } from '../pipeline/stored.ts';
 import { searchDigest, searchHtml, type SearchDocument } from './search-page.ts';
-import { createWriteTurn, openWriteTurn, stopWriteTurn, type PartFile, type PartMessage, type PartTask, type SearchPage } from './pagefind-worker.ts';
+import { cancelPart, createCancelFlag, createWriteTurn, openWriteTurn, stopWriteTurn, type PartFile, type PartMessage, type PartTask, type SearchPage } from './pagefind-worker.ts';
 
 export interface PagefindOptions {
   /** Folder where each part's index files are kept by the hash of its input, so a rebuild re-indexes only the
    *  parts whose articles changed (Pagefind cannot update an index). None: every part is indexed. */
   cacheDir?: string | null;
-  /** Articles per index part; each part's Rust child is closed when the part is done. Default: 10,000 (~1.2 GiB
+  /** Articles per index part; each part's Rust child is closed when the part is done. Default: 10,000 (`defaultPartSize`; ~1.2 GiB
    *  at its peak, while it writes the index; 15,000 measured 1.1 GiB more, past the 4 GiB budget beside the build). */
   partSize?: number;
   /** `addHTMLFile` calls in flight per part: the child parses while its thread sends the next. Default: 16. */
@@ -43,6 +43,13 @@ export interface PagefindOptions {
   /** Stops the indexing (the build failed elsewhere): parts in flight end with their children, the call rejects. */
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * A part to start indexing before the documents are known — a rebuild's changed part, foreseen from the last
+   * build's layout (foresee.ts) — so that its child starts at once instead of after every article is read: its
+   * index (`partSlices`) and its documents as foreseen. It is used if that part turns out to have the same key (the
+   * same pages), else stopped, and the part indexed as usual.
+   */
+  early?: { part: number; docs: SearchDocument[] };
 }
 
 const defaultPartTimeout = (articles: number) => 300_000 + 20 * articles;
@@ -64,6 +71,8 @@ export interface PagefindResult {
   /** Parts taken unchanged from the output folder or the cache. */
   reused: number;
   pages: number;
+  /** What became of the part indexed early (`PagefindOptions.early`): used, or stopped as not the part foreseen. */
+  early: 'used' | 'stopped' | null;
 }
 
 /** What one part comes to: its files, or nothing to write (kept as the output folder has them). */
@@ -73,24 +82,49 @@ interface PartOutcome {
   source: 'indexed' | 'cache' | 'output';
 }
 
-export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocument[], options: PagefindOptions = {}): Promise<PagefindResult> {
-  const partSize = options.partSize ?? 10_000;
+/** Default articles per part (`PagefindOptions.partSize`). */
+export const defaultPartSize = 10_000;
+
+/**
+ * The parts `items` (in id order) are cut into: as many as `partSize` allows, of even sizes — 59,132 articles make 6
+ * parts of ~9,900, not 5 full ones and a stub. The build keeps this layout of its articles' files for the next build,
+ * which foresees from it the part an edit falls in (foresee.ts).
+ */
+export function partSlices<T>(items: readonly T[], partSize = defaultPartSize): T[][] {
+  const partCount = Math.max(1, Math.ceil(items.length / partSize));
+  const perPart = Math.ceil(items.length / partCount);
+  return Array.from({ length: partCount }, (_, p) => items.slice(p * perPart, (p + 1) * perPart));
+}
+
+/** A part being indexed before the build knew its documents (`PagefindOptions.early`). */
+interface EarlyPart {
+  part: number;
+  key: string;
+  pages: number;
+  files: Promise<PartFile[]>;
+  /** Whether its pages count as progress yet: not until the part is known to be the one foreseen. */
+  adopted: boolean;
+  added: number;
+  /** Its `PartTask.cancel` flag. */
+  cancel: Int32Array;
+}
+
+export async function writePagefindIndexes(output: SiteWriter, input: SearchDocument[] | Promise<SearchDocument[]>, options: PagefindOptions = {}): Promise<PagefindResult> {
+  const partSize = options.partSize ?? defaultPartSize;
   const concurrency = options.concurrency ?? 16;
-  const partCount = Math.max(1, Math.ceil(docs.length / partSize));
-  // Even parts: 59,132 articles make 6 parts of ~9,900, not 5 full ones and a stub.
-  const perPart = Math.ceil(docs.length / partCount);
-  const lanes = Math.max(1, Math.min(options.parallel ?? Math.min(2, availableParallelism()), partCount));
+  const maxLanes = Math.max(1, options.parallel ?? Math.min(2, availableParallelism()));
   const pathOf = (p: number) => `/search/pagefind/${p + 1}/`;
   const usedKeys = new Set<string>();
   let done = 0;
+  let total = 0;
   const progress = (pages: number) => {
     done += pages;
-    options.onProgress?.(done, docs.length);
+    options.onProgress?.(done, total);
   };
 
   // Started on the first part that must be indexed, so a rebuild that changed nothing starts no thread.
   let pool: Piscina<PartTask, PartFile[]> | null = null;
-  const threads = () => (pool ??= new Piscina<PartTask, PartFile[]>({ filename: new URL('./pagefind-worker.ts', import.meta.url).href, minThreads: 1, maxThreads: lanes }));
+  const threads = () => (pool ??= new Piscina<PartTask, PartFile[]>({ filename: new URL('./pagefind-worker.ts', import.meta.url).href, minThreads: 1, maxThreads: maxLanes }));
 
   // A child grows to ~0.3 GiB while its pages are added, then to ~1.2 GiB as it writes the index (measured at 10k
   // articles). Two writing at once beside the build would pass the 4 GiB budget, so the parts take turns to write
@@ -107,36 +141,8 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
   // The build's gate for the second lane gives way when it stops the indexer, so no lane waits on it for ever.
   const allLanes = options.schedule ? Promise.race([options.schedule.allLanes, aborted]) : Promise.resolve();
 
-  // Each part's key, and whether it must be indexed: the parts to index go to the lanes first, so in a rebuild the
-  // changed part's child starts now, beside linking and rendering. Taken in part order, it started only once a lane
-  // had gone through the unchanged parts before it, one main-thread turn each: 9 s into a one-article rebuild
-  // instead of at once (measured on the full corpus).
-  const plans = Array.from({ length: partCount }, (_, p) => {
-    const slice = docs.slice(p * perPart, (p + 1) * perPart);
-    const key = partKey(slice);
-    usedKeys.add(key);
-    // The part's files already in the output, from the same input: nothing to index, read or write.
-    const kept = output.keepGroup(pathOf(p), `part:${key}`);
-    // Else the part's files in the cache, read when a lane takes the part.
-    const file = !kept && options.cacheDir ? partFile(options.cacheDir, key) : null;
-    return { slice, key, kept, cached: file !== null && existsSync(file) ? file : null };
-  });
-  const mustIndex = (p: number) => !plans[p]!.kept && plans[p]!.cached === null;
-  const order = [...plans.keys()].filter(mustIndex).concat([...plans.keys()].filter((p) => !mustIndex(p)));
-
-  const produce = async (p: number): Promise<PartOutcome> => {
-    const { slice, key, kept, cached } = plans[p]!;
-    if (kept) {
-      progress(slice.length);
-      return { key, files: [], source: 'output' };
-    }
-    const files = cached ? readPart(cached) : null;
-    if (files) {
-      progress(slice.length);
-      return { key, files, source: 'cache' };
-    }
-    // A part's pages are made when a lane takes it, not all up front (60k pages of HTML held at once).
-    const pages: SearchPage[] = slice.map((doc) => ({ url: doc.article.permalink, content: searchHtml(doc) }));
+  /** Indexes one part's pages in a lane's thread, with its own Rust child; `cancel` can end it early (with no files). */
+  const indexPages = async (p: number, pages: SearchPage[], onAdded: (pages: number) => void, cancel?: Int32Array): Promise<PartFile[]> => {
     const channel = new MessageChannel();
     const count = pages.length;
     const limit = (options.partTimeout ?? defaultPartTimeout)(count);
@@ -151,15 +157,14 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
       timer = setTimeout(() => timeout.abort(), Math.max(0, ms));
     };
     channel.port1.on('message', (message: PartMessage) => {
-      if (message.type === 'added') progress(message.pages);
+      if (message.type === 'added') onAdded(message.pages);
       else if (message.type === 'ready') clearTimeout(timer);
       else arm(limit - (performance.now() - startedAt - message.waitedMs));
     });
     try {
       arm(limit);
       // Holder numbers start at 2: 0 and 1 are the closed and open turn.
-      const files = await threads().run({ path: pathOf(p), pages, concurrency, turn, holder: p + 2, port: channel.port2 }, { transferList: [channel.port2], signal: timeout.signal });
-      return { key, files, source: 'indexed' };
+      return await threads().run({ path: pathOf(p), pages, concurrency, turn, holder: p + 2, port: channel.port2, cancel }, { transferList: [channel.port2], signal: timeout.signal });
     } catch (error) {
       if (!timeout.signal.aborted) throw error;
       throw new Error(`Pagefind did not finish ${pathOf(p)} (${count} articles) within ${Math.round(limit / 1000)} s; its process may have ended (out of memory?): check the machine's free memory and build again.`);
@@ -168,37 +173,103 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
       channel.port1.close();
     }
   };
+  // A part's pages are made when a lane takes it, not all up front (60k pages of HTML held at once).
+  const pagesOf = (slice: SearchDocument[]): SearchPage[] => slice.map((doc) => ({ url: doc.article.permalink, content: searchHtml(doc) }));
 
-  // Each lane takes the next part; a part's outcome is dropped once written, so its files are not held to the end.
-  const outcomes: (Deferred<PartOutcome> | null)[] = Array.from({ length: partCount }, () => deferred<PartOutcome>());
-  // The first failure (a part's, or the build stopping the indexer) fails every part still awaited, so it is
-  // reported now, not after the other lane ends; those after it change nothing.
-  const failAll = (error: unknown) => {
-    if (stopped) return;
-    stopped = true;
-    // The threads are ended next; meanwhile no part starts its memory-heavy write (a part past its time limit may
-    // still hold its child, and the turn with it).
-    stopWriteTurn(turn);
-    for (const outcome of outcomes) outcome?.reject(error);
-  };
-  let next = 0;
-  const lane = async (n: number) => {
-    if (n > 0) await allLanes;
-    while (!stopped && next < partCount) {
-      const p = order[next++]!;
-      try {
-        outcomes[p]?.resolve(await produce(p));
-      } catch (error) {
-        failAll(error);
-      }
-    }
-  };
-  const running = Promise.all(Array.from({ length: lanes }, (_, n) => lane(n)));
-  void aborted.then(() => failAll(stoppedError()));
+  // The part foreseen to have changed starts now, in the first lane, while the build still reads its articles.
+  let early: EarlyPart | null = null;
+  if (options.early) {
+    const { part, docs } = options.early;
+    const cancel = createCancelFlag();
+    const started: EarlyPart = { part, key: partKey(docs), pages: docs.length, files: Promise.resolve([]), adopted: false, added: 0, cancel };
+    started.files = indexPages(part, pagesOf(docs), (pages) => (started.adopted ? progress(pages) : (started.added += pages)), cancel);
+    started.files.catch(() => {});
+    early = started;
+  }
 
   const parts: string[] = [];
   let reused = 0;
+  let running: Promise<unknown> = Promise.resolve();
   try {
+    const docs = await Promise.race([input, aborted.then((): never => { throw stoppedError(); })]);
+    total = docs.length;
+    const slices = partSlices(docs, partSize);
+    const partCount = slices.length;
+    const lanes = Math.min(maxLanes, partCount);
+
+    // Each part's key, and whether it must be indexed: the parts to index go to the lanes first, so in a rebuild the
+    // changed part's child starts now, beside linking and rendering. Taken in part order, it started only once a lane
+    // had gone through the unchanged parts before it, one main-thread turn each: 9 s into a one-article rebuild
+    // instead of at once (measured on the full corpus).
+    const plans = slices.map((slice, p) => {
+      const key = partKey(slice);
+      usedKeys.add(key);
+      // The part's files already in the output, from the same input: nothing to index, read or write.
+      const kept = output.keepGroup(pathOf(p), `part:${key}`);
+      // Else the part's files in the cache, read when a lane takes the part.
+      const file = !kept && options.cacheDir ? partFile(options.cacheDir, key) : null;
+      return { slice, key, kept, cached: file !== null && existsSync(file) ? file : null };
+    });
+    const mustIndex = (p: number) => !plans[p]!.kept && plans[p]!.cached === null;
+    // The part indexed early is used if it is the part it was foreseen to be, page for page (the same key); else it is
+    // stopped, and its lane freed, before the lanes start.
+    const adopted = early !== null && early.part < partCount && plans[early.part]!.key === early.key && mustIndex(early.part) ? early : null;
+    if (early && !adopted) {
+      cancelPart(early.cancel, turn);
+      await early.files.catch(() => {});
+    }
+    const order = [...plans.keys()].filter((p) => mustIndex(p) && p !== adopted?.part).concat([...plans.keys()].filter((p) => !mustIndex(p)));
+
+    const produce = async (p: number): Promise<PartOutcome> => {
+      const { slice, key, kept, cached } = plans[p]!;
+      if (kept) {
+        progress(slice.length);
+        return { key, files: [], source: 'output' };
+      }
+      const files = cached ? readPart(cached) : null;
+      if (files) {
+        progress(slice.length);
+        return { key, files, source: 'cache' };
+      }
+      return { key, files: await indexPages(p, pagesOf(slice), progress), source: 'indexed' };
+    };
+
+    // Each lane takes the next part; a part's outcome is dropped once written, so its files are not held to the end.
+    const outcomes: (Deferred<PartOutcome> | null)[] = Array.from({ length: partCount }, () => deferred<PartOutcome>());
+    // The first failure (a part's, or the build stopping the indexer) fails every part still awaited, so it is
+    // reported now, not after the other lane ends; those after it change nothing.
+    const failAll = (error: unknown) => {
+      if (stopped) return;
+      stopped = true;
+      // The threads are ended next; meanwhile no part starts its memory-heavy write (a part past its time limit may
+      // still hold its child, and the turn with it).
+      stopWriteTurn(turn);
+      for (const outcome of outcomes) outcome?.reject(error);
+    };
+    let next = 0;
+    const lane = async (n: number) => {
+      if (n === 0 && adopted) {
+        adopted.adopted = true;
+        progress(adopted.added);
+        try {
+          outcomes[adopted.part]?.resolve({ key: adopted.key, files: await adopted.files, source: 'indexed' });
+        } catch (error) {
+          failAll(error);
+        }
+      }
+      if (n > 0) await allLanes;
+      while (!stopped && next < order.length) {
+        const p = order[next++]!;
+        try {
+          outcomes[p]?.resolve(await produce(p));
+        } catch (error) {
+          failAll(error);
+        }
+      }
+    };
+    running = Promise.all(Array.from({ length: lanes }, (_, n) => lane(n)));
+    void aborted.then(() => failAll(stoppedError()));
+
     // Written in part order whatever order the lanes finish in, so every build writes the same sequence.
     for (let p = 0; p < partCount; p++) {
       const path = pathOf(p);
@@ -223,9 +294,10 @@ export async function writePagefindIndexes(output: SiteWriter, docs: SearchDocum
     // After a failure this ends the part still being indexed (its thread, and with it its child).
     await (pool as Piscina<PartTask, PartFile[]> | null)?.destroy();
     await running;
+    await early?.files.catch(() => {});
   }
   if (options.cacheDir) pruneParts(options.cacheDir, usedKeys);
-  return { parts, reused, pages: docs.length };
+  return { parts, reused, pages: total, early: early === null ? null : early.adopted ? 'used' : 'stopped' };
 }
 
 const stoppedError = () => new Error('Search indexing was stopped: the build failed before it finished');

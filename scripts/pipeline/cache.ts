@@ -232,14 +232,18 @@ interface StatIndex {
  */
 const racyNs = 2_000_000_000n;
 
-/** The keys of the last build's files by their metadata; empty when missing or about another source or options. */
-export function readStatIndex(cache: ArticleCache, root: string): Map<string, { stat: StatKey; key: string }> {
+/**
+ * The keys of the last build's files by their metadata; empty when missing or about another source or options.
+ * `recorded`, if given, receives every key the index holds, trusted or not: the key of the bytes that build read.
+ */
+export function readStatIndex(cache: ArticleCache, root: string, recorded?: Map<string, string>): Map<string, { stat: StatKey; key: string }> {
   const known = new Map<string, { stat: StatKey; key: string }>();
   // No index yet, or unreadable: every file is read and hashed, as on the first rebuild.
   const index = loadValue(join(cache.folder, 'stat-index.v8')) as StatIndex | null;
   if (index?.root !== root || index.salt !== cache.salt || !Array.isArray(index.files)) return known;
   const trustedBefore = BigInt(index.startedNs) - racyNs;
   for (const [path, stat, key] of index.files) {
+    recorded?.set(path, key);
     if (BigInt(stat[1]) < trustedBefore && BigInt(stat[2]) < trustedBefore) known.set(path, { stat, key });
   }
   return known;
@@ -253,28 +257,34 @@ export interface StatsRead {
   known: Map<string, { stat: StatKey; key: string }>;
   /** By path; null when the file is gone. Paths not in it are read by `processAll`. */
   stats: Map<string, StatKey | null>;
+  /** Every key the stat index holds, trusted by metadata or not: a file whose bytes hash to it is as the last build
+   *  read it (index/foresee.ts). */
+  recorded: Map<string, string>;
 }
 
 /**
  * The key of every file in `paths` when each, and no other, has the metadata the stat index recorded for it, old
  * enough to trust: no file changed since the last build that used this cache (which may have built another folder:
- * the caller compares the keys with its own last build's). Else null, as soon as a file differs, with what was
- * read so far for `processAll`, so that no file is looked at twice.
+ * the caller compares the keys with its own last build's). Else null, with the files whose metadata differs or was
+ * not recorded (`changed`: null when the index holds other files), and the metadata read, which `processAll` uses
+ * instead of reading it again.
  */
-export function sourcesUnchanged(cache: ArticleCache, root: string, paths: readonly string[]): { keys: Map<string, string> | null; read: StatsRead } {
+export function sourcesUnchanged(cache: ArticleCache, root: string, paths: readonly string[]): { keys: Map<string, string> | null; changed: string[] | null; read: StatsRead } {
   const startedMs = Date.now();
-  const known = readStatIndex(cache, root);
-  const read: StatsRead = { startedMs, known, stats: new Map() };
+  const recorded = new Map<string, string>();
+  const known = readStatIndex(cache, root, recorded);
+  const read: StatsRead = { startedMs, known, stats: new Map(), recorded };
   const keys = new Map<string, string>();
-  if (known.size !== paths.length) return { keys: null, read };
+  if (known.size > paths.length) return { keys: null, changed: null, read };
+  const changed: string[] = [];
   for (const path of paths) {
     const stat = statKey(root, path);
     read.stats.set(path, stat);
     const entry = known.get(path);
-    if (!stat || !entry || !sameStat(entry.stat, stat)) return { keys: null, read };
-    keys.set(path, entry.key);
+    if (!stat || !entry || !sameStat(entry.stat, stat)) changed.push(path);
+    else keys.set(path, entry.key);
   }
-  return { keys, read };
+  return { keys: changed.length === 0 ? keys : null, changed, read };
 }
 
 /** @param startedMs when this build began to stat the files (`Date.now()` before the first). */

@@ -30,25 +30,8 @@ export async function processAll(root: string, paths: string[], options: PoolOpt
   if (!cache) return processUncached(root, paths, options);
   // Cache lookups in this thread (they are file reads; workers would add start-up and copying), then only the
   // misses go to the workers, which store what they parse.
-  const maxBytes = resolveReadLimits(options.limits).maxBytes;
-  // A cold cache (no folder for this code version yet) has no hits: skip reading and hashing every file here.
-  const cold = !existsSync(cache.folder);
-  const known = cold ? null : (options.statsRead?.known ?? readStatIndex(cache, root));
-  const packs = openPackStore(cache.folder);
-  const keys = new Map<string, { stat: StatKey; key: string }>();
   const lookupStarted = options.statsRead?.startedMs ?? Date.now();
-  const statsRead = options.statsRead?.stats;
-  const out: (ProcessedArticle | undefined)[] = paths.map((path) => {
-    if (cold) return undefined;
-    const stat = statsRead?.has(path) ? statsRead.get(path)! : statKey(root, path);
-    const entry = known?.get(path);
-    const key = stat && entry && sameStat(entry.stat, stat) ? entry.key : keyOfFile(cache, root, path, maxBytes);
-    if (stat && key) keys.set(path, { stat, key });
-    const hit = key ? packs.read(key, path) : null;
-    if (hit) hit.cached = true;
-    return hit ?? undefined;
-  });
-  packs.release();
+  const { out, keys, packs } = lookUp(root, paths, cache, options);
   const misses = paths.filter((_, i) => !out[i]);
   const hits = paths.length - misses.length;
   options.onProgress?.(hits, paths.length);
@@ -65,6 +48,42 @@ export async function processAll(root: string, paths: string[], options: PoolOpt
   options.onKeys?.((path) => keys.get(path)?.key);
   let next = 0;
   return out.map((r) => r ?? parsed[next++]!);
+}
+
+/**
+ * The articles at `paths` as `processAll` would give them, read from the cache where it has them and parsed in this
+ * thread where not, but leaving the cache as it is: a look ahead at a few articles (index/foresee.ts) that the
+ * build then processes as usual.
+ */
+export async function readArticles(root: string, paths: string[], options: Pick<PoolOptions, 'cache' | 'statsRead' | 'limits'>): Promise<ProcessedArticle[]> {
+  if (!options.cache) return processUncached(root, paths, { limits: options.limits, workers: 0 });
+  const { out } = lookUp(root, paths, options.cache, options);
+  const parsed = await processUncached(root, paths.filter((_, i) => !out[i]), { limits: options.limits, workers: 0 });
+  let next = 0;
+  return out.map((r) => r ?? parsed[next++]!);
+}
+
+/** Each path's entry in the cache (undefined: none, parse it), with the keys found and the pack store read. */
+function lookUp(root: string, paths: string[], cache: NonNullable<PoolOptions['cache']>, options: Pick<PoolOptions, 'statsRead' | 'limits'>) {
+  const maxBytes = resolveReadLimits(options.limits).maxBytes;
+  // A cold cache (no folder for this code version yet) has no hits: skip reading and hashing every file here.
+  const cold = !existsSync(cache.folder);
+  const known = cold ? null : (options.statsRead?.known ?? readStatIndex(cache, root));
+  const packs = openPackStore(cache.folder);
+  const keys = new Map<string, { stat: StatKey; key: string }>();
+  const statsRead = options.statsRead?.stats;
+  const out: (ProcessedArticle | undefined)[] = paths.map((path) => {
+    if (cold) return undefined;
+    const stat = statsRead?.has(path) ? statsRead.get(path)! : statKey(root, path);
+    const entry = known?.get(path);
+    const key = stat && entry && sameStat(entry.stat, stat) ? entry.key : keyOfFile(cache, root, path, maxBytes);
+    if (stat && key) keys.set(path, { stat, key });
+    const hit = key ? packs.read(key, path) : null;
+    if (hit) hit.cached = true;
+    return hit ?? undefined;
+  });
+  packs.release();
+  return { out, keys, packs };
 }
 
 async function processUncached(root: string, paths: string[], options: PoolOptions): Promise<ProcessedArticle[]> {

@@ -121,6 +121,8 @@ test('after an edit, only that file is parsed again, and the site equals a clean
   assert.equal(result.articlesBuilt, records.length);
   assert.equal(result.articlesParsed, 1, 'one article parsed, the rest from the cache');
   assert.equal(result.searchPartsReused, 3, 'of the 4 search parts, only the edited article\'s is indexed again');
+  assert.equal(result.searchPartForeseen, 'used', 'that part was foreseen from the last build and indexed while the articles were read');
+  assert.equal(result.searchWrite, 'from the start', 'and let write its index as soon as its pages were added');
 });
 
 test('after a deletion, the article\'s pages, redirects and records are gone, and the site equals a clean build', async () => {
@@ -146,6 +148,9 @@ test('an edit to the original text alone (a trailing space: record and body unch
   writeFileSync(file, lines.join('\n'));
   const result = await build({ ...options, out: mirror, cacheDir });
   assert.equal(result.articlesParsed, 1);
+  // Its search page is the same (whitespace is collapsed there): the part started ahead is not the one to index.
+  assert.equal(result.searchPartForeseen, 'stopped');
+  assert.equal(result.searchPartsReused, 4);
   const original = readFileSync(join(mirror, relative('/', `${edited.permalink}${edited.id}.txt`)), 'utf8');
   assert.ok(original.includes(`${lines[line]!.trim()} \n`), 'the published original has the trailing space');
   assert.deepEqual(differences(snapshot(mirror), await cleanBuild('after-space')), []);
@@ -190,6 +195,7 @@ test('unchanged search parts are kept as the output holds them: not indexed, rea
   const result = await build({ ...options, out: mirror, cacheDir });
   assert.equal(result.unchanged, false);
   assert.equal(result.searchPartsReused, 4, 'all 4 parts kept, with no part cache to read them from');
+  assert.equal(result.searchPartForeseen, null, 'a touched file keeps its bytes: no part is foreseen to change');
   for (const [file, time] of times) assert.equal(statSync(file).mtimeMs, time, `${file} untouched`);
   assert.deepEqual(differences(before, snapshot(mirror)), []);
 });

@@ -119,6 +119,47 @@ test('a rebuild indexes the changed part before it takes the unchanged ones, and
   assert.equal(await runningIndexers(), 0);
 });
 
+test('a part foreseen to change is indexed before the documents arrive: used when it is that part, else stopped', async () => {
+  const cacheDir = tempDir('kb-pagefind-early-');
+  await run({ cacheDir });
+  const edited = docs.map((d, i) => (i === 70 ? { ...d, searchText: `${d.searchText} modem` } : d));
+  const fresh = await run({}, edited);
+  const sameAsFresh = (files: Map<string, Buffer>) => {
+    assert.deepEqual([...files.keys()].sort(), [...fresh.files.keys()].sort());
+    for (const [path, bytes] of fresh.files) assert.ok(bytes.equals(files.get(path)!), `${path} differs`);
+  };
+  // The documents arrive only once the foreseen part's child is adding its pages, as in a rebuild reading 59k articles.
+  const arriving = (input: SearchDocument[]) => until(() => countIndexers() === 1, 'the foreseen part to start').then(() => input);
+  const indexAhead = async (part: number, foreseen: SearchDocument[], input: SearchDocument[]) => {
+    const files = new Map<string, Buffer>();
+    const progress: number[] = [];
+    const result = await writePagefindIndexes({ write: async (path, content) => void files.set(path, Buffer.from(content)), keepGroup: () => false }, arriving(input), {
+      partSize: 30,
+      cacheDir,
+      early: { part, docs: foreseen },
+      onProgress: (done) => progress.push(done),
+    });
+    return { result, files, progress };
+  };
+
+  // Part 3 holds articles 52-77 of 130 in 5 even parts of 26.
+  const used = await indexAhead(2, edited.slice(52, 78), edited);
+  assert.equal(used.result.early, 'used');
+  assert.equal(used.result.reused, 4, 'the foreseen part is the one indexed again');
+  sameAsFresh(used.files);
+  assert.deepEqual(used.progress.at(-1), docs.length, 'its pages counted once');
+  assert.equal(await runningIndexers(), 0);
+
+  // Foreseen wrongly (the edit was undone meanwhile): the part is the cached one, and the early child is stopped.
+  const undone = await indexAhead(2, edited.slice(52, 78), docs);
+  assert.equal(undone.result.early, 'stopped');
+  assert.equal(undone.result.reused, 4, 'only the part changed since the last run is indexed again');
+  assert.deepEqual(undone.progress.at(-1), docs.length);
+  assert.equal(await runningIndexers(), 0);
+  const again = await run({}, docs);
+  for (const [path, bytes] of again.files) assert.ok(bytes.equals(undone.files.get(path)!), `${path} differs`);
+});
+
 /** Resolves when `check` holds, polled every 20 ms (fails the test after 20 s). */
 async function until(check: () => boolean, what: string): Promise<void> {
   for (let waited = 0; !check(); waited += 20) {
