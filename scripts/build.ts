@@ -75,7 +75,8 @@ export interface BuildOptions {
    * When the pages render in one run (`articlesPerRenderRun`), up to this many pages to render, a search part
    * indexed again writes its index (~1.2 GiB in its child) beside rendering rather than after it: ~30 KiB of heap
    * per page rendered (3.6 GiB at 72k pages, from 1.2 GiB before rendering), so 5,000 pages add ~150 MiB to a
-   * rebuild's 2.7 GiB peak. Default: 5,000.
+   * rebuild's 2.7 GiB peak. A rebuild that foresaw its changed search part lets it write from the start instead
+   * (`BuildResult.searchWrite`). Default: 5,000.
    */
   indexBesideRenderingUpTo?: number;
 }
@@ -256,7 +257,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // The search part a changed file falls in starts now, on the core this thread leaves idle while it reads 59k
     // articles from the cache: it bounded a one-article rebuild, its child starting only after them.
     if (o.search && check.changed && check.changed.length > 0) {
-      foreseen = await foreseeChangedPart(o.source, last.searchLayout, check.changed, { cache: articleCache, statsRead, limits });
+      // Only a guess, which the indexer checks: whatever goes wrong with it, the build goes on without.
+      foreseen = await foreseeChangedPart(o.source, last.searchLayout, check.changed, { cache: articleCache, statsRead, limits }).catch(() => null);
     }
     progress.done(
       (sourcesAsBefore ? 'files of the output changed or gone since the last build' : `${plural(check.changed?.length ?? 0, 'article file')} changed since the last build`) +
@@ -264,9 +266,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     );
   }
 
-  // The full-text index needs only the parsed records, so it starts with them, beside linking, rendering and records:
-  // those keep the main thread on one core, and a Pagefind child adds a part's pages on the other (a rebuild's
-  // changed part starts before, `foreseen`). Its memory-heavy write waits for `mayWrite`: at once when the pages
+  // The full-text index needs only the parsed records, so it starts as soon as they are parsed, beside linking,
+  // rendering and records: those keep the main thread on one core, and a Pagefind child adds a part's pages on the
+  // other (a rebuild's changed part, `foreseen`, starts now, beside the parsing). Its memory-heavy write waits for `mayWrite`: at once when the pages
   // render in runs (their heap stays small), else once few pages are to render or the rendered pages' garbage is
   // gone; and the second lane until the search stage: a second child beside the records took the main thread's core
   // and the whole tree past 4 GiB (measured on the full corpus).
@@ -279,18 +281,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       })
     : null;
   // A part foreseen to change is let write its index (its child's ~1.2 GiB peak) as soon as its pages are added: it
-  // waited ~4 s for the pages to be chosen, and bounded the rebuild. Foreseen means few files changed with the same
-  // code and options, so few pages render; and however many, in runs of at most 12,000 article pages the build's
-  // heap stays under ~2.2 GiB (the second lane waits for the search stage): the tree stays within 4 GiB.
-  if (search && foreseen) search.mayWrite();
-  let made: MadeSite;
+  // waited ~4 s for the pages to be chosen, and bounded the rebuild. Foreseen means at most 50 files changed, with the
+  // same code and options, so few pages render (and whatever part lane 0 indexes next writes beside them too); and
+  // however many, one Eleventy run holds at most 12,000 article pages and the ~12.7k others, ~2.2 GiB of heap, with
+  // one child writing (the second lane waits for the search stage): the tree stays within 4 GiB.
   const searchWriteFromStart = search !== null && foreseen !== null;
+  if (searchWriteFromStart) search!.mayWrite();
+  foreseen = null;
+  let made: MadeSite;
   let parsed: { processed: ProcessedArticle[]; kept: ProcessedArticle[]; sources: string };
   try {
     parsed = await parseArticles(o, progress, found.paths, diagnostics, { cache: articleCache, statsRead, limits });
     const { kept } = parsed;
     const byId = new Map(kept.map((p) => [p.record!.id, p]));
     searchInput.resolve({ articles: kept.map((p) => p.record!), searchText: (id) => byId.get(id)!.searchText, digest: (id) => byId.get(id)!.searchDigest });
+    // The indexer takes the articles in promise callbacks, which run only when this thread next yields: once here,
+    // so its lanes start now rather than after linking, which does not yield for seconds.
+    await new Promise((resolve) => setImmediate(resolve));
     made = await linkRenderAndWrite(o, output, progress, kept, byId, search);
     if (searchWriteFromStart) made.searchWrite = 'from the start';
   } finally {

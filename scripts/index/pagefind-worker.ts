@@ -95,7 +95,9 @@ export async function takeWriteTurn(turn: Int32Array, holder: number, cancel?: I
     if (state === STOPPED) throw new Error('Search indexing was stopped before this part could write its index');
     if (cancel && Atomics.load(cancel, 0) === 1) return false;
     if (state === OPEN && Atomics.compareExchange(turn, 0, OPEN, holder) === OPEN) return true;
-    const wait = Atomics.waitAsync(turn, 0, state);
+    // A part that can be cancelled looks at its flag every 50 ms too: `cancelPart` sets it and wakes the waiters, but
+    // it may do so between the look above and this wait, and that wake-up would be lost.
+    const wait = Atomics.waitAsync(turn, 0, state, cancel ? 50 : Infinity);
     if (wait.async) await wait.value;
   }
 }

@@ -185,6 +185,8 @@ export async function writePagefindIndexes(output: SiteWriter, input: SearchDocu
     started.files = indexPages(part, pagesOf(docs), (pages) => (started.adopted ? progress(pages) : (started.added += pages)), cancel);
     started.files.catch(() => {});
     early = started;
+    // Its documents are not needed any more (10k records and texts): not kept through the options to the end.
+    options = { ...options, early: undefined };
   }
 
   const parts: string[] = [];
@@ -212,12 +214,10 @@ export async function writePagefindIndexes(output: SiteWriter, input: SearchDocu
     });
     const mustIndex = (p: number) => !plans[p]!.kept && plans[p]!.cached === null;
     // The part indexed early is used if it is the part it was foreseen to be, page for page (the same key); else it is
-    // stopped, and its lane freed, before the lanes start.
+    // cancelled: it stops adding pages or waiting, and closes its child, while the lanes start (not waiting for it
+    // here, which would hold them until the main thread's next turn of the event loop, after linking).
     const adopted = early !== null && early.part < partCount && plans[early.part]!.key === early.key && mustIndex(early.part) ? early : null;
-    if (early && !adopted) {
-      cancelPart(early.cancel, turn);
-      await early.files.catch(() => {});
-    }
+    if (early && !adopted) cancelPart(early.cancel, turn);
     const order = [...plans.keys()].filter((p) => mustIndex(p) && p !== adopted?.part).concat([...plans.keys()].filter((p) => !mustIndex(p)));
 
     const produce = async (p: number): Promise<PartOutcome> => {

@@ -160,6 +160,47 @@ test('a part foreseen to change is indexed before the documents arrive: used whe
   for (const [path, bytes] of again.files) assert.ok(bytes.equals(undone.files.get(path)!), `${path} differs`);
 });
 
+test('a foreseen part waiting for its turn to write is cancelled when it is not the part, and the others go on', async () => {
+  const cacheDir = tempDir('kb-pagefind-cancel-');
+  await run({ cacheDir });
+  const edited = docs.map((d, i) => (i === 100 ? { ...d, searchText: `${d.searchText} modem` } : d));
+  const mayWrite = deferred<void>();
+  const files = new Map<string, Buffer>();
+  // Foreseen in part 3, but the edit is in part 4; the documents arrive once part 3 has had time to add its 26 pages
+  // and wait for the turn, which the build has not opened yet.
+  const arriving = until(() => countIndexers() === 1, 'the foreseen part to start')
+    .then(() => new Promise((resolve) => setTimeout(resolve, 1500)))
+    .then(() => {
+      setTimeout(() => mayWrite.resolve(), 200);
+      return edited;
+    });
+  const result = await writePagefindIndexes({ write: async (path, content) => void files.set(path, Buffer.from(content)), keepGroup: () => false }, arriving, {
+    partSize: 30,
+    cacheDir,
+    early: { part: 2, docs: docs.slice(52, 78).map((d) => ({ ...d, searchText: `${d.searchText} dhcp` })) },
+    schedule: { mayWrite: mayWrite.promise, allLanes: Promise.resolve() },
+  });
+  assert.equal(result.early, 'stopped');
+  assert.equal(result.reused, 4);
+  assert.equal(await runningIndexers(), 0);
+  const fresh = await run({}, edited);
+  for (const [path, bytes] of fresh.files) assert.ok(bytes.equals(files.get(path)!), `${path} differs`);
+});
+
+test('stopped while a foreseen part is indexed and its documents never come (the parse failed), it rejects and ends its indexers', async () => {
+  const stop = new AbortController();
+  const result = writePagefindIndexes({ write: async () => {}, keepGroup: () => false }, new Promise<SearchDocument[]>(() => {}), {
+    partSize: 30,
+    early: { part: 0, docs: docs.slice(0, 26) },
+    signal: stop.signal,
+    schedule: { mayWrite: new Promise(() => {}), allLanes: new Promise(() => {}) },
+  });
+  await until(() => countIndexers() === 1, 'the foreseen part to start');
+  stop.abort();
+  await assert.rejects(result, /^Error: Search indexing was stopped: the build failed before it finished$/);
+  assert.equal(await runningIndexers(), 0);
+});
+
 /** Resolves when `check` holds, polled every 20 ms (fails the test after 20 s). */
 async function until(check: () => boolean, what: string): Promise<void> {
   for (let waited = 0; !check(); waited += 20) {
