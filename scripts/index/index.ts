@@ -1,6 +1,6 @@
 /**
- * Stage 6 (index), started as soon as the articles are parsed and run beside linking, rendering and records
- * (`startSearchIndex`): what `/search/` needs, written into the built site —
+ * Stage 6 (index), started as soon as the articles are parsed (a rebuild's changed part before, foresee.ts) and run
+ * beside linking, rendering and records (`startSearchIndex`): what `/search/` needs, written into the built site —
  *   - the exact-lookup tables (lookups.ts): event IDs, error codes, article numbers;
  *   - the Pagefind full-text index, in parts merged in the browser (pagefind.ts);
  *   - the search script, `assets/search.ts` bundled by esbuild (it imports the query parser and the symptom
