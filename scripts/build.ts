@@ -268,10 +268,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   // The full-text index needs only the parsed records, so it starts as soon as they are parsed, beside linking,
   // rendering and records: those keep the main thread on one core, and a Pagefind child adds a part's pages on the
-  // other (a rebuild's changed part, `foreseen`, starts now, beside the parsing). Its memory-heavy write waits for `mayWrite`: at once when the pages
-  // render in runs (their heap stays small), else once few pages are to render or the rendered pages' garbage is
-  // gone; and the second lane until the search stage: a second child beside the records took the main thread's core
-  // and the whole tree past 4 GiB (measured on the full corpus).
+  // other (a rebuild's changed part, `foreseen`, starts now, beside the parsing). Its memory-heavy write waits for
+  // `mayWrite`: at once when the pages render in runs (their heap stays small), else once few pages are to render or
+  // the rendered pages' garbage is gone; and the second lane until the search stage: a second child beside the
+  // records took the main thread's core and the whole tree past 4 GiB (measured on the full corpus).
   const searchInput = deferred<SearchIndexInput>();
   const search = o.search
     ? startSearchIndex(output, searchInput.promise, {

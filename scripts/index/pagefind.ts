@@ -24,8 +24,9 @@ export interface PagefindOptions {
   /** Folder where each part's index files are kept by the hash of its input, so a rebuild re-indexes only the
    *  parts whose articles changed (Pagefind cannot update an index). None: every part is indexed. */
   cacheDir?: string | null;
-  /** Articles per index part; each part's Rust child is closed when the part is done. Default: 10,000 (`defaultPartSize`; ~1.2 GiB
-   *  at its peak, while it writes the index; 15,000 measured 1.1 GiB more, past the 4 GiB budget beside the build). */
+  /** Articles per index part; each part's Rust child is closed when the part is done. Default: `defaultPartSize`,
+   *  10,000 (~1.2 GiB at its peak, while it writes the index; 15,000 measured 1.1 GiB more, past the 4 GiB budget
+   *  beside the build). */
   partSize?: number;
   /** `addHTMLFile` calls in flight per part: the child parses while its thread sends the next. Default: 16. */
   concurrency?: number;
@@ -100,10 +101,10 @@ export function partSlices<T>(items: readonly T[], partSize = defaultPartSize): 
 interface EarlyPart {
   part: number;
   key: string;
-  pages: number;
   files: Promise<PartFile[]>;
   /** Whether its pages count as progress yet: not until the part is known to be the one foreseen. */
   adopted: boolean;
+  /** Pages it added before that, counted when it is adopted. */
   added: number;
   /** Its `PartTask.cancel` flag. */
   cancel: Int32Array;
@@ -181,7 +182,7 @@ export async function writePagefindIndexes(output: SiteWriter, input: SearchDocu
   if (options.early) {
     const { part, docs } = options.early;
     const cancel = createCancelFlag();
-    const started: EarlyPart = { part, key: partKey(docs), pages: docs.length, files: Promise.resolve([]), adopted: false, added: 0, cancel };
+    const started: EarlyPart = { part, key: partKey(docs), files: Promise.resolve([]), adopted: false, added: 0, cancel };
     started.files = indexPages(part, pagesOf(docs), (pages) => (started.adopted ? progress(pages) : (started.added += pages)), cancel);
     started.files.catch(() => {});
     early = started;
