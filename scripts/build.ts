@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { findArticleFiles, resolveReadLimits, defaultReadLimits } from './read/index.ts';
-import { processAll } from './pipeline/pool.ts';
+import { processAll, type ReadAhead } from './pipeline/pool.ts';
 import { codeVersion, openCacheFolder, sourcesUnchanged, type ArticleCache, type StatsRead } from './pipeline/cache.ts';
 import type { ProcessedArticle } from './pipeline/article.ts';
 import { linkArchive, resolveBodyLinks, compareIds, folderOf, type LinkedArchive } from './link/index.ts';
@@ -287,19 +287,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // one child writing (the second lane waits for the search stage): the tree stays within 4 GiB.
   const searchWriteFromStart = search !== null && foreseen !== null;
   if (searchWriteFromStart) search!.mayWrite();
+  const readAhead = foreseen?.read;
   foreseen = null;
   let made: MadeSite;
   let parsed: { processed: ProcessedArticle[]; kept: ProcessedArticle[]; sources: string };
   try {
-    parsed = await parseArticles(o, progress, found.paths, diagnostics, { cache: articleCache, statsRead, limits });
+    parsed = await parseArticles(o, progress, found.paths, diagnostics, { cache: articleCache, statsRead, limits, readAhead });
     const { kept } = parsed;
     const byId = new Map(kept.map((p) => [p.record!.id, p]));
     searchInput.resolve({ articles: kept.map((p) => p.record!), searchText: (id) => byId.get(id)!.searchText, digest: (id) => byId.get(id)!.searchDigest });
     // The indexer takes the articles in promise callbacks, which run only when this thread next yields: once here,
     // so its lanes start now rather than after linking, which does not yield for seconds.
     await new Promise((resolve) => setImmediate(resolve));
-    made = await linkRenderAndWrite(o, output, progress, kept, byId, search);
-    if (searchWriteFromStart) made.searchWrite = 'from the start';
+    made = await linkRenderAndWrite(o, output, progress, kept, byId, search, searchWriteFromStart ? 'from the start' : null);
   } finally {
     // After a failure, the indexer's threads and children end with the build rather than keep it alive.
     await search?.stop();
@@ -331,7 +331,7 @@ async function parseArticles(
   progress: Progress,
   paths: string[],
   diagnostics: Diagnostic[],
-  options: { cache: ArticleCache | undefined; statsRead: StatsRead | undefined; limits: { maxBytes: number } },
+  options: { cache: ArticleCache | undefined; statsRead: StatsRead | undefined; limits: { maxBytes: number }; readAhead: ReadAhead | undefined },
 ): Promise<{ processed: ProcessedArticle[]; kept: ProcessedArticle[]; sources: string }> {
   progress.stage('Parsing articles', paths.length);
   let sources = '';
@@ -452,9 +452,9 @@ export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: Pr
 
 /**
  * Stages 4–7 over the parsed articles: link, render, write the records and site files, and finish the search index
- * that `build` started beside them (`search`, null with --no-search).
+ * that `build` started beside them (`search`, null with --no-search; `searchWriteSoFar`: whether it may write already).
  */
-async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder, progress: Progress, kept: ProcessedArticle[], byId: Map<string, ProcessedArticle>, search: SearchIndexRun | null): Promise<MadeSite> {
+async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder, progress: Progress, kept: ProcessedArticle[], byId: Map<string, ProcessedArticle>, search: SearchIndexRun | null, searchWriteSoFar: MadeSite['searchWrite']): Promise<MadeSite> {
   progress.stage('Linking');
   const { linked, data, pages } = linkSite(o, output, kept, byId);
   const { articles } = data;
@@ -462,7 +462,8 @@ async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder,
 
   progress.stage('Rendering pages');
   const exportBytes = recordsExport(articles);
-  let searchWrite: MadeSite['searchWrite'] = null;
+  // Let write already ('from the start') or not yet (null): the first of the moments below that lets it is the one.
+  let searchWrite: MadeSite['searchWrite'] = searchWriteSoFar;
   // The article pages to render are chosen first (by their fingerprints), so that their number decides how many
   // Eleventy runs render them: a one-article rebuild renders in one. In runs, the heap stays near what the data needs
   // (1.9 GiB at most on the full corpus, 3.5 GiB in one run), so a search part may write its index beside rendering
@@ -472,7 +473,7 @@ async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder,
   const articleRuns: Set<string>[] = [];
   for (let i = 0; i < chosen.length; i += o.articlesPerRenderRun) articleRuns.push(new Set(chosen.slice(i, i + o.articlesPerRenderRun)));
   if (search && articleRuns.length > 1) {
-    searchWrite = 'beside rendering';
+    searchWrite ??= 'beside rendering';
     search.mayWrite();
   }
   const rendered = await renderSite(data, o.out, {
@@ -484,7 +485,7 @@ async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder,
     onPagesChosen: search
       ? () => {
           if (pages.rendering > o.indexBesideRenderingUpTo) return;
-          searchWrite = 'beside rendering';
+          searchWrite ??= 'beside rendering';
           search.mayWrite();
         }
       : undefined,

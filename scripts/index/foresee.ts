@@ -4,19 +4,19 @@
  * the rebuild: its child started only once all 59k articles were read from the cache. The last build keeps which
  * article files each part held (`LastBuild.searchLayout`); with the same files and the same code, the part a changed
  * file falls in is known as soon as the files are checked, and its articles can be read (from the cache, the changed
- * ones parsed) on their own. Its indexing then starts at once, on the core the main thread leaves idle while it reads
+ * ones parsed) on their own, and handed to the build's parse, which does not read them again. Its indexing then starts at once, on the core the main thread leaves idle while it reads
  * the rest. Only a guess: the indexer uses it only if the part, once the build knows all its articles, has the same
  * key (pagefind.ts, `PagefindOptions.early`) — else it is stopped and the part indexed as usual.
  */
 import { compareIds } from '../link/index.ts';
 import { keyOfFile, type ArticleCache, type StatsRead } from '../pipeline/cache.ts';
-import { readArticles } from '../pipeline/pool.ts';
+import { readArticles, type ReadAhead } from '../pipeline/pool.ts';
 import { resolveReadLimits, type ReadLimits } from '../read/index.ts';
 import type { SearchDocument } from './search-page.ts';
 
 /**
- * Most changed files a rebuild foresees its part from: they are parsed twice (here, in the main thread, and by the
- * build), and many changes are likely to span several parts anyway.
+ * Most changed files a rebuild foresees its part from: they are parsed here, in the main thread, one by one, and many
+ * changes are likely to span several parts anyway.
  */
 export const FORESEE_AT_MOST = 50;
 
@@ -25,6 +25,8 @@ export interface ForeseenPart {
   part: number;
   /** Its documents, in id order, as the index would be given them. */
   docs: SearchDocument[];
+  /** Its articles as read, for the build's parse (`PoolOptions.readAhead`). */
+  read: ReadAhead;
 }
 
 /**
@@ -43,10 +45,11 @@ export async function foreseeChangedPart(
   const edited = new Set(changed.filter((path) => keyOfFile(options.cache, root, path, maxBytes) !== options.statsRead.recorded.get(path)));
   const part = layout.findIndex((paths) => paths.some((path) => edited.has(path)));
   if (part < 0) return null;
-  const articles = await readArticles(root, [...layout[part]!], options);
-  const docs = articles
+  const read = await readArticles(root, [...layout[part]!], options);
+  const docs = [...read.values()]
+    .map(({ article }) => article)
     .filter((p) => p.record)
     .sort((a, b) => compareIds(a.record!.id, b.record!.id))
     .map((p) => ({ article: p.record!, searchText: p.searchText, digest: p.searchDigest }));
-  return { part, docs };
+  return { part, docs, read };
 }
