@@ -10,7 +10,7 @@
  * submitting or changing a filter pushes one, and back/forward/reload restore both.
  * Everything is fetched from the site itself, under its base path; nothing archive-wide loads up front.
  */
-import { lookupPaths, parseQuery, permalinkOf, type ArticleShard, type ErrorShard, type EventShard, type EventsTable, type ParsedQuery } from '../scripts/index/query.ts';
+import { lookupPaths, parseQuery, permalinkOf, searchPartPath, type ArticleShard, type ErrorShard, type EventShard, type EventsTable, type ParsedQuery } from '../scripts/index/query.ts';
 
 interface SearchManifest {
   parts: string[];
@@ -69,11 +69,17 @@ function start(root: HTMLElement): void {
   let pagefind: Promise<PagefindApi> | null = null;
   const loadPagefind = (): Promise<PagefindApi> =>
     (pagefind ??= (async () => {
-      const manifest = await fetchJson<SearchManifest>('/search/lookup/manifest.json');
-      const parts = manifest?.parts ?? ['/search/pagefind/1/'];
-      const api = (await import(/* @vite-ignore */ siteUrl(`${parts[0]!}pagefind.js`))) as PagefindApi;
+      // Part 1 is the primary: its script loads while the manifest names the others, and those merge all at once.
+      // Each merge fetches its entry file, then its meta file: one after another, six parts cost a phone-class
+      // connection twelve round trips before the first full-text result.
+      const primary = searchPartPath(1);
+      const [manifest, api] = await Promise.all([
+        fetchJson<SearchManifest>(lookupPaths.manifest),
+        import(/* @vite-ignore */ siteUrl(`${primary}pagefind.js`)) as Promise<PagefindApi>,
+      ]);
       await api.options({ baseUrl: base, excerptLength: 24 });
-      for (const part of parts.slice(1)) await api.mergeIndex(siteUrl(part), { baseUrl: base });
+      const others = (manifest?.parts ?? [primary]).filter((part) => part !== primary);
+      await Promise.all(others.map((part) => api.mergeIndex(siteUrl(part), { baseUrl: base })));
       return api;
     })());
 

@@ -14,6 +14,7 @@ import { build as esbuild } from 'esbuild';
 import type { Listings } from '../link/index.ts';
 import type { ArticleRecord } from '../types.ts';
 import { writeLookups } from './lookups.ts';
+import { lookupPaths } from './query.ts';
 import { deferred, writePagefindIndexes, type PagefindOptions, type SiteWriter } from './pagefind.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -101,7 +102,7 @@ export function startSearchIndex(output: SiteWriter, input: SearchIndexInput | P
       await write('/assets/search.js', await bundleSearchScript());
       const { parts, pages, reused, early } = await indexing;
       const manifest: SearchManifest = { parts };
-      await write('/search/lookup/manifest.json', JSON.stringify(manifest));
+      await write(lookupPaths.manifest, JSON.stringify(manifest));
       const size = await folderSize(join(out, 'search'));
       return { pages, parts: parts.length, partsReused: reused, early, ...size };
     },

@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { loadValue, storeValue } from '../pipeline/stored.ts';
+import { searchPartPath } from './query.ts';
 import { searchDigest, searchHtml, type SearchDocument } from './search-page.ts';
 import { cancelPart, createCancelFlag, createWriteTurn, openWriteTurn, stopWriteTurn, type PartFile, type PartMessage, type PartTask, type SearchPage } from './pagefind-worker.ts';
 
@@ -114,7 +115,7 @@ export async function writePagefindIndexes(output: SiteWriter, input: SearchDocu
   const partSize = options.partSize ?? defaultPartSize;
   const concurrency = options.concurrency ?? 16;
   const maxLanes = Math.max(1, options.parallel ?? Math.min(2, availableParallelism()));
-  const pathOf = (p: number) => `/search/pagefind/${p + 1}/`;
+  const pathOf = (p: number) => searchPartPath(p + 1);
   const usedKeys = new Set<string>();
   let done = 0;
   let total = 0;

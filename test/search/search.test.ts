@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildSite, type BuiltSite } from '../helpers/site.ts';
 import { realCorpusDir } from '../helpers/corpus.ts';
@@ -211,6 +211,39 @@ test('nothing loads off the site, and an empty search page loads no index', asyn
   assert.deepEqual(fetched.filter((u) => /pagefind|\/lookup\//.test(u)), []);
   await page.close();
   assert.deepEqual(offSite, []);
+});
+
+test('the parts merge at once: every merged part asks for its entry file before any of them asks for its meta file', async () => {
+  // Merged one after another, each part fetched its entry file, then its meta file, before the next part began:
+  // twelve round trips for six parts before the first full-text result on a slow connection. This server holds
+  // each entry file 300 ms, so a part that waited for the one before it asks for its entry after that part's meta.
+  const slow = await serve({ dir: site.out, base: BASE, port: 0 });
+  const arrived: string[] = [];
+  slow.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '').split('?')[0]!;
+    const part = /\/search\/pagefind\/(\d+)\/(pagefind-entry\.json|pagefind\.[^/]+\.pf_meta)$/.exec(path);
+    if (!part) return;
+    arrived.push(`${part[2]!.endsWith('pf_meta') ? 'meta' : 'entry'} ${part[1]}`);
+    if (part[2] !== 'pagefind-entry.json') return;
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.end = ((...args: unknown[]) => {
+      setTimeout(() => end(...args), 300);
+      return res;
+    }) as typeof res.end;
+  });
+  try {
+    const address = slow.address();
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}${BASE}search/?q=${encodeURIComponent('dhcp lease')}`);
+    await settled(page);
+    assert.ok((await page.$$('#search-fulltext a.result-link')).length > 0, 'the full text found nothing');
+    await page.close();
+  } finally {
+    slow.close();
+  }
+  const merged = (kind: string) => arrived.flatMap((a, i) => (a.startsWith(kind) && !a.endsWith(' 1') ? [i] : []));
+  assert.deepEqual(arrived.filter((a) => a.startsWith('entry')).sort(), ['entry 1', 'entry 2', 'entry 3'], arrived.join(', '));
+  assert.ok(Math.max(...merged('entry')) < Math.min(...merged('meta')), `requests in order: ${arrived.join(', ')}`);
 });
 
 test('the lookup tables are small and sharded; the Pagefind parts are listed in the manifest', () => {
