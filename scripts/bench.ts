@@ -1,9 +1,11 @@
 /**
  * `npm run bench [-- --hugo] [--source <dir>] [--rebuilds-only]`: the full-corpus yardstick of issue #5. Builds
  * the corpus of ../shared/corpus (extracted to a temporary folder once) cold, then again after one article changed
- * (with the cache), then once more with the edit undone, then with nothing changed, and prints per stage the wall time and the peak memory of
- * the whole process tree (worker threads are in-process; an indexer's child process is not, so /proc is sampled for
- * every descendant), then the output's size and file count. With --hugo, times ../shared/bench/hugo-baseline.sh on
+ * (with the cache), then once more with the edit undone, then with nothing changed, and prints per stage the wall time
+ * and the peak memory of the whole process tree (worker threads are in-process; an indexer's child process is not, so
+ * /proc is sampled for every descendant), then the output's size and file count. Reading, parsing and normalising run
+ * article by article, interleaved on the parse workers, so they share one stage; under it the bench prints each one's
+ * time summed over the threads (the build's `thread time:` split). With --hugo, times ../shared/bench/hugo-baseline.sh on
  * the same corpus and prints the ratio; with --rebuilds-only, reuses the last bench's output and cache. The cold
  * build starts as Hugo's does: the last bench's output deleted and flushed, the corpus in the page cache.
  */
@@ -14,12 +16,11 @@ import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { realCorpusDir } from '../test/helpers/corpus.ts';
 import { rssKiB } from './report/process-tree.ts';
+import { parseStageLine, type StageLine } from './report/stage-line.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-interface StageFigure {
-  name: string;
-  seconds: number;
+interface StageFigure extends StageLine {
   peakMiB: number;
   /** The build's own Node process (its worker threads included), without child processes such as Pagefind's. */
   nodePeakMiB: number;
@@ -54,10 +55,10 @@ async function runBuild(args: string[]): Promise<RunFigures> {
     while ((newline = buffer.indexOf('\n')) >= 0) {
       const line = buffer.slice(0, newline);
       buffer = buffer.slice(newline + 1);
-      const stage = /^\[([^\]]+)\] .* in ([\d.]+)s$/.exec(line);
+      const stage = parseStageLine(line);
       if (stage) {
         sample();
-        stages.push({ name: stage[1]!, seconds: Number(stage[2]), peakMiB: Math.round(stagePeak / 1024), nodePeakMiB: Math.round(stageNodePeak / 1024) });
+        stages.push({ ...stage, peakMiB: Math.round(stagePeak / 1024), nodePeakMiB: Math.round(stageNodePeak / 1024) });
         stagePeak = 0;
         stageNodePeak = 0;
       }
@@ -72,7 +73,11 @@ async function runBuild(args: string[]): Promise<RunFigures> {
 function printRun(title: string, run: RunFigures): void {
   console.log(`\n${title}: ${run.wall.toFixed(1)} s wall (process start to exit), peak ${run.peakMiB} MiB (whole process tree)`);
   console.log(`  ${'stage'.padEnd(22)} ${'wall'.padStart(8)} ${'peak'.padStart(10)} ${'node alone'.padStart(11)}`);
-  for (const s of run.stages) console.log(`  ${s.name.padEnd(22)} ${`${s.seconds.toFixed(1)} s`.padStart(8)} ${`${s.peakMiB} MiB`.padStart(10)} ${`${s.nodePeakMiB} MiB`.padStart(11)}`);
+  for (const s of run.stages) {
+    console.log(`  ${s.name.padEnd(22)} ${`${s.seconds.toFixed(1)} s`.padStart(8)} ${`${s.peakMiB} MiB`.padStart(10)} ${`${s.nodePeakMiB} MiB`.padStart(11)}`);
+    // Thread time, not wall time: the workers run the per-article stages side by side, so these add up to more.
+    for (const t of s.threadSeconds) console.log(`    ${`${t.name} (thread time)`.padEnd(20)} ${`${t.seconds.toFixed(1)} s`.padStart(8)}`);
+  }
 }
 
 function firstArticle(root: string): string {

@@ -14,7 +14,7 @@ import { runInNewContext } from 'node:vm';
 import { findArticleFiles, resolveReadLimits, defaultReadLimits } from './read/index.ts';
 import { processAll, type ReadAhead } from './pipeline/pool.ts';
 import { codeVersion, openCacheFolder, sourcesUnchanged, type ArticleCache, type StatsRead } from './pipeline/cache.ts';
-import type { ProcessedArticle } from './pipeline/article.ts';
+import { mapStageTimes, type ArticleStageTimes, type ProcessedArticle } from './pipeline/article.ts';
 import { linkArchive, resolveBodyLinks, compareIds, folderOf, type LinkedArchive } from './link/index.ts';
 import { familyOf } from './normalise/index.ts';
 import { renderSite, type RenderedFile } from './render/eleventy.ts';
@@ -29,6 +29,7 @@ import { startSearchIndex, type SearchIndexInput, type SearchIndexRun } from './
 import { foreseeChangedPart, type ForeseenPart } from './index/foresee.ts';
 import { deferred, partSlices } from './index/pagefind.ts';
 import { createProgress, formatCount, plural, type Progress, type StageTiming } from './report/progress.ts';
+import { threadTimeRemark } from './report/stage-line.ts';
 import { describeDiagnostics, summariseDiagnostics, type DiagnosticSummary } from './report/diagnostics.ts';
 import { articlePagePath, url, type ArticlePage, type FamilyInfo, type SiteData } from '../layouts/lib/site.ts';
 import type { Diagnostic, RuleCounts } from './types.ts';
@@ -103,6 +104,9 @@ export interface BuildResult {
   articlesBuilt: number;
   /** Files parsed this time; the others came unchanged from the per-article cache. */
   articlesParsed: number;
+  /** Seconds each per-article stage took, summed over the parse threads (`ArticleStageTimes`); null when nothing was
+   *  parsed (every article came from the cache). */
+  articleStageSeconds: ArticleStageTimes | null;
   /** Search index parts reused from the cache because none of their articles changed. */
   searchPartsReused: number;
   /** A rebuild's changed search part, foreseen from the last build and indexed while the articles were read
@@ -248,7 +252,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       output.keepAll();
       progress.done(`nothing changed since the last build into this folder: its ${plural(last.pagesWritten, 'page')} and every other file kept as they are`);
       return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources: last.sources, pruned: cache?.pruned, searchParts: last.searchParts, searchLayout: last.searchLayout }, {
-        articlesRead: last.articlesRead, articlesBuilt: last.articlesBuilt, articlesParsed: 0,
+        articlesRead: last.articlesRead, articlesBuilt: last.articlesBuilt, articlesParsed: 0, articleStageSeconds: null,
         searchPartsReused: last.searchParts, searchPartForeseen: null, searchWrite: null, pagesWritten: last.pagesWritten, pagesRendered: 0, unchanged: true,
         diagnostics: last.diagnostics, rules: last.rules,
       });
@@ -290,7 +294,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const readAhead = foreseen?.read;
   foreseen = null;
   let made: MadeSite;
-  let parsed: { processed: ProcessedArticle[]; kept: ProcessedArticle[]; sources: string };
+  let parsed: Awaited<ReturnType<typeof parseArticles>>;
   try {
     parsed = await parseArticles(o, progress, found.paths, diagnostics, { cache: articleCache, statsRead, limits, readAhead });
     const { kept } = parsed;
@@ -304,7 +308,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // After a failure, the indexer's threads and children end with the build rather than keep it alive.
     await search?.stop();
   }
-  const { processed, kept, sources } = parsed;
+  const { processed, kept, sources, stageSeconds } = parsed;
   const rules = tallyRules(processed.map((p) => p.rules));
   const fromCache = processed.filter((p) => p.cached).length;
 
@@ -314,6 +318,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     articlesRead: new Set([...found.paths, ...diagnostics.filter((d) => d.severity === 'rejected').map((d) => d.file)]).size,
     articlesBuilt: kept.length,
     articlesParsed: processed.length - fromCache,
+    articleStageSeconds: stageSeconds,
     pagesRendered: made.pagesRendered,
     pagesWritten: made.pagesWritten,
     searchPartsReused: made.searchPartsReused,
@@ -332,21 +337,30 @@ async function parseArticles(
   paths: string[],
   diagnostics: Diagnostic[],
   options: { cache: ArticleCache | undefined; statsRead: StatsRead | undefined; limits: { maxBytes: number }; readAhead: ReadAhead | undefined },
-): Promise<{ processed: ProcessedArticle[]; kept: ProcessedArticle[]; sources: string }> {
+): Promise<{ processed: ProcessedArticle[]; kept: ProcessedArticle[]; sources: string; stageSeconds: ArticleStageTimes | null }> {
   progress.stage('Parsing articles', paths.length);
   let sources = '';
+  let stageSeconds: ArticleStageTimes | null = null;
   const processed = await processAll(o.source, paths, {
     workers: o.workers,
     ...options,
     onKeys: (keyOf) => (sources = sourcesDigest(paths, keyOf)),
     onProgress: (done, total) => progress.tick(done, total),
+    onStageTimes: (ms) => (stageSeconds = mapStageTimes(ms, (t) => t / 1000)),
   });
   for (const p of processed) diagnostics.push(...p.diagnostics);
   const kept = deduplicate(processed, diagnostics).sort((a, b) => compareIds(a.record!.id, b.record!.id));
   const fromCache = processed.filter((p) => p.cached).length;
-  progress.done(`${plural(kept.length, 'article')}${fromCache > 0 ? ` (${formatCount(processed.length - fromCache)} parsed, ${formatCount(fromCache)} unchanged from the cache)` : ''}`);
-  return { processed, kept, sources };
+  const counts = fromCache > 0 ? `${formatCount(processed.length - fromCache)} parsed, ${formatCount(fromCache)} unchanged from the cache` : '';
+  // The per-article stages run interleaved on the workers: their summed times say where parsing goes (the bench prints
+  // them); a split of a fraction of a second says nothing.
+  const split = stageSeconds !== null && totalSeconds(stageSeconds) >= 1 ? threadTimeRemark(stageSeconds) : '';
+  const remark = [counts, split].filter(Boolean).join('; ');
+  progress.done(`${plural(kept.length, 'article')}${remark ? ` (${remark})` : ''}`);
+  return { processed, kept, sources, stageSeconds };
 }
+
+const totalSeconds = (seconds: ArticleStageTimes): number => Object.values(seconds).reduce((sum, t) => sum + t, 0);
 
 /**
  * The options that may change what a build writes: all but those known to change only how fast it runs, how much it

@@ -38,13 +38,56 @@ export interface ProcessedArticle {
   stored?: { stat: StatKey; key: string; pack: string };
 }
 
-/** `onBytes` sees the file's bytes as read (readSourceFile), for the cache's key. */
-export async function processArticle(root: string, path: string, limits?: Partial<ReadLimits>, onBytes?: (bytes: Uint8Array) => void): Promise<ProcessedArticle> {
+/**
+ * Milliseconds spent in each per-article stage, summed over the articles one thread processed. The issue's read,
+ * parse and normalise stages run interleaved, article by article, on the workers: the build reports their sums
+ * (build.ts, the parsing stage's line) so the bench can print each stage's share of the time.
+ */
+export interface ArticleStageTimes {
+  /** Reading the file, hashing it for the cache's key, decoding it. */
+  read: number;
+  /** Front matter, the KB recogniser, the body to HTML. */
+  parse: number;
+  /** The record and the symptoms (events, error codes, citations). */
+  normalise: number;
+  /** The search text and the digests a rebuild compares (search page, page inputs). */
+  digest: number;
+  /** Storing the results in the per-article cache (pipeline/worker.ts). */
+  store: number;
+}
+
+export const noStageTimes = (): ArticleStageTimes => ({ read: 0, parse: 0, normalise: 0, digest: 0, store: 0 });
+
+const STAGES = Object.keys(noStageTimes()) as (keyof ArticleStageTimes)[];
+
+export function addStageTimes(into: ArticleStageTimes, more: ArticleStageTimes): ArticleStageTimes {
+  for (const stage of STAGES) into[stage] += more[stage];
+  return into;
+}
+
+/** Each stage's time through `f` (milliseconds to seconds, say). */
+export function mapStageTimes(times: ArticleStageTimes, f: (t: number) => number): ArticleStageTimes {
+  const out = noStageTimes();
+  for (const stage of STAGES) out[stage] = f(times[stage]);
+  return out;
+}
+
+/** `onBytes` sees the file's bytes as read (readSourceFile), for the cache's key; `times`, if given, gains the time
+ *  each stage took. */
+export async function processArticle(root: string, path: string, limits?: Partial<ReadLimits>, onBytes?: (bytes: Uint8Array) => void, times?: ArticleStageTimes): Promise<ProcessedArticle> {
+  let lap = performance.now();
+  const clock = (stage: keyof ArticleStageTimes) => {
+    const now = performance.now();
+    if (times) times[stage] += now - lap;
+    lap = now;
+  };
   const read = await readSourceFile(root, path, limits, onBytes);
+  clock('read');
   const diagnostics = [...read.diagnostics];
   if (!read.file) return rejectedArticle(path, diagnostics, {});
 
   const parsed = parseArticle(read.file);
+  clock('parse');
   diagnostics.push(...parsed.diagnostics);
   if (diagnostics.some((d) => d.severity === 'rejected')) {
     return rejectedArticle(path, diagnostics, parsed.rules);
@@ -63,13 +106,14 @@ export async function processArticle(root: string, path: string, limits?: Partia
     }), record.id);
     Object.assign(record, symptoms);
   }
+  clock('normalise');
   const searchText = leadText(parsed.bodyText, SEARCH_BODY_CHARS);
-  return {
-    path, record, bodyHtml: parsed.bodyHtml, plainText: parsed.plainText, searchText,
+  const digested = {
     searchDigest: record ? searchDigest({ article: record, searchText }) : '',
     pageInputs: parsedPageInputs(record, parsed.bodyHtml, parsed.plainText),
-    diagnostics, rules: parsed.rules,
   };
+  clock('digest');
+  return { path, record, bodyHtml: parsed.bodyHtml, plainText: parsed.plainText, searchText, ...digested, diagnostics, rules: parsed.rules };
 }
 
 /** A file that gave no article: its diagnostics say why. */

@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { ProcessedArticle } from './article.ts';
-import type { WorkerTask } from './worker.ts';
+import { addStageTimes, noStageTimes, type ArticleStageTimes, type ProcessedArticle } from './article.ts';
+import type { BatchResult, WorkerTask } from './worker.ts';
 import { resolveReadLimits, type ReadLimits } from '../read/index.ts';
 import { keyOfFile, openPackStore, readStatIndex, sameStat, statKey, writeStatIndex, type StatKey, type StatsRead } from './cache.ts';
 
@@ -21,6 +21,9 @@ export interface PoolOptions {
   onProgress?: (done: number, total: number) => void;
   /** File metadata already read (`sourcesUnchanged`), used instead of reading it again. */
   statsRead?: StatsRead;
+  /** Told, once the articles to parse are parsed, how long each per-article stage took, summed over the threads
+   *  (not called when every article came from the cache or was read ahead). */
+  onStageTimes?: (times: ArticleStageTimes) => void;
   /** Told each file's cache key, once all are known (undefined for a file too large or unreadable to have one). */
   onKeys?: (keyOf: (path: string) => string | undefined) => void;
   /** Articles already read (`readArticles`), by path: used instead of reading or parsing them again while their
@@ -106,33 +109,30 @@ async function processUncached(root: string, paths: string[], options: PoolOptio
   const batches: string[][] = [];
   for (let i = 0; i < paths.length; i += batchSize) batches.push(paths.slice(i, i + batchSize));
   const results: ProcessedArticle[][] = new Array(batches.length);
+  const times = noStageTimes();
   let done = 0;
+  const finished = (i: number, batch: BatchResult) => {
+    results[i] = batch.articles;
+    addStageTimes(times, batch.times);
+    done += batch.articles.length;
+    options.onProgress?.(done, paths.length);
+  };
 
   if (workers === 0 || paths.length < batchSize) {
     const { default: processBatch } = await import('./worker.ts');
-    for (const [i, batch] of batches.entries()) {
-      results[i] = await processBatch({ root, paths: batch, limits: options.limits, cache: options.cache });
-      done += batch.length;
-      options.onProgress?.(done, paths.length);
+    for (const [i, batch] of batches.entries()) finished(i, await processBatch({ root, paths: batch, limits: options.limits, cache: options.cache }));
+  } else {
+    const pool = new Piscina<WorkerTask, BatchResult>({
+      filename: new URL('./worker.ts', import.meta.url).href,
+      minThreads: workers,
+      maxThreads: workers,
+    });
+    try {
+      await Promise.all(batches.map(async (batch, i) => finished(i, await pool.run({ root, paths: batch, limits: options.limits, cache: options.cache }))));
+    } finally {
+      await pool.destroy();
     }
-    return results.flat();
   }
-
-  const pool = new Piscina<WorkerTask, ProcessedArticle[]>({
-    filename: new URL('./worker.ts', import.meta.url).href,
-    minThreads: workers,
-    maxThreads: workers,
-  });
-  try {
-    await Promise.all(
-      batches.map(async (batch, i) => {
-        results[i] = await pool.run({ root, paths: batch, limits: options.limits, cache: options.cache });
-        done += batch.length;
-        options.onProgress?.(done, paths.length);
-      }),
-    );
-  } finally {
-    await pool.destroy();
-  }
+  if (paths.length > 0) options.onStageTimes?.(times);
   return results.flat();
 }
