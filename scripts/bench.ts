@@ -76,7 +76,7 @@ function printRun(title: string, run: RunFigures): void {
   for (const s of run.stages) {
     console.log(`  ${s.name.padEnd(22)} ${`${s.seconds.toFixed(1)} s`.padStart(8)} ${`${s.peakMiB} MiB`.padStart(10)} ${`${s.nodePeakMiB} MiB`.padStart(11)}`);
     // Thread time, not wall time: the workers run the per-article stages side by side, so these add up to more.
-    for (const t of s.threadSeconds) console.log(`    ${`${t.name} (thread time)`.padEnd(20)} ${`${t.seconds.toFixed(1)} s`.padStart(8)}`);
+    for (const t of s.threadSeconds) console.log(`    ${t.name.padEnd(20)} ${`${t.seconds.toFixed(1)} s`.padStart(8)}   thread time`);
   }
 }
 
