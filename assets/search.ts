@@ -10,11 +10,7 @@
  * submitting or changing a filter pushes one, and back/forward/reload restore both.
  * Everything is fetched from the site itself, under its base path; nothing archive-wide loads up front.
  */
-import { lookupPaths, parseQuery, permalinkOf, searchPartPath, type ArticleShard, type ErrorShard, type EventShard, type EventsTable, type ParsedQuery } from '../scripts/index/query.ts';
-
-interface SearchManifest {
-  parts: string[];
-}
+import { lookupPaths, parseQuery, permalinkOf, searchPartPath, type SearchManifest, type ArticleShard, type ErrorShard, type EventShard, type EventsTable, type ParsedQuery } from '../scripts/index/query.ts';
 
 interface PagefindResultData {
   url: string;
@@ -69,17 +65,29 @@ function start(root: HTMLElement): void {
   let pagefind: Promise<PagefindApi> | null = null;
   const loadPagefind = (): Promise<PagefindApi> =>
     (pagefind ??= (async () => {
-      // Part 1 is the primary: its script loads while the manifest names the others, and those merge all at once.
-      // Each merge fetches its entry file, then its meta file: one after another, six parts cost a phone-class
-      // connection twelve round trips before the first full-text result.
+      // Part 1 is the primary: its script loads while the manifest names the others, which merge all at once once
+      // it is ready. Merged one after another, each fetched its entry file, then its meta file, before the next
+      // began: six parts cost a phone-class connection twelve round trips before the first full-text result.
       const primary = searchPartPath(1);
-      const [manifest, api] = await Promise.all([
-        fetchJson<SearchManifest>(lookupPaths.manifest),
-        import(/* @vite-ignore */ siteUrl(`${primary}pagefind.js`)) as Promise<PagefindApi>,
-      ]);
-      await api.options({ baseUrl: base, excerptLength: 24 });
-      const others = (manifest?.parts ?? [primary]).filter((part) => part !== primary);
-      await Promise.all(others.map((part) => api.mergeIndex(siteUrl(part), { baseUrl: base })));
+      let manifest: SearchManifest | null;
+      let api: PagefindApi;
+      try {
+        [manifest, api] = await Promise.all([
+          fetchJson<SearchManifest>(lookupPaths.manifest),
+          import(/* @vite-ignore */ siteUrl(`${primary}pagefind.js`)) as Promise<PagefindApi>,
+        ]);
+        // Without the manifest only part 1 is known: searching a sixth of the archive would look like a full answer.
+        if (!manifest) throw new Error('the search manifest could not be loaded');
+      } catch (error) {
+        // Nothing is merged yet, so the next search may try again rather than fail until the page is reloaded.
+        pagefind = null;
+        cache.delete(lookupPaths.manifest);
+        throw error;
+      }
+      // Every part with the same options: an instance's own excerpt length applies to the hits it finds.
+      const options = { baseUrl: base, excerptLength: 24 };
+      await api.options(options);
+      await Promise.all(manifest.parts.filter((part) => part !== primary).map((part) => api.mergeIndex(siteUrl(part), options)));
       return api;
     })());
 

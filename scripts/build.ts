@@ -104,8 +104,8 @@ export interface BuildResult {
   articlesBuilt: number;
   /** Files parsed this time; the others came unchanged from the per-article cache. */
   articlesParsed: number;
-  /** Seconds each per-article stage took, summed over the parse threads (`ArticleStageTimes`); null when nothing was
-   *  parsed (every article came from the cache). */
+  /** Seconds each per-article stage took in the parsing stage, summed over the parse threads (`ArticleStageTimes`);
+   *  null when that stage parsed nothing (every article from the cache, or parsed ahead for a foreseen search part). */
   articleStageSeconds: ArticleStageTimes | null;
   /** Search index parts reused from the cache because none of their articles changed. */
   searchPartsReused: number;
@@ -352,15 +352,12 @@ async function parseArticles(
   const kept = deduplicate(processed, diagnostics).sort((a, b) => compareIds(a.record!.id, b.record!.id));
   const fromCache = processed.filter((p) => p.cached).length;
   const counts = fromCache > 0 ? `${formatCount(processed.length - fromCache)} parsed, ${formatCount(fromCache)} unchanged from the cache` : '';
-  // The per-article stages run interleaved on the workers: their summed times say where parsing goes (the bench prints
-  // them); a split of a fraction of a second says nothing.
-  const split = stageSeconds !== null && totalSeconds(stageSeconds) >= 1 ? threadTimeRemark(stageSeconds) : '';
+  // The per-article stages run interleaved on the workers: their summed times say where parsing goes (the bench prints them).
+  const split = stageSeconds === null ? '' : threadTimeRemark(stageSeconds);
   const remark = [counts, split].filter(Boolean).join('; ');
   progress.done(`${plural(kept.length, 'article')}${remark ? ` (${remark})` : ''}`);
   return { processed, kept, sources, stageSeconds };
 }
-
-const totalSeconds = (seconds: ArticleStageTimes): number => Object.values(seconds).reduce((sum, t) => sum + t, 0);
 
 /**
  * The options that may change what a build writes: all but those known to change only how fast it runs, how much it

@@ -14,7 +14,7 @@ import { build as esbuild } from 'esbuild';
 import type { Listings } from '../link/index.ts';
 import type { ArticleRecord } from '../types.ts';
 import { writeLookups } from './lookups.ts';
-import { lookupPaths } from './query.ts';
+import { lookupPaths, type SearchManifest } from './query.ts';
 import { deferred, writePagefindIndexes, type PagefindOptions, type SiteWriter } from './pagefind.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -26,11 +26,6 @@ export interface SearchIndexInput {
   searchText: (id: string) => string;
   /** The digest of the article's search page, if known (`ProcessedArticle.searchDigest`). */
   digest?: (id: string) => string;
-}
-
-export interface SearchManifest {
-  /** Site paths of the Pagefind bundles; the first is primary, the others are merged into it. */
-  parts: string[];
 }
 
 export interface SearchIndexResult {

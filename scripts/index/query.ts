@@ -100,6 +100,12 @@ export const lookupPaths = {
  *  the manifest has named the others. */
 export const searchPartPath = (n: number) => `/search/pagefind/${n}/`;
 
+/** `lookupPaths.manifest`. */
+export interface SearchManifest {
+  /** Site paths of the Pagefind bundles; the first is primary (`searchPartPath(1)`), the others are merged into it. */
+  parts: string[];
+}
+
 export { permalinkOf };
 
 /** `events.json`: id → sources (`[key, name, count]`, key `''` for "no source named") and the article count. */

@@ -39,9 +39,11 @@ export interface ProcessedArticle {
 }
 
 /**
- * Milliseconds spent in each per-article stage, summed over the articles one thread processed. The issue's read,
- * parse and normalise stages run interleaved, article by article, on the workers: the build reports their sums
- * (build.ts, the parsing stage's line) so the bench can print each stage's share of the time.
+ * Time spent in each per-article stage, summed over the articles one thread processed: elapsed time on that thread
+ * (`performance.now` laps, so it includes the thread's share of garbage collection and being scheduled out), not CPU
+ * time, which Node does not measure per thread. The issue's read, parse and normalise stages run interleaved, article
+ * by article, on the workers: the build reports their sums (build.ts, the parsing stage's line) so the bench can print
+ * each stage's share of the time.
  */
 export interface ArticleStageTimes {
   /** Reading the file, hashing it for the cache's key, decoding it. */
@@ -64,6 +66,11 @@ export function addStageTimes(into: ArticleStageTimes, more: ArticleStageTimes):
   for (const stage of STAGES) into[stage] += more[stage];
   return into;
 }
+
+/** The stages and their times, in the order above. */
+export const stageEntries = (times: ArticleStageTimes): [keyof ArticleStageTimes, number][] => STAGES.map((stage) => [stage, times[stage]]);
+
+export const totalStageTime = (times: ArticleStageTimes): number => STAGES.reduce((sum, stage) => sum + times[stage], 0);
 
 /** Each stage's time through `f` (milliseconds to seconds, say). */
 export function mapStageTimes(times: ArticleStageTimes, f: (t: number) => number): ArticleStageTimes {

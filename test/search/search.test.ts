@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildSite, type BuiltSite } from '../helpers/site.ts';
 import { realCorpusDir } from '../helpers/corpus.ts';
@@ -213,37 +213,65 @@ test('nothing loads off the site, and an empty search page loads no index', asyn
   assert.deepEqual(offSite, []);
 });
 
+/** The test site served again, each request going through `hook` first, which passes it on with `next` (or not). */
+async function serveThrough(hook: (req: IncomingMessage, res: ServerResponse, next: () => void) => void): Promise<{ origin: string; server: Server }> {
+  const server = await serve({ dir: site.out, base: BASE, port: 0 });
+  const [handler] = server.listeners('request') as RequestListener[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => hook(req, res, () => handler!(req, res)));
+  const address = server.address();
+  return { origin: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, server };
+}
+
 test('the parts merge at once: every merged part asks for its entry file before any of them asks for its meta file', async () => {
   // Merged one after another, each part fetched its entry file, then its meta file, before the next part began:
-  // twelve round trips for six parts before the first full-text result on a slow connection. This server holds
-  // each entry file 300 ms, so a part that waited for the one before it asks for its entry after that part's meta.
-  const slow = await serve({ dir: site.out, base: BASE, port: 0 });
+  // twelve round trips for six parts before the first full-text result on a slow connection. This server answers
+  // each entry file 300 ms late, so a part merged after the one before it asks for its entry only after that part's
+  // meta file (which it cannot ask for before its entry file has come).
   const arrived: string[] = [];
-  slow.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
-    const path = (req.url ?? '').split('?')[0]!;
-    const part = /\/search\/pagefind\/(\d+)\/(pagefind-entry\.json|pagefind\.[^/]+\.pf_meta)$/.exec(path);
-    if (!part) return;
-    arrived.push(`${part[2]!.endsWith('pf_meta') ? 'meta' : 'entry'} ${part[1]}`);
-    if (part[2] !== 'pagefind-entry.json') return;
-    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
-    res.end = ((...args: unknown[]) => {
-      setTimeout(() => end(...args), 300);
-      return res;
-    }) as typeof res.end;
+  const slow = await serveThrough((req, _res, next) => {
+    const part = /\/search\/pagefind\/(\d+)\/(pagefind-entry\.json|pagefind\.[^/]+\.pf_meta)$/.exec((req.url ?? '').split('?')[0]!);
+    if (part) arrived.push(`${part[2] === 'pagefind-entry.json' ? 'entry' : 'meta'} ${part[1]}`);
+    if (part?.[2] === 'pagefind-entry.json') setTimeout(next, 300);
+    else next();
   });
   try {
-    const address = slow.address();
     const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}${BASE}search/?q=${encodeURIComponent('dhcp lease')}`);
+    await page.goto(`${slow.origin}${BASE}search/?q=${encodeURIComponent('dhcp lease')}`);
     await settled(page);
     assert.ok((await page.$$('#search-fulltext a.result-link')).length > 0, 'the full text found nothing');
     await page.close();
   } finally {
-    slow.close();
+    slow.server.close();
   }
   const merged = (kind: string) => arrived.flatMap((a, i) => (a.startsWith(kind) && !a.endsWith(' 1') ? [i] : []));
-  assert.deepEqual(arrived.filter((a) => a.startsWith('entry')).sort(), ['entry 1', 'entry 2', 'entry 3'], arrived.join(', '));
+  assert.deepEqual([...arrived].sort(), ['entry 1', 'entry 2', 'entry 3', 'meta 1', 'meta 2', 'meta 3'], arrived.join(', '));
   assert.ok(Math.max(...merged('entry')) < Math.min(...merged('meta')), `requests in order: ${arrived.join(', ')}`);
+});
+
+test('without the parts manifest the page says the full text could not be loaded, and the next search tries again', async () => {
+  // Part 1 alone is a sixth of the full archive: searching it as if it were all would hide most of the answers.
+  let refusals = 1;
+  const flaky = await serveThrough((req, res, next) => {
+    if ((req.url ?? '').split('?')[0] === `${BASE}search/lookup/manifest.json` && refusals-- > 0) {
+      res.writeHead(503).end();
+      return;
+    }
+    next();
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${flaky.origin}${BASE}search/?q=${encodeURIComponent('dhcp lease')}`);
+    assert.match(await settled(page), /full-text index could not be loaded/);
+    assert.equal((await page.$$('#search-fulltext a.result-link')).length, 0);
+    await page.fill('#search-q', 'dhcp');
+    await page.press('#search-q', 'Enter');
+    await page.waitForFunction(() => document.querySelectorAll('#search-fulltext a.result-link').length > 0);
+    assert.doesNotMatch(await settled(page), /could not/);
+    await page.close();
+  } finally {
+    flaky.server.close();
+  }
 });
 
 test('the lookup tables are small and sharded; the Pagefind parts are listed in the manifest', () => {
