@@ -55,10 +55,19 @@ function start(root: HTMLElement): void {
   const selects = Object.fromEntries(FILTERS.map((f) => [f, root.querySelector<HTMLSelectElement>(`#search-${f}`)!])) as Record<(typeof FILTERS)[number], HTMLSelectElement>;
   const siteUrl = (path: string) => base + path.replace(/^\//, '');
 
+  // A file the site does not have (404: an article folder with no articles, say) is remembered as null; a failure
+  // that may pass (another status, the network) is null this time only, so the next query asks again.
   const cache = new Map<string, Promise<unknown>>();
   const fetchJson = <T>(path: string): Promise<T | null> => {
     let p = cache.get(path);
-    if (!p) cache.set(path, (p = fetch(siteUrl(path)).then((r) => (r.ok ? r.json() : null)).catch(() => null)));
+    if (!p) {
+      const forget = () => {
+        cache.delete(path);
+        return null;
+      };
+      p = fetch(siteUrl(path)).then((r) => (r.ok ? r.json() : r.status === 404 ? null : forget())).catch(forget);
+      cache.set(path, p);
+    }
     return p as Promise<T | null>;
   };
 
@@ -81,7 +90,6 @@ function start(root: HTMLElement): void {
       } catch (error) {
         // Nothing is merged yet, so the next search may try again rather than fail until the page is reloaded.
         pagefind = null;
-        cache.delete(lookupPaths.manifest);
         throw error;
       }
       // Every part with the same options: an instance's own excerpt length applies to the hits it finds.

@@ -308,9 +308,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // After a failure, the indexer's threads and children end with the build rather than keep it alive.
     await search?.stop();
   }
-  const { processed, kept, sources, stageSeconds } = parsed;
+  const { processed, kept, sources, stageSeconds, fromCache } = parsed;
   const rules = tallyRules(processed.map((p) => p.rules));
-  const fromCache = processed.filter((p) => p.cached).length;
 
   const searchLayout = o.search ? partSlices(kept.map((p) => p.path), o.searchPartSize) : [];
   return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources, pruned: cache?.pruned, searchParts: made.searchParts, searchLayout }, {
@@ -337,7 +336,7 @@ async function parseArticles(
   paths: string[],
   diagnostics: Diagnostic[],
   options: { cache: ArticleCache | undefined; statsRead: StatsRead | undefined; limits: { maxBytes: number }; readAhead: ReadAhead | undefined },
-): Promise<{ processed: ProcessedArticle[]; kept: ProcessedArticle[]; sources: string; stageSeconds: ArticleStageTimes | null }> {
+): Promise<{ processed: ProcessedArticle[]; kept: ProcessedArticle[]; sources: string; stageSeconds: ArticleStageTimes | null; fromCache: number }> {
   progress.stage('Parsing articles', paths.length);
   let sources = '';
   let stageSeconds: ArticleStageTimes | null = null;
@@ -356,7 +355,7 @@ async function parseArticles(
   const split = stageSeconds === null ? '' : threadTimeRemark(stageSeconds);
   const remark = [counts, split].filter(Boolean).join('; ');
   progress.done(`${plural(kept.length, 'article')}${remark ? ` (${remark})` : ''}`);
-  return { processed, kept, sources, stageSeconds };
+  return { processed, kept, sources, stageSeconds, fromCache };
 }
 
 /**

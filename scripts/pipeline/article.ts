@@ -70,8 +70,6 @@ export function addStageTimes(into: ArticleStageTimes, more: ArticleStageTimes):
 /** The stages and their times, in the order above. */
 export const stageEntries = (times: ArticleStageTimes): [keyof ArticleStageTimes, number][] => STAGES.map((stage) => [stage, times[stage]]);
 
-export const totalStageTime = (times: ArticleStageTimes): number => STAGES.reduce((sum, stage) => sum + times[stage], 0);
-
 /** Each stage's time through `f` (milliseconds to seconds, say). */
 export function mapStageTimes(times: ArticleStageTimes, f: (t: number) => number): ArticleStageTimes {
   const out = noStageTimes();

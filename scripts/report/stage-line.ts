@@ -4,13 +4,14 @@
  *
  *   [Parsing articles] 59,132 articles (thread time: read 4.1 s, parse 19.6 s, normalise 9.6 s, digest 5.4 s, store 1.1 s) in 22.9s
  */
-import { stageEntries, totalStageTime, type ArticleStageTimes } from '../pipeline/article.ts';
+import { stageEntries, type ArticleStageTimes } from '../pipeline/article.ts';
 
 /** `thread time: read 4.1 s, parse 19.6 s, …`: each per-article stage's seconds, summed over the threads that ran
  *  them (`ArticleStageTimes`); to the hundredth under 10 s in all, so a small build's split still says something. */
 export function threadTimeRemark(seconds: ArticleStageTimes): string {
-  const digits = totalStageTime(seconds) < 10 ? 2 : 1;
-  return `thread time: ${stageEntries(seconds).map(([stage, t]) => `${stage} ${t.toFixed(digits)} s`).join(', ')}`;
+  const entries = stageEntries(seconds);
+  const digits = entries.reduce((sum, [, t]) => sum + t, 0) < 10 ? 2 : 1;
+  return `thread time: ${entries.map(([stage, t]) => `${stage} ${t.toFixed(digits)} s`).join(', ')}`;
 }
 
 export interface StageLine {
