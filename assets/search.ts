@@ -1,31 +1,22 @@
 /**
  * The search page's script (bundled by the index stage into `/assets/search.js`).
  *
- * A query runs in two tiers (issue #4):
+ * A query runs in two tiers, started together:
  *   1. exact lookups — article number, event ID (+ source), error code in any form — read from small sharded
- *      JSON tables, shown first and as soon as they arrive;
- *   2. Pagefind full text over the index parts (merged in the browser), with filters; an empty query with a
- *      filter browses.
+ *      JSON tables, shown first;
+ *   2. full text over the archive's own index (scripts/index/full-text/): one request per query word and filter,
+ *      all at once, ranked here (rank.ts); then the first results' own pages, fetched for their title, product,
+ *      date and the snippet where the query matched (snippet.ts). An empty query with a filter browses.
  * The query and filters live in the URL (`?q=4087&family=exchange`): typing replaces the history entry,
  * submitting or changing a filter pushes one, and back/forward/reload restore both.
  * Everything is fetched from the site itself, under its base path; nothing archive-wide loads up front.
  */
-import { lookupPaths, parseQuery, permalinkOf, searchPartPath, type SearchManifest, type ArticleShard, type ErrorShard, type EventShard, type EventsTable, type ParsedQuery } from '../scripts/index/query.ts';
+import { lookupPaths, parseQuery, permalinkOf, type ArticleShard, type ErrorShard, type EventShard, type EventsTable, type ParsedQuery } from '../scripts/index/query.ts';
+import { FILTER_NAMES, rankQuery, type Filters, type IndexFigures, type Ranking } from '../scripts/index/full-text/rank.ts';
+import { phraseIn, snippetOf, type SnippetPart } from '../scripts/index/full-text/snippet.ts';
 
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-}
-interface PagefindResult {
-  id: string;
-  data(): Promise<PagefindResultData>;
-}
-interface PagefindApi {
-  options(o: Record<string, unknown>): Promise<void>;
-  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
-  search(term: string | null, o?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
-}
+/** The index's figures, written into this script by the build (scripts/index/index.ts). */
+declare const __INDEX_FIGURES__: IndexFigures;
 
 /** One line of the results list. */
 interface Hit {
@@ -33,13 +24,12 @@ interface Hit {
   title: string;
   /** `Q182346 · Exchange Server · 1998-05-12`, `Event ID page`, … */
   detail: string;
-  /** Sanitised excerpt nodes (text and `<mark>` only), for full-text hits. */
-  excerpt?: Node[];
+  /** The snippet, for full-text hits. */
+  excerpt?: SnippetPart[];
 }
 
-const FILTERS = ['family', 'type', 'year', 'source'] as const;
-type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
-const PAGE = 20;
+const FILTERS = FILTER_NAMES;
+const PAGE = 10;
 
 const root = document.getElementById('search');
 if (root) start(root);
@@ -56,51 +46,29 @@ function start(root: HTMLElement): void {
   const siteUrl = (path: string) => base + path.replace(/^\//, '');
 
   // A file the site does not have (404: an article folder with no articles, say) is remembered as null; a failure
-  // that may pass (another status, the network) is null this time only, so the next query asks again.
+  // that may pass (another status, the network) throws this time only, so the next query asks again.
   const cache = new Map<string, Promise<unknown>>();
-  const fetchJson = <T>(path: string): Promise<T | null> => {
+  const cached = <T>(path: string, read: (r: Response) => Promise<T>): Promise<T | null> => {
     let p = cache.get(path);
     if (!p) {
-      const forget = () => {
-        cache.delete(path);
-        return null;
-      };
-      p = fetch(siteUrl(path)).then((r) => (r.ok ? r.json() : r.status === 404 ? null : forget())).catch(forget);
+      p = fetch(siteUrl(path)).then((r) => {
+        if (r.ok) return read(r);
+        if (r.status === 404) return null;
+        throw new Error(`${path}: HTTP ${r.status}`);
+      });
+      p.catch(() => cache.delete(path));
       cache.set(path, p);
     }
     return p as Promise<T | null>;
   };
-
-  let pagefind: Promise<PagefindApi> | null = null;
-  const loadPagefind = (): Promise<PagefindApi> =>
-    (pagefind ??= (async () => {
-      // Part 1 is the primary: its script loads while the manifest names the others, which merge all at once once
-      // it is ready. Merged one after another, each fetched its entry file, then its meta file, before the next
-      // began: six parts cost a phone-class connection twelve round trips before the first full-text result.
-      const primary = searchPartPath(1);
-      let manifest: SearchManifest | null;
-      let api: PagefindApi;
-      try {
-        [manifest, api] = await Promise.all([
-          fetchJson<SearchManifest>(lookupPaths.manifest),
-          import(/* @vite-ignore */ siteUrl(`${primary}pagefind.js`)) as Promise<PagefindApi>,
-        ]);
-        // Without the manifest only part 1 is known: searching a sixth of the archive would look like a full answer.
-        if (!manifest) throw new Error('the search manifest could not be loaded');
-      } catch (error) {
-        // Nothing is merged yet, so the next search may try again rather than fail until the page is reloaded.
-        pagefind = null;
-        throw error;
-      }
-      // Every part with the same options: an instance's own excerpt length applies to the hits it finds.
-      const options = { baseUrl: base, excerptLength: 24 };
-      await api.options(options);
-      await Promise.all(manifest.parts.filter((part) => part !== primary).map((part) => api.mergeIndex(siteUrl(part), options)));
-      return api;
-    })());
+  const fetchJson = <T>(path: string): Promise<T | null> => cached<T>(path, (r) => r.json() as Promise<T>).catch(() => null);
+  const fetchBytes = (path: string) => cached(path, async (r) => new Uint8Array(await r.arrayBuffer()));
+  const fetchPage = (path: string) => cached(path, (r) => r.text()).catch(() => null);
 
   let generation = 0;
-  let pending: PagefindResult[] = [];
+  /** The ranked articles not shown yet, and what the display needs of the ranking. */
+  let pending: number[] = [];
+  let ranking: Ranking | null = null;
   let shown = new Set<string>();
 
   const readUrl = () => {
@@ -141,7 +109,11 @@ function start(root: HTMLElement): void {
     status.textContent = 'Searching…';
     document.title = query.text ? `${query.text} · Search · KB Archive` : 'Search · KB Archive';
 
-    const exact = query.text ? await exactHits(query) : [];
+    // Both tiers start at once: the full text's requests go out with the lookups'.
+    const exactPromise = query.text ? exactHits(query) : Promise.resolve([]);
+    const rankPromise = rankQuery(query.text, chosen, __INDEX_FIGURES__, fetchBytes);
+    rankPromise.catch(() => {});
+    const exact = await exactPromise;
     if (!current()) return;
     for (const hit of exact) {
       shown.add(hit.url);
@@ -149,39 +121,52 @@ function start(root: HTMLElement): void {
     }
     if (exact.length > 0) status.textContent = `${count(exact.length, 'exact match', 'exact matches')} for “${query.text}”; searching the full text…`;
 
-    let results: PagefindResult[] = [];
     try {
-      const api = await loadPagefind();
-      const found = await api.search(query.text || null, { filters: chosen });
-      results = found?.results ?? [];
+      ranking = await rankPromise;
     } catch {
       if (!current()) return;
       status.textContent = `${count(exact.length, 'exact match', 'exact matches')}; the full-text index could not be loaded.`;
       return;
     }
     if (!current()) return;
-    pending = results;
-    const total = results.length;
-    await showMore(mine);
+    pending = ranking.results.map((r) => r.number);
+    const checked = ranking.phrases.length > 0;
+    const total = await showMore(mine);
     if (!current()) return;
     const what = query.text ? ` for “${query.text}”` : '';
     const filtered = Object.keys(chosen).length > 0 ? ' (filtered)' : '';
-    status.textContent = exact.length + total === 0
+    // With a quoted phrase, only the results shown have been checked to hold it as written.
+    const found = checked ? total + (pending.length > 0 ? '+' : '') : ranking.results.length.toLocaleString('en-US');
+    const fullText = `${found} full-text result${found === '1' ? '' : 's'}`;
+    status.textContent = exact.length + (checked ? total : ranking.results.length) === 0
       ? `No results${what}${filtered}.`
-      : `${exact.length > 0 ? `${count(exact.length, 'exact match', 'exact matches')} and ` : ''}${count(total, 'full-text result')}${what}${filtered}.`;
+      : `${exact.length > 0 ? `${count(exact.length, 'exact match', 'exact matches')} and ` : ''}${fullText}${what}${filtered}.`;
   }
 
-  async function showMore(mine: number): Promise<void> {
-    const batch = pending.splice(0, PAGE);
-    const data = await Promise.all(batch.map((r) => r.data()));
-    if (mine !== generation) return;
-    for (const d of data) {
-      const hit = fullTextHit(d);
-      if (shown.has(hit.url)) continue;
-      shown.add(hit.url);
-      textList.append(renderHit(hit));
+  /**
+   * Shows the next page of full-text results, each from its article's own page (title, product, date and the
+   * snippet where the query matched). With a quoted phrase, articles whose text lacks it are passed over and more are
+   * fetched in their place. Resolves to how many full-text results are shown in all.
+   */
+  async function showMore(mine: number): Promise<number> {
+    let added = 0;
+    for (let tries = 0; added < PAGE && pending.length > 0 && tries < 5; tries++) {
+      const batch = pending.splice(0, PAGE - added);
+      const pages = await Promise.all(batch.map(async (number) => {
+        const path = permalinkOf(`Q${number}`);
+        return { path, html: await fetchPage(path) };
+      }));
+      if (mine !== generation || !ranking) return textList.children.length;
+      for (const { path, html } of pages) {
+        const hit = fullTextHit(path, html, ranking);
+        if (!hit || shown.has(hit.url)) continue;
+        shown.add(hit.url);
+        textList.append(renderHit(hit));
+        added++;
+      }
     }
     more.hidden = pending.length === 0;
+    return textList.children.length;
   }
 
   /** Tier 1: article number, event ID, error codes — each a fetch of one small table. */
@@ -235,14 +220,18 @@ function start(root: HTMLElement): void {
     ];
   }
 
-  function fullTextHit(d: PagefindResultData): Hit {
-    const meta = d.meta;
+  /** A result from its article's page, or null when a quoted phrase is not in its text. */
+  function fullTextHit(path: string, html: string | null, ranked: Ranking): Hit | null {
+    const id = path.split('/').filter(Boolean).pop()!;
+    const article = html ? readArticlePage(html) : null;
+    if (!article) return ranked.phrases.length > 0 ? null : { url: siteUrl(path), title: id, detail: id };
+    const text = `${article.title}\n${article.text}`;
+    if (!ranked.phrases.every((phrase) => phraseIn(text, phrase))) return null;
     return {
-      url: d.url,
-      // Pagefind returns metadata HTML-escaped: decode it as text, never as markup.
-      title: decodeText(meta.title ?? d.url),
-      detail: [meta.id, meta.product, meta.date].filter(Boolean).map((v) => decodeText(v!)).join(' · '),
-      excerpt: excerptNodes(d.excerpt),
+      url: siteUrl(path),
+      title: article.title,
+      detail: [id, article.product, article.date].filter(Boolean).join(' · '),
+      excerpt: snippetOf(article.text, ranked.weights, ranked.phrases),
     };
   }
 
@@ -313,7 +302,15 @@ function renderHit(hit: Hit): HTMLLIElement {
   if (hit.excerpt && hit.excerpt.length > 0) {
     const p = document.createElement('p');
     p.className = 'excerpt';
-    p.append(...hit.excerpt);
+    // Text nodes and <mark> elements only: the article's text is data, never markup.
+    for (const part of hit.excerpt) {
+      if (!part.mark) p.append(part.text);
+      else {
+        const mark = document.createElement('mark');
+        mark.textContent = part.text;
+        p.append(mark);
+      }
+    }
     li.append(p);
   }
   return li;
@@ -321,23 +318,16 @@ function renderHit(hit: Hit): HTMLLIElement {
 
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
-/** Text of an HTML-escaped string, parsed in an inert document (no script runs, nothing loads). */
-function decodeText(value: string): string {
-  return new DOMParser().parseFromString(value, 'text/html').documentElement.textContent ?? value;
-}
-
-/** Pagefind's excerpt as nodes: its text, and its `<mark>` highlights — no other markup survives. */
-function excerptNodes(excerpt: string): Node[] {
-  const doc = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html');
-  const out: Node[] = [];
-  for (const node of Array.from(doc.body.childNodes)) {
-    if (node.nodeName === 'MARK') {
-      const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
-      out.push(mark);
-    } else {
-      out.push(document.createTextNode(node.textContent ?? ''));
-    }
-  }
-  return out;
+/** What a result shows, read from its article's page (layouts/article.ts) in an inert document: no script runs. */
+function readArticlePage(html: string): { title: string; product: string | null; date: string | null; text: string } | null {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const article = doc.querySelector('.kb-article');
+  const title = article?.querySelector('h1')?.textContent?.trim();
+  if (!article || !title) return null;
+  const product = Array.from(article.querySelectorAll('.meta-panel div')).find((d) => d.querySelector('dt')?.textContent === 'Product')?.querySelector('dd')?.textContent?.trim() ?? null;
+  const date = article.querySelector('.meta-panel time')?.getAttribute('datetime') ?? null;
+  const body = article.querySelector('.article-body');
+  // Block elements end with a line break, so words of adjacent blocks do not run together.
+  for (const block of Array.from(body?.querySelectorAll('p, li, pre, h2, h3, h4, td, th, dt, dd, div, tr') ?? [])) block.append('\n');
+  return { title, product, date, text: body?.textContent ?? '' };
 }

@@ -56,10 +56,10 @@ export function renderArticle(kb: SiteData, a: ArticlePage): SafeHtml {
     ...own('cited-heading', 'Cited by', a.citedBy.length > 0),
     ...own('related-heading', 'Related articles', a.related.length > 0),
   ];
-  return html`<article class="kb-article" data-pagefind-body>
+  return html`<article class="kb-article">
 <header class="article-header">
   <p class="article-id"><span>${a.id}</span>${a.titleTags.map((t) => html` <span class="tag">${t}</span>`)}</p>
-  <h1 data-pagefind-meta="title">${a.title}</h1>
+  <h1>${a.title}</h1>
   <dl class="meta-panel">
     ${definition('Product', family ? html`<a href="${url(site, `/products/${family.slug}/`)}">${a.product ?? family.name}</a>` : a.product)}
     ${definition('Type', html`<a href="${url(site, `/types/${a.articleType}/`)}">${typeLabel(a.articleType)}</a>`)}

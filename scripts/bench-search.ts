@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { chromium, type Browser } from 'playwright-core';
-import { folderSize } from './index/index.ts';
+import { folderSize } from './report/folder-size.ts';
 import { serve } from './serve.ts';
 import { treeRssKiB } from './report/process-tree.ts';
 

@@ -22,7 +22,7 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 interface StageFigure extends StageLine {
   peakMiB: number;
-  /** The build's own Node process (its worker threads included), without child processes such as Pagefind's. */
+  /** The build's own Node process (its worker threads included), without child processes. */
   nodePeakMiB: number;
 }
 

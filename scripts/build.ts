@@ -4,7 +4,6 @@
  * every input file (read = pages written + rejected).
  */
 import { createHash } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { findArticleFiles, resolveReadLimits, defaultReadLimits } from './read/index.ts';
-import { processAll, type ReadAhead } from './pipeline/pool.ts';
+import { processAll } from './pipeline/pool.ts';
 import { codeVersion, openCacheFolder, sourcesUnchanged, type ArticleCache, type StatsRead } from './pipeline/cache.ts';
 import { mapStageTimes, type ArticleStageTimes, type ProcessedArticle } from './pipeline/article.ts';
 import { linkArchive, resolveBodyLinks, compareIds, folderOf, type LinkedArchive } from './link/index.ts';
@@ -25,9 +24,7 @@ import { recordsExport } from './write/data-export.ts';
 import { assertOwnedOutput, OutputFolder } from './write/output.ts';
 import { buildInputs, lastBuildFileOf, saveLastBuild, sourcesDigest, takeLastBuild } from './write/last-build.ts';
 import { writeSiteFiles } from './write/site-files.ts';
-import { startSearchIndex, type SearchIndexInput, type SearchIndexRun } from './index/index.ts';
-import { foreseeChangedPart, type ForeseenPart } from './index/foresee.ts';
-import { deferred, partSlices } from './index/pagefind.ts';
+import { writeSearchIndex, type SearchIndexResult } from './index/index.ts';
 import { createProgress, formatCount, plural, type Progress, type StageTiming } from './report/progress.ts';
 import { threadTimeRemark } from './report/stage-line.ts';
 import { describeDiagnostics, summariseDiagnostics, type DiagnosticSummary } from './report/diagnostics.ts';
@@ -64,22 +61,12 @@ export interface BuildOptions {
   cacheDir?: string | null;
   /** Build the search index and lookup tables (`/search/` needs them). Default: true. */
   search?: boolean;
-  /** Articles per Pagefind index part (see scripts/index/pagefind.ts); tests use a small one to exercise merging. Default: 10,000. */
-  searchPartSize?: number;
   /**
    * Article pages per Eleventy run (scripts/render/eleventy.ts): Eleventy holds what it renders until its run ends.
    * Only memory and speed depend on it, not the output. Default: 12,000 (on the full corpus, five runs of article
    * pages after one of the 12.7k other pages).
    */
   articlesPerRenderRun?: number;
-  /**
-   * When the pages render in one run (`articlesPerRenderRun`), up to this many pages to render, a search part
-   * indexed again writes its index (~1.2 GiB in its child) beside rendering rather than after it: ~30 KiB of heap
-   * per page rendered (3.6 GiB at 72k pages, from 1.2 GiB before rendering), so 5,000 pages add ~150 MiB to a
-   * rebuild's 2.7 GiB peak. A rebuild that foresaw its changed search part lets it write from the start instead
-   * (`BuildResult.searchWrite`). Default: 5,000.
-   */
-  indexBesideRenderingUpTo?: number;
 }
 
 export interface ResolvedBuildOptions {
@@ -94,8 +81,6 @@ export interface ResolvedBuildOptions {
   quiet: boolean;
   cacheDir: string | null;
   search: boolean;
-  searchPartSize: number | undefined;
-  indexBesideRenderingUpTo: number;
   articlesPerRenderRun: number;
 }
 
@@ -107,16 +92,8 @@ export interface BuildResult {
   /** Seconds each per-article stage took in the parsing stage, summed over the parse threads (`ArticleStageTimes`);
    *  null when that stage parsed nothing (every article from the cache, or parsed ahead for a foreseen search part). */
   articleStageSeconds: ArticleStageTimes | null;
-  /** Search index parts reused from the cache because none of their articles changed. */
-  searchPartsReused: number;
-  /** A rebuild's changed search part, foreseen from the last build and indexed while the articles were read
-   *  (index/foresee.ts): used, or stopped as not the part it turned out to be; null when none was foreseen. */
-  searchPartForeseen: 'used' | 'stopped' | null;
-  /** When the search parts indexed again were let write their index: from the start when a rebuild foresaw its
-   *  changed part (`searchPartForeseen`); beside rendering when the pages render in runs (`articlesPerRenderRun`) or
-   *  few of them do (`indexBesideRenderingUpTo`); else after rendering. Null without search, or when nothing changed
-   *  (`unchanged`). */
-  searchWrite: 'from the start' | 'beside rendering' | 'after rendering' | null;
+  /** The search index as written (null with --no-search, or when nothing changed: `unchanged`). */
+  search: SearchIndexResult | null;
   pagesWritten: number;
   /** Pages rendered this time; the others' inputs had not changed since the last build into this folder. */
   pagesRendered: number;
@@ -170,8 +147,6 @@ export function resolveBuildOptions(options: BuildOptions): ResolvedBuildOptions
     quiet: options.quiet ?? false,
     cacheDir: options.cacheDir === null ? null : resolve(options.cacheDir ?? join(dirname(out), '.cache', 'kb-archive')),
     search: options.search ?? true,
-    searchPartSize: options.searchPartSize,
-    indexBesideRenderingUpTo: options.indexBesideRenderingUpTo ?? 5_000,
     articlesPerRenderRun: perRun ?? 12_000,
   };
 }
@@ -242,7 +217,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const articleCache = cache ? { folder: cache.folder, salt: JSON.stringify(limits) } : undefined;
   const inputs = buildInputs([version, renderVersion(null)], outputShaping(o), found.paths, found.diagnostics);
   let statsRead: StatsRead | undefined;
-  let foreseen: ForeseenPart | null = null;
   if (last?.inputs === inputs && articleCache) {
     progress.stage('Checking for changes');
     const check = sourcesUnchanged(articleCache, o.source, found.paths);
@@ -251,68 +225,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       // The folder holds what this build would write (write/last-build.ts): keep it, and report what was found.
       output.keepAll();
       progress.done(`nothing changed since the last build into this folder: its ${plural(last.pagesWritten, 'page')} and every other file kept as they are`);
-      return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources: last.sources, pruned: cache?.pruned, searchParts: last.searchParts, searchLayout: last.searchLayout }, {
+      return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources: last.sources, pruned: cache?.pruned }, {
         articlesRead: last.articlesRead, articlesBuilt: last.articlesBuilt, articlesParsed: 0, articleStageSeconds: null,
-        searchPartsReused: last.searchParts, searchPartForeseen: null, searchWrite: null, pagesWritten: last.pagesWritten, pagesRendered: 0, unchanged: true,
+        search: null, pagesWritten: last.pagesWritten, pagesRendered: 0, unchanged: true,
         diagnostics: last.diagnostics, rules: last.rules,
       });
     }
     statsRead = check.read;
-    // The search part a changed file falls in starts now, on the core this thread leaves idle while it reads 59k
-    // articles from the cache: it bounded a one-article rebuild, its child starting only after them.
-    if (o.search && check.changed && check.changed.length > 0) {
-      // Only a guess, which the indexer checks: whatever goes wrong with it, the build goes on without.
-      foreseen = await foreseeChangedPart(o.source, last.searchLayout, check.changed, { cache: articleCache, statsRead, limits }).catch(() => null);
-    }
-    progress.done(
-      (sourcesAsBefore ? 'files of the output changed or gone since the last build' : `${plural(check.changed?.length ?? 0, 'article file')} changed since the last build`) +
-        (foreseen ? `; search part ${foreseen.part + 1}, which holds one, is indexed from now` : ''),
-    );
+    progress.done(sourcesAsBefore ? 'files of the output changed or gone since the last build' : `${plural(check.changed?.length ?? 0, 'article file')} changed since the last build`);
   }
 
-  // The full-text index needs only the parsed records, so it starts as soon as they are parsed, beside linking,
-  // rendering and records: those keep the main thread on one core, and a Pagefind child adds a part's pages on the
-  // other (a rebuild's changed part, `foreseen`, starts now, beside the parsing). Its memory-heavy write waits for
-  // `mayWrite`: at once when the pages render in runs (their heap stays small), else once few pages are to render or
-  // the rendered pages' garbage is gone; and the second lane until the search stage: a second child beside the
-  // records took the main thread's core and the whole tree past 4 GiB (measured on the full corpus).
-  const searchInput = deferred<SearchIndexInput>();
-  const search = o.search
-    ? startSearchIndex(output, searchInput.promise, {
-        partSize: o.searchPartSize,
-        cacheDir: o.cacheDir ? join(o.cacheDir, 'search-parts') : null,
-        early: foreseen ?? undefined,
-      })
-    : null;
-  // A part foreseen to change is let write its index (its child's ~1.2 GiB peak) as soon as its pages are added: it
-  // waited ~4 s for the pages to be chosen, and bounded the rebuild. Foreseen means at most 50 files changed, with the
-  // same code and options, so few pages render (and whatever part lane 0 indexes next writes beside them too); and
-  // however many, one Eleventy run holds at most 12,000 article pages and the ~12.7k others, ~2.2 GiB of heap, with
-  // one child writing (the second lane waits for the search stage): the tree stays within 4 GiB.
-  const searchWriteFromStart = search !== null && foreseen !== null;
-  if (searchWriteFromStart) search!.mayWrite();
-  const readAhead = foreseen?.read;
-  foreseen = null;
-  let made: MadeSite;
-  let parsed: Awaited<ReturnType<typeof parseArticles>>;
-  try {
-    parsed = await parseArticles(o, progress, found.paths, diagnostics, { cache: articleCache, statsRead, limits, readAhead });
-    const { kept } = parsed;
-    const byId = new Map(kept.map((p) => [p.record!.id, p]));
-    searchInput.resolve({ articles: kept.map((p) => p.record!), searchText: (id) => byId.get(id)!.searchText, digest: (id) => byId.get(id)!.searchDigest });
-    // The indexer takes the articles in promise callbacks, which run only when this thread next yields: once here,
-    // so its lanes start now rather than after linking, which does not yield for seconds.
-    await new Promise((resolve) => setImmediate(resolve));
-    made = await linkRenderAndWrite(o, output, progress, kept, byId, search, searchWriteFromStart ? 'from the start' : null);
-  } finally {
-    // After a failure, the indexer's threads and children end with the build rather than keep it alive.
-    await search?.stop();
-  }
+  const parsed = await parseArticles(o, progress, found.paths, diagnostics, { cache: articleCache, statsRead, limits });
+  const byId = new Map(parsed.kept.map((p) => [p.record!.id, p]));
+  const made = await linkRenderAndWrite(o, output, progress, parsed.kept, byId);
   const { processed, kept, sources, stageSeconds, fromCache } = parsed;
   const rules = tallyRules(processed.map((p) => p.rules));
 
-  const searchLayout = o.search ? partSlices(kept.map((p) => p.path), o.searchPartSize) : [];
-  return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources, pruned: cache?.pruned, searchParts: made.searchParts, searchLayout }, {
+  return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources, pruned: cache?.pruned }, {
     // Articles read: every file found, plus article folders rejected before a file could be read (no README.md).
     articlesRead: new Set([...found.paths, ...diagnostics.filter((d) => d.severity === 'rejected').map((d) => d.file)]).size,
     articlesBuilt: kept.length,
@@ -320,9 +249,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     articleStageSeconds: stageSeconds,
     pagesRendered: made.pagesRendered,
     pagesWritten: made.pagesWritten,
-    searchPartsReused: made.searchPartsReused,
-    searchPartForeseen: made.searchPartForeseen,
-    searchWrite: made.searchWrite,
+    search: made.search,
     unchanged: false,
     diagnostics,
     rules,
@@ -335,7 +262,7 @@ async function parseArticles(
   progress: Progress,
   paths: string[],
   diagnostics: Diagnostic[],
-  options: { cache: ArticleCache | undefined; statsRead: StatsRead | undefined; limits: { maxBytes: number }; readAhead: ReadAhead | undefined },
+  options: { cache: ArticleCache | undefined; statsRead: StatsRead | undefined; limits: { maxBytes: number } },
 ): Promise<{ processed: ProcessedArticle[]; kept: ProcessedArticle[]; sources: string; stageSeconds: ArticleStageTimes | null; fromCache: number }> {
   progress.stage('Parsing articles', paths.length);
   let sources = '';
@@ -363,8 +290,8 @@ async function parseArticles(
  * prints, where its report and cache go, and its exit status (so an option added later counts until listed here).
  */
 function outputShaping(o: ResolvedBuildOptions): object {
-  const { strict: _strict, workers: _workers, report: _report, quiet: _quiet, cacheDir: _cacheDir, indexBesideRenderingUpTo: _beside, articlesPerRenderRun: _perRun, ...shaping } = o;
-  return { ...shaping, searchPartSize: shaping.searchPartSize ?? null };
+  const { strict: _strict, workers: _workers, report: _report, quiet: _quiet, cacheDir: _cacheDir, articlesPerRenderRun: _perRun, ...shaping } = o;
+  return shaping;
 }
 
 /**
@@ -375,7 +302,7 @@ async function finishBuild(
   o: ResolvedBuildOptions,
   progress: Progress,
   output: OutputFolder,
-  run: { started: number; startedAt: number; lastBuildFile: string | null; inputs: string; sources: string; pruned: Promise<void> | undefined; searchParts: number; searchLayout: string[][] },
+  run: { started: number; startedAt: number; lastBuildFile: string | null; inputs: string; sources: string; pruned: Promise<void> | undefined },
   facts: Omit<BuildResult, 'rejected' | 'warnings' | 'summary' | 'timings' | 'seconds' | 'failed'>,
 ): Promise<BuildResult> {
   progress.stage('Removing stale files');
@@ -384,7 +311,7 @@ async function finishBuild(
   progress.done(plural(stale, 'stale file'));
   const { diagnostics, rules } = facts;
   if (run.lastBuildFile && run.sources) {
-    saveLastBuild(run.lastBuildFile, { inputs: run.inputs, sources: run.sources, articlesRead: facts.articlesRead, articlesBuilt: facts.articlesBuilt, pagesWritten: facts.pagesWritten, searchParts: run.searchParts, searchLayout: run.searchLayout, diagnostics, rules });
+    saveLastBuild(run.lastBuildFile, { inputs: run.inputs, sources: run.sources, articlesRead: facts.articlesRead, articlesBuilt: facts.articlesBuilt, pagesWritten: facts.pagesWritten, diagnostics, rules });
   }
 
   const summary = summariseDiagnostics(diagnostics);
@@ -420,11 +347,7 @@ async function finishBuild(
 interface MadeSite {
   pagesRendered: number;
   pagesWritten: number;
-  /** Parts of the search index, reused or not (0 without search). */
-  searchParts: number;
-  searchPartsReused: number;
-  searchPartForeseen: BuildResult['searchPartForeseen'];
-  searchWrite: BuildResult['searchWrite'];
+  search: SearchIndexResult | null;
 }
 
 /**
@@ -460,11 +383,8 @@ export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: Pr
   return { linked, data, pages };
 }
 
-/**
- * Stages 4–7 over the parsed articles: link, render, write the records and site files, and finish the search index
- * that `build` started beside them (`search`, null with --no-search; `searchWriteSoFar`: whether it may write already).
- */
-async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder, progress: Progress, kept: ProcessedArticle[], byId: Map<string, ProcessedArticle>, search: SearchIndexRun | null, searchWriteSoFar: MadeSite['searchWrite']): Promise<MadeSite> {
+/** Stages 4–7 over the parsed articles: link, render, write the records and site files, then the search index. */
+async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder, progress: Progress, kept: ProcessedArticle[], byId: Map<string, ProcessedArticle>): Promise<MadeSite> {
   progress.stage('Linking');
   const { linked, data, pages } = linkSite(o, output, kept, byId);
   const { articles } = data;
@@ -472,76 +392,36 @@ async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder,
 
   progress.stage('Rendering pages');
   const exportBytes = recordsExport(articles);
-  // Let write already ('from the start') or not yet (null): the first of the moments below that lets it is the one.
-  let searchWrite: MadeSite['searchWrite'] = searchWriteSoFar;
   // The article pages to render are chosen first (by their fingerprints), so that their number decides how many
-  // Eleventy runs render them: a one-article rebuild renders in one. In runs, the heap stays near what the data needs
-  // (1.9 GiB at most on the full corpus, 3.5 GiB in one run), so a search part may write its index beside rendering
-  // from the start, and the other core, idle while Eleventy rendered, indexes meanwhile (the search stage of a cold
-  // build went from 66 to 27 s).
+  // Eleventy runs render them (Eleventy holds every page of a run until it ends): a one-article rebuild renders in one.
   const chosen = pages.select(articles, articlePagePath).map(articlePagePath);
   const articleRuns: Set<string>[] = [];
   for (let i = 0; i < chosen.length; i += o.articlesPerRenderRun) articleRuns.push(new Set(chosen.slice(i, i + o.articlesPerRenderRun)));
-  if (search && articleRuns.length > 1) {
-    searchWrite ??= 'beside rendering';
-    search.mayWrite();
-  }
-  const rendered = await renderSite(data, o.out, {
-    articleRuns,
-    betweenRuns: collectGarbage,
-    // A rebuild that renders a few pages holds little more than its data (1.5 GiB on the full corpus), so the
-    // changed search part may write its index now, beside rendering and records, instead of after them: the
-    // search stage of a one-article rebuild was 11–13 s of waiting for that write.
-    onPagesChosen: search
-      ? () => {
-          if (pages.rendering > o.indexBesideRenderingUpTo) return;
-          searchWrite ??= 'beside rendering';
-          search.mayWrite();
-        }
-      : undefined,
-  });
+  const rendered = await renderSite(data, o.out, { articleRuns, betweenRuns: collectGarbage });
   for (const f of rendered.files) output.claim(f.outputPath, f.url ? pages.fingerprintOf(sitePathOf(f)) : undefined);
   const keptPages: RenderedFile[] = [...pages.kept].map((path) => ({ url: path.replace(/index\.html$/, ''), outputPath: output.file(path), noindex: false }));
   const allPages = [...rendered.files, ...keptPages];
   progress.done(`${plural(rendered.pages + keptPages.length, 'page')}${keptPages.length > 0 ? ` (${formatCount(rendered.pages)} rendered, ${formatCount(keptPages.length)} unchanged)` : ''}`);
 
-  // The rendered bodies are on disk now; dropping them here keeps the indexer's child within the memory budget.
+  // The rendered bodies are on disk now.
   for (const a of articles) a.bodyHtml = '';
   for (const p of kept) p.bodyHtml = '';
-  if (search) {
-    // Rendering leaves gigabytes of garbage that V8 would collect lazily, and an indexer's child is about to
-    // need ~1.2 GiB to write. A full collection frees the heap (3.0 → 0.5 GiB used on the full corpus) but V8
-    // keeps its pages a while (RSS still 3.2 GiB, measured): its background unmapper returns them within a
-    // second or two, and a second collection then shrinks what the heap keeps committed. A rebuild that
-    // rendered a few pages holds far less (1.5 GiB): no need to wait.
-    // After rendering in runs, the index has been writing beside it all along, and no run's garbage is left to
-    // wait for: one collection (none follows the last run) is enough.
-    collectGarbage();
-    if (searchWrite === null && process.memoryUsage().rss > 2 * 2 ** 30) {
-      await sleep(1000);
-      collectGarbage();
-    }
-    searchWrite ??= 'after rendering';
-    search.mayWrite();
-  }
 
   progress.stage('Writing records');
   const siteFiles = await writeArticleFiles(output, articles, byId, pages.kept).then(() => writeSiteFiles(output, data.site, articles, allPages, exportBytes));
   progress.done(`${plural(articles.length, 'record')}, ${plural(siteFiles.sitemapUrls, 'sitemap URL')}`);
   for (const p of kept) p.plainText = '';
 
-  let searchPartsReused = 0;
-  let searchParts = 0;
-  let searchPartForeseen: MadeSite['searchPartForeseen'] = null;
-  if (search) {
-    progress.stage('Indexing search', articles.length);
-    const indexed = await search.finish(o.out, linked.listings, (done, total) => progress.tick(done, total));
-    searchPartsReused = indexed.partsReused;
-    searchParts = indexed.parts;
-    searchPartForeseen = indexed.early;
-    progress.done(`${plural(indexed.pages, 'article')} in ${plural(indexed.parts, 'part')}${indexed.partsReused > 0 ? ` (${formatCount(indexed.partsReused)} unchanged, from the cache)` : ''}, ${plural(indexed.files, 'file')}, ${(indexed.bytes / 2 ** 20).toFixed(1)} MiB`);
+  let search: SearchIndexResult | null = null;
+  if (o.search) {
+    progress.stage('Indexing search');
+    search = await writeSearchIndex((path, content) => output.write(path, content), {
+      articles: kept.map((p) => ({ record: p.record!, terms: p.searchTerms! })),
+      listings: linked.listings,
+    });
+    progress.done(`${plural(search.articles, 'article')}, ${plural(search.terms, 'term')}, ${plural(search.files, 'file')}, ${(search.bytes / 2 ** 20).toFixed(1)} MiB (index built in ${search.buildSeconds.toFixed(1)}s)`);
   }
-  return { pagesRendered: rendered.pages, pagesWritten: rendered.pages + keptPages.length, searchParts, searchPartsReused, searchPartForeseen, searchWrite };
+  return { pagesRendered: rendered.pages, pagesWritten: rendered.pages + keptPages.length, search };
 }
 
 /** The site path Eleventy wrote a page to (`/kb/182/Q182346/index.html`), as templates name their output. */

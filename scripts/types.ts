@@ -6,7 +6,7 @@
  *   normalise ArticleRecord   the contract of PRODUCT.md: normalised fields, symptoms and citations
  *   link      LinkedArticle   the record plus what needs the whole archive (cited-by, related, prev/next)
  *   render    pages written by Eleventy from the linked records
- *   index     the Pagefind search index and the exact-lookup tables
+ *   index     the full-text search index and the exact-lookup tables
  *
  * Every stage is a plain function over these values; problems travel as Diagnostics, never as exceptions.
  */

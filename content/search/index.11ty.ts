@@ -1,5 +1,5 @@
 /**
- * `/search/?q=…`: the search page. assets/search.ts runs the query (exact lookups, then Pagefind full text);
+ * `/search/?q=…`: the search page. assets/search.ts runs the query (exact lookups, then the archive's own full-text index);
  * the filter choices are written here from the listings, so no filter index loads before a filter is used.
  * Without JavaScript the form still submits and the page offers the browse and symptom indexes.
  */

@@ -11,7 +11,7 @@
  */
 import type { Listings } from '../link/index.ts';
 import { folderOf } from '../link/index.ts';
-import type { WriteSiteFile } from './pagefind.ts';
+import type { WriteSiteFile } from './index.ts';
 import { lookupPaths, type ArticleShard, type ErrorShard, type EventShard, type EventsTable } from './query.ts';
 
 export interface LookupInput {

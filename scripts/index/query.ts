@@ -92,19 +92,7 @@ export const lookupPaths = {
   errorShard: (code: string) => `/search/lookup/errors/${shardOf(code, LOOKUP_SHARDS.errors)}.json`,
   /** The articles of one kbarchive folder (`/kb/182/`): id → title. */
   articleShard: (id: string) => `/search/lookup/articles/${folderOf(id)}.json`,
-  /** The full text's parts, the primary first (`{ parts: [...] }`). */
-  manifest: '/search/lookup/manifest.json',
 };
-
-/** Site path of the full text's part `n` (1-based) (index/pagefind.ts): the page starts loading part 1's script before
- *  the manifest has named the others. */
-export const searchPartPath = (n: number) => `/search/pagefind/${n}/`;
-
-/** `lookupPaths.manifest`. */
-export interface SearchManifest {
-  /** Site paths of the Pagefind bundles; the first is primary (`searchPartPath(1)`), the others are merged into it. */
-  parts: string[];
-}
 
 export { permalinkOf };
 

@@ -6,8 +6,7 @@ import { readSourceFile, type ReadLimits } from '../read/index.ts';
 import { parseArticle } from '../parse/index.ts';
 import { buildRecord, normaliseSymptoms } from '../normalise/index.ts';
 import { extractSymptoms } from '../symptoms/index.ts';
-import { leadText, SEARCH_BODY_CHARS } from '../index/lead-text.ts';
-import { searchDigest } from '../index/search-page.ts';
+import { articleTerms, type ArticleTerms } from '../index/full-text/article-terms.ts';
 import { parsedPageInputs, type ParsedPageInputs } from '../render/article-inputs.ts';
 import type { ArticleRecord, Diagnostic, RuleCounts } from '../types.ts';
 import type { StatKey } from './cache.ts';
@@ -22,10 +21,8 @@ export interface ProcessedArticle {
   bodyHtml: string;
   /** The article's plain text (the original, de-indented), published beside the page for fidelity. */
   plainText: string;
-  /** The start of the body as plain text, as the search index holds it (index/lead-text.ts). */
-  searchText: string;
-  /** The digest of the article's search page (index/search-page.ts); '' without a record. */
-  searchDigest: string;
+  /** What the article gives the full-text index (index/full-text/article-terms.ts); null without a record. */
+  searchTerms: ArticleTerms | null;
   /** What of this parse the article's page is made from, digested (render/article-inputs.ts). */
   pageInputs: ParsedPageInputs;
   diagnostics: Diagnostic[];
@@ -52,7 +49,7 @@ export interface ArticleStageTimes {
   parse: number;
   /** The record and the symptoms (events, error codes, citations). */
   normalise: number;
-  /** The search text and the digests a rebuild compares (search page, page inputs). */
+  /** The full-text index's terms and the digest a rebuild compares (page inputs). */
   digest: number;
   /** Storing the results in the per-article cache (pipeline/worker.ts). */
   store: number;
@@ -112,16 +109,15 @@ export async function processArticle(root: string, path: string, limits?: Partia
     Object.assign(record, symptoms);
   }
   clock('normalise');
-  const searchText = leadText(parsed.bodyText, SEARCH_BODY_CHARS);
   const digested = {
-    searchDigest: record ? searchDigest({ article: record, searchText }) : '',
+    searchTerms: record ? articleTerms(record, parsed.bodyText) : null,
     pageInputs: parsedPageInputs(record, parsed.bodyHtml, parsed.plainText),
   };
   clock('digest');
-  return { path, record, bodyHtml: parsed.bodyHtml, plainText: parsed.plainText, searchText, ...digested, diagnostics, rules: parsed.rules };
+  return { path, record, bodyHtml: parsed.bodyHtml, plainText: parsed.plainText, ...digested, diagnostics, rules: parsed.rules };
 }
 
 /** A file that gave no article: its diagnostics say why. */
 export function rejectedArticle(path: string, diagnostics: Diagnostic[], rules: RuleCounts): ProcessedArticle {
-  return { path, record: null, bodyHtml: '', plainText: '', searchText: '', searchDigest: '', pageInputs: parsedPageInputs(null, '', ''), diagnostics, rules };
+  return { path, record: null, bodyHtml: '', plainText: '', searchTerms: null, pageInputs: parsedPageInputs(null, '', ''), diagnostics, rules };
 }

@@ -1,6 +1,6 @@
 /**
- * Memory of a whole process tree, for the benchmarks: the build's Node process and its children (Pagefind's
- * Rust indexer, parser workers) together, since the budget is for the machine, not one process.
+ * Memory of a whole process tree, for the benchmarks: the build's Node process and its children
+ * together, since the budget is for the machine, not one process.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 

@@ -23,11 +23,6 @@ export interface LastBuild {
   articlesRead: number;
   articlesBuilt: number;
   pagesWritten: number;
-  /** Parts of its search index (all kept as they are by a build with nothing to do). */
-  searchParts: number;
-  /** The article files of each search part, in part order (`partSlices`): the next build foresees from them the part
-   *  an edit falls in (index/foresee.ts). Empty without search. */
-  searchLayout: string[][];
   diagnostics: Diagnostic[];
   rules: Record<string, { articles: number; occurrences: number }>;
 }
@@ -42,8 +37,7 @@ export function takeLastBuild(file: string): LastBuild | null {
   const value = loadValue(file) as Partial<LastBuild> | null;
   rmSync(file, { force: true });
   if (typeof value?.inputs !== 'string' || typeof value.sources !== 'string' || !Array.isArray(value.diagnostics) || typeof value.rules !== 'object' || value.rules === null) return null;
-  if (![value.articlesRead, value.articlesBuilt, value.pagesWritten, value.searchParts].every((n) => typeof n === 'number')) return null;
-  if (!Array.isArray(value.searchLayout) || !value.searchLayout.every((paths) => Array.isArray(paths) && paths.every((path) => typeof path === 'string'))) return null;
+  if (![value.articlesRead, value.articlesBuilt, value.pagesWritten].every((n) => typeof n === 'number')) return null;
   return value as LastBuild;
 }
 

@@ -125,26 +125,6 @@ export class OutputFolder {
   }
 
   /**
-   * Keeps every file under the folder `prefix` (`/search/pagefind/2/`) that the last build wrote in `group`, if
-   * there were any and all are still there: files made in one go, such as an index part.
-   */
-  keepGroup(prefix: string, group: string): boolean {
-    if (!this.previous) return false;
-    // The folder itself, not `file()`'s `index.html` in it.
-    const folder = `${this.relativePath(join(this.root, prefix)).replace(/\/+$/, '')}/`;
-    const member = `${group} `;
-    const files: [rel: string, print: string][] = [];
-    for (const [rel, print] of this.previous) {
-      if (!rel.startsWith(folder)) continue;
-      if (!print.startsWith(member)) return false;
-      files.push([rel, print]);
-    }
-    if (files.length === 0 || !files.every(([rel]) => this.asLeft(join(this.root, rel), rel))) return false;
-    for (const [rel, print] of files) this.claim(join(this.root, rel), print);
-    return true;
-  }
-
-  /**
    * Whether every file of the last build's manifest was as it left it when this build started, as the worker
    * thread found (waiting for its answer); false without a manifest, or when the thread could not tell.
    */
@@ -199,9 +179,8 @@ export class OutputFolder {
   private readonly folders = new Set<string>();
 
   /**
-   * Writes a file unless it already holds these bytes. A file of a `group` made in one go (an index part,
-   * `keepGroup`) is fingerprinted by its group and its bytes: a part indexed again after one article changed
-   * rewrites only the few of its ~10k files whose bytes changed (2.4 s of writes on the full corpus).
+   * Writes a file unless it already holds these bytes (a rebuild's search index rewrites only the shards an edit
+   * changed).
    *
    * The write itself is synchronous: each promise round trip through libuv's pool cost about a millisecond per
    * file — 50 s for the search index's 60k files alone (measured on the full corpus); a write into the page cache
@@ -209,13 +188,11 @@ export class OutputFolder {
    * so a caller that checks something before its next write (the search index: whether the build stopped) sees
    * what happened during the turn.
    */
-  async write(sitePath: string, content: string | Uint8Array, options: { group?: string } = {}): Promise<void> {
+  async write(sitePath: string, content: string | Uint8Array): Promise<void> {
     const file = this.file(sitePath);
     const rel = this.relativePath(file);
-    const bytesPrint = contentFingerprint(content);
-    const print = options.group ? `${options.group} ${bytesPrint}` : bytesPrint;
-    const previous = this.previous?.get(rel);
-    const unchanged = this.previous ? previous !== undefined && previous.slice(previous.indexOf(' ') + 1) === bytesPrint && this.asLeft(file, rel) : this.startedNonEmpty && sameBytes(file, content);
+    const print = contentFingerprint(content);
+    const unchanged = this.previous ? this.previous.get(rel) === print && this.asLeft(file, rel) : this.startedNonEmpty && sameBytes(file, content);
     // A file left as it is needs no folder made (a rebuild's 118k redirect pages: 0.7 s of mkdir calls).
     if (!unchanged) {
       const folder = dirname(file);

@@ -9,11 +9,11 @@ import { statSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, utimes
 import { join, relative } from 'node:path';
 import { build, defaultSource, type BuildOptions } from '../../scripts/build.ts';
 import { tempDir } from '../helpers/temp.ts';
+import { fullTextPaths, shardOfTerm } from '../../scripts/index/full-text/format.ts';
 
 const root = tempDir('kb-incremental-');
 const source = join(root, 'source');
-// Search parts of 10 articles, so an edit leaves most parts unchanged and the part cache is exercised.
-const options: BuildOptions = { source, workers: 0, quiet: true, report: null, base: '/mirror/', siteUrl: 'https://example.org', searchPartSize: 10 };
+const options: BuildOptions = { source, workers: 0, quiet: true, report: null, base: '/mirror/', siteUrl: 'https://example.org' };
 
 /** Every file under `dir`, relative path → bytes. */
 function snapshot(dir: string): Map<string, Buffer> {
@@ -47,12 +47,6 @@ function articlePageTimes(): Map<string, number> {
 function fileTimes(folder: string): Map<string, number> {
   const entries = readdirSync(join(mirror, folder), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
   return new Map(entries.map((e) => [relative(mirror, join(e.parentPath, e.name)), statSync(join(e.parentPath, e.name)).mtimeMs] as const));
-}
-
-/** The search part (1-based) holding an article: parts are cut from the records in id order, as many as `searchPartSize` allows. */
-function partOf(id: string): number {
-  const partCount = Math.ceil(records.length / options.searchPartSize!);
-  return Math.floor(records.findIndex((r) => r.id === id) / Math.ceil(records.length / partCount)) + 1;
 }
 
 /** A clean, uncached build of the current source into a new folder. */
@@ -94,16 +88,19 @@ test('after an edit, only that file is parsed again, and the site equals a clean
   const otherMtime = statSync(otherText).mtimeMs;
 
   const pageTimes = articlePageTimes();
-  const indexTimes = fileTimes('search/pagefind');
+  const indexTimes = fileTimes('search/index');
   // One article page per Eleventy run: the edited page and those citing it render in runs, the others are kept.
   const result = await build({ ...options, out: mirror, cacheDir, articlesPerRenderRun: 1 });
   assert.equal(statSync(otherText).mtimeMs, otherMtime, 'a file whose bytes did not change is left untouched (mirrors sync by mtime)');
   const after = snapshot(mirror);
-  // The edited article's part is indexed again, but of its files only those whose bytes changed are written.
+  // Of the full-text index, only the shards of the terms the edit touched are written: the title's new word's shard
+  // and, as the article's lengths and weights moved, those of its own terms; no other article's postings changed.
   const sameBytes = [...indexTimes.keys()].filter((path) => after.get(path)?.equals(before.get(path)!));
   const rewritten = sameBytes.filter((path) => statSync(join(mirror, path)).mtimeMs !== indexTimes.get(path));
-  assert.ok(sameBytes.some((path) => path.includes(`pagefind/${partOf(edited.id)}/fragment/`)), 'the indexed part has fragments whose bytes did not change');
   assert.deepEqual(rewritten, [], 'index files whose bytes did not change are left untouched');
+  const changedShards = [...indexTimes.keys()].filter((path) => !after.get(path)?.equals(before.get(path)!));
+  assert.ok(changedShards.some((path) => path === `search/index/t/${fullTextPaths.shard(shardOfTerm('revis')).split('/').pop()}`), 'the shard of the added word changed');
+  assert.ok(changedShards.length < indexTimes.size / 4, `${changedShards.length} of ${indexTimes.size} index files changed`);
   assert.deepEqual(differences(after, await cleanBuild('after-edit')), []);
   const changed = differences(before, after);
   const page = relative('/', `${edited.permalink}index.html`);
@@ -120,9 +117,7 @@ test('after an edit, only that file is parsed again, and the site equals a clean
   assert.ok(result.pagesRendered < result.pagesWritten / 3, `${result.pagesRendered} of ${result.pagesWritten} pages rendered`);
   assert.equal(result.articlesBuilt, records.length);
   assert.equal(result.articlesParsed, 1, 'one article parsed, the rest from the cache');
-  assert.equal(result.searchPartsReused, 3, 'of the 4 search parts, only the edited article\'s is indexed again');
-  assert.equal(result.searchPartForeseen, 'used', 'that part was foreseen from the last build and indexed while the articles were read');
-  assert.equal(result.searchWrite, 'from the start', 'and let write its index as soon as its pages were added');
+  assert.ok(result.search, 'the search index was written');
 });
 
 test('after a deletion, the article\'s pages, redirects and records are gone, and the site equals a clean build', async () => {
@@ -148,9 +143,6 @@ test('an edit to the original text alone (a trailing space: record and body unch
   writeFileSync(file, lines.join('\n'));
   const result = await build({ ...options, out: mirror, cacheDir });
   assert.equal(result.articlesParsed, 1);
-  // Its search page is the same (whitespace is collapsed there): the part started ahead is not the one to index.
-  assert.equal(result.searchPartForeseen, 'stopped');
-  assert.equal(result.searchPartsReused, 4);
   const original = readFileSync(join(mirror, relative('/', `${edited.permalink}${edited.id}.txt`)), 'utf8');
   assert.ok(original.includes(`${lines[line]!.trim()} \n`), 'the published original has the trailing space');
   assert.deepEqual(differences(snapshot(mirror), await cleanBuild('after-space')), []);
@@ -175,27 +167,23 @@ test('a rebuild with nothing changed renders no page from data, and restores an 
   const victimPage = join(mirror, relative('/', `${victim.permalink}index.html`));
   const before = snapshot(mirror);
   rmSync(victimPage);
-  rmSync(join(mirror, 'search/pagefind/1/pagefind-entry.json'));
+  rmSync(join(mirror, fullTextPaths.shard(0).slice(1)));
   const result = await build({ ...options, out: mirror, cacheDir });
   assert.deepEqual(differences(before, snapshot(mirror)), [], 'the same files with the same bytes');
   assert.ok(result.pagesRendered < 40, `${result.pagesRendered} pages rendered: only the site's own pages and the one deleted`);
-  assert.equal(result.searchPartsReused, 4, 'every part from the cache, the one with a deleted file written again');
 });
 
-test('unchanged search parts are kept as the output holds them: not indexed, read from the part cache or written', async () => {
-  rmSync(join(cacheDir, 'search-parts'), { recursive: true, force: true });
-  const parts = join(mirror, 'search/pagefind');
+test('unchanged index files are left as the output holds them: not written again', async () => {
+  const parts = join(mirror, 'search/index');
   const times = new Map(readdirSync(parts, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => [join(e.parentPath, e.name), statSync(join(e.parentPath, e.name)).mtimeMs]));
   assert.ok(times.size > 20, `${times.size} index files`);
   const before = snapshot(mirror);
   // A source file touched (same bytes): otherwise nothing changed and the build keeps the whole folder without
-  // looking at the parts (unchanged.test.ts); here the parts themselves must be found unchanged.
+  // looking at the index (unchanged.test.ts); here the index files themselves must be found unchanged.
   const touched = join(source, records.find((r) => statSync(join(source, r.sourcePath), { throwIfNoEntry: false }))!.sourcePath);
   utimesSync(touched, new Date(), new Date());
   const result = await build({ ...options, out: mirror, cacheDir });
   assert.equal(result.unchanged, false);
-  assert.equal(result.searchPartsReused, 4, 'all 4 parts kept, with no part cache to read them from');
-  assert.equal(result.searchPartForeseen, null, 'a touched file keeps its bytes: no part is foreseen to change');
   for (const [file, time] of times) assert.equal(statSync(file).mtimeMs, time, `${file} untouched`);
   assert.deepEqual(differences(before, snapshot(mirror)), []);
 });

@@ -39,7 +39,7 @@ test('nothing changed: the folder is kept untouched and the findings reported ag
   await new Promise((resolve) => setTimeout(resolve, 2100));
   const out = join(root, 'site');
   const report = join(root, 'report.json');
-  const options: BuildOptions = { source, out, cacheDir: join(root, 'cache'), report, workers: 0, quiet: true, searchPartSize: 10 };
+  const options: BuildOptions = { source, out, cacheDir: join(root, 'cache'), report, workers: 0, quiet: true };
 
   const first = await build(options);
   assert.equal(first.unchanged, false);

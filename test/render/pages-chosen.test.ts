@@ -40,19 +40,3 @@ test('after a build into the same folder, few pages are chosen: the case where s
   await renderSite(data, o.out, { onPagesChosen: () => void (chosen = pages.rendering) });
   assert.equal(chosen, 0, `none of the ${first.pagesWritten} pages changed, so none is chosen`);
 });
-
-test('the search index writes beside rendering when at most indexBesideRenderingUpTo pages are chosen, else after', async () => {
-  const options = { out: join(root, 'gated'), cacheDir: join(root, 'gated-cache'), quiet: true, report: null, indexBesideRenderingUpTo: 0 };
-  const cold = await build(options);
-  assert.ok(cold.pagesRendered > 0);
-  assert.equal(cold.searchWrite, 'after rendering', 'a cold build renders every page: more than the limit of 0');
-  // Nothing changed, so no page from data is chosen (the few pages of plain templates, such as the home page, are
-  // always rendered): within the limit, the write is let go as soon as pages are chosen. One of those plain files is
-  // removed first: with every file still there, the build would keep the folder without rendering (unchanged.test.ts).
-  rmSync(join(root, 'gated', 'robots.txt'));
-  const rebuilt = await build(options);
-  assert.equal(rebuilt.unchanged, false);
-  assert.ok(rebuilt.pagesRendered < cold.pagesRendered / 10, `${rebuilt.pagesRendered} of ${cold.pagesRendered} pages rendered again`);
-  assert.equal(rebuilt.searchWrite, 'beside rendering');
-  assert.equal((await build({ ...options, search: false })).searchWrite, null);
-});

@@ -1,11 +1,11 @@
 /**
- * Search in a real browser (issue #4): a site built under `--base /kb/` from real articles copied from the corpus
+ * Search in a real browser (issues #4, #19): a site built under `--base /kb/` from real articles copied from the corpus
  * at test time, served on 127.0.0.1, queried in Debian's chromium. Each kind of query must put the right event,
  * error or article page first; filters narrow; the query lives in the URL and survives reload and Back.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -14,6 +14,7 @@ import { realCorpusDir } from '../helpers/corpus.ts';
 import { serve } from '../../scripts/serve.ts';
 import { permalinkOf } from '../../scripts/link/index.ts';
 import { tempDir } from '../helpers/temp.ts';
+import { SHARDS } from '../../scripts/index/full-text/format.ts';
 
 /** Articles chosen for what they name (see each comment), plus a few others so searches have something to skip. */
 const IDS = [
@@ -42,8 +43,7 @@ before(async () => {
     // By permalink: the kbarchive folder of a 5-digit id is zero-padded (Q10022 → kb/010/).
     cpSync(join(realCorpusDir(), `${permalinkOf(id).slice(1)}README.md`), to);
   }
-  // Parts of 12 articles: three Pagefind indexes, so every full-text search below goes through `mergeIndex`.
-  site = await buildSite({ source, base: BASE, workers: 0, searchPartSize: 12 });
+  site = await buildSite({ source, base: BASE, workers: 0 });
   assert.equal(site.result.articlesBuilt, IDS.length);
   server = await serve({ dir: site.out, base: BASE, port: 0 });
   const address = server.address();
@@ -208,7 +208,7 @@ test('nothing loads off the site, and an empty search page loads no index', asyn
   page.on('request', (r) => fetched.push(r.url()));
   await page.goto(`${origin}${BASE}search/`);
   await page.waitForFunction(() => document.querySelector('#search')?.classList.contains('is-enhanced'));
-  assert.deepEqual(fetched.filter((u) => /pagefind|\/lookup\//.test(u)), []);
+  assert.deepEqual(fetched.filter((u) => /\/search\/(?:index|lookup)\//.test(u)), []);
   await page.close();
   assert.deepEqual(offSite, []);
 });
@@ -223,37 +223,42 @@ async function serveThrough(hook: (req: IncomingMessage, res: ServerResponse, ne
   return { origin: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, server };
 }
 
-test('the parts merge at once: every merged part asks for its entry file before any of them asks for its meta file', async () => {
-  // Merged one after another, each part fetched its entry file, then its meta file, before the next part began:
-  // twelve round trips for six parts before the first full-text result on a slow connection. This server answers
-  // each entry file 300 ms late, so a part merged after the one before it asks for its entry only after that part's
-  // meta file (which it cannot ask for before its entry file has come).
+test('a word query takes two rounds: every term shard at once, then the results\' pages', async () => {
+  // Each shard is answered 300 ms late: a page fetched for display before the last shard arrived would mean the
+  // results were ranked on part of the index; a shard asked for after a page, a third round.
   const arrived: string[] = [];
   const slow = await serveThrough((req, _res, next) => {
-    const part = /\/search\/pagefind\/(\d+)\/(pagefind-entry\.json|pagefind\.[^/]+\.pf_meta)$/.exec((req.url ?? '').split('?')[0]!);
-    if (part) arrived.push(`${part[2] === 'pagefind-entry.json' ? 'entry' : 'meta'} ${part[1]}`);
-    if (part?.[2] === 'pagefind-entry.json') setTimeout(next, 300);
-    else next();
+    const path = (req.url ?? '').split('?')[0]!;
+    if (path.includes('/search/index/t/')) {
+      arrived.push('shard');
+      setTimeout(() => {
+        arrived.push('shard answered');
+        next();
+      }, 300);
+      return;
+    }
+    if (/\/kb\/\d{3}\/Q\d+\/$/.test(path)) arrived.push('page');
+    next();
   });
   try {
     const page = await browser.newPage();
-    await page.goto(`${slow.origin}${BASE}search/?q=${encodeURIComponent('dhcp lease')}`);
+    await page.goto(`${slow.origin}${BASE}search/?q=${encodeURIComponent('dhcp lease expired')}`);
     await settled(page);
     assert.ok((await page.$$('#search-fulltext a.result-link')).length > 0, 'the full text found nothing');
     await page.close();
   } finally {
     slow.server.close();
   }
-  const merged = (kind: string) => arrived.flatMap((a, i) => (a.startsWith(kind) && !a.endsWith(' 1') ? [i] : []));
-  assert.deepEqual([...arrived].sort(), ['entry 1', 'entry 2', 'entry 3', 'meta 1', 'meta 2', 'meta 3'], arrived.join(', '));
-  assert.ok(Math.max(...merged('entry')) < Math.min(...merged('meta')), `requests in order: ${arrived.join(', ')}`);
+  assert.equal(arrived.filter((a) => a === 'shard').length, 3, arrived.join(', '));
+  const lastShard = arrived.lastIndexOf('shard answered');
+  assert.ok(arrived.indexOf('page') > lastShard, `requests in order: ${arrived.join(', ')}`);
+  assert.ok(arrived.slice(0, 3).every((a) => a === 'shard'), `the three shards are asked for at once: ${arrived.join(', ')}`);
 });
 
-test('without the parts manifest the page says the full text could not be loaded, and the next search tries again', async () => {
-  // Part 1 alone is a sixth of the full archive: searching it as if it were all would hide most of the answers.
+test('a shard that fails to load makes the page say the full text could not be loaded, and the next search tries again', async () => {
   let refusals = 1;
   const flaky = await serveThrough((req, res, next) => {
-    if ((req.url ?? '').split('?')[0] === `${BASE}search/lookup/manifest.json` && refusals-- > 0) {
+    if ((req.url ?? '').includes('/search/index/t/') && refusals-- > 0) {
       res.writeHead(503).end();
       return;
     }
@@ -261,10 +266,10 @@ test('without the parts manifest the page says the full text could not be loaded
   });
   try {
     const page = await browser.newPage();
-    await page.goto(`${flaky.origin}${BASE}search/?q=${encodeURIComponent('dhcp lease')}`);
+    await page.goto(`${flaky.origin}${BASE}search/?q=${encodeURIComponent('dhcp')}`);
     assert.match(await settled(page), /full-text index could not be loaded/);
     assert.equal((await page.$$('#search-fulltext a.result-link')).length, 0);
-    await page.fill('#search-q', 'dhcp');
+    await page.fill('#search-q', 'dhcp lease');
     await page.press('#search-q', 'Enter');
     await page.waitForFunction(() => document.querySelectorAll('#search-fulltext a.result-link').length > 0);
     assert.doesNotMatch(await settled(page), /could not/);
@@ -274,13 +279,37 @@ test('without the parts manifest the page says the full text could not be loaded
   }
 });
 
-test('the lookup tables are small and sharded; the Pagefind parts are listed in the manifest', () => {
-  // 29 articles in parts of at most 12: three even parts.
-  const manifest = site.json<{ parts: string[] }>('search/lookup/manifest.json');
-  assert.deepEqual(manifest.parts, ['/search/pagefind/1/', '/search/pagefind/2/', '/search/pagefind/3/']);
-  assert.ok(site.exists('search/pagefind/1/pagefind.js'));
-  assert.ok(!site.exists('search/pagefind/1/pagefind-ui.js'), 'Pagefind\'s own UI is not shipped');
+test('a sentence from deep in an article finds it, with the snippet taken from there', async () => {
+  // A sentence of the last quarter of Q153072's text, taken from the built record's source at test time.
+  const text = readFileSync(join(realCorpusDir(), `${permalinkOf('Q153072').slice(1)}README.md`), 'utf8');
+  const sentences = (text.split('{% raw %}')[1] ?? text).split(/(?<=[.])\s+/).map((s) => s.replace(/\s+/g, ' ').trim());
+  const deep = sentences.slice(Math.floor(sentences.length * 0.6)).find((s) => s.split(' ').length >= 8 && s.split(' ').length <= 20 && /^[A-Za-z][A-Za-z ,'()-]+\.$/.test(s));
+  assert.ok(deep, 'Q153072 has a plain sentence in its second half');
+  const page = await openPage();
+  const links = await search(page, deep);
+  assert.ok(links.slice(0, 10).includes(article('Q153072')), `${deep} → ${links.join(' ')}`);
+  const excerpt = await page.$$eval('#search-fulltext li', (items, href) => items.find((li) => li.querySelector('a')?.getAttribute('href') === href)?.querySelector('.excerpt')?.textContent ?? '', article('Q153072'));
+  const rare = deep.split(' ').filter((w) => w.length >= 7).map((w) => w.replace(/[^A-Za-z]/g, '').toLowerCase());
+  assert.ok(rare.some((w) => excerpt.toLowerCase().includes(w)), `the snippet "${excerpt}" shows where "${deep}" matched`);
+  await page.close();
+});
+
+test('a quoted phrase matches as a phrase', async () => {
+  const page = await openPage();
+  const loose = await search(page, 'lease dhcp');
+  const quoted = await search(page, '"dhcp lease"');
+  assert.ok(quoted.length > 0 && quoted.length <= loose.length, `${quoted.length} of ${loose.length}`);
+  for (const href of quoted) {
+    const html = await (await fetch(`${origin}${href}`)).text();
+    assert.match(html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '), /dhcp lease/i, `${href} holds the phrase`);
+  }
+  await page.close();
+});
+
+test('the lookup tables are small and sharded; the full-text index is a fixed set of term shards', () => {
   const events = site.json<Record<string, { count: number }>>('search/lookup/events.json');
   assert.equal(events['4087']?.count, 1);
   assert.ok(statSync(join(site.out, 'search/lookup/events.json')).size < 50_000);
+  assert.equal(readdirSync(join(site.out, 'search/index/t')).length, SHARDS);
+  assert.ok(!site.exists('search/pagefind'), 'no Pagefind index is written');
 });

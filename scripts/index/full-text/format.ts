@@ -1,0 +1,284 @@
+/**
+ * The full-text index's files, byte by byte: written by the build (write-index.ts), read by the browser
+ * (assets/search.ts through rank.ts). Documented in scripts/index/README.md.
+ *
+ * Terms are spread over `SHARDS` files by a hash of the term, so a query fetches one file per word, all at once,
+ * knowing each file's name from the word alone. A shard holds its terms' dictionary, then their postings: the
+ * articles holding each term (as article numbers, ascending, delta-coded), a one-byte impact each (the term's BM25
+ * weight in that article, idf aside), and for most terms the blocks where it occurs. A term held by more than
+ * `HEAD_POSTINGS` articles keeps only its highest-impact postings in the shard (the head, which is all a ranked query
+ * needs: the rest could not reach the first pages); the rest (the tail) is a file of its own, read only to browse past
+ * the head or to filter a common word down to few articles.
+ *
+ * All integers are unsigned LEB128 varints.
+ */
+
+/** Shard files the terms are spread over. */
+export const SHARDS = 2048;
+/** Postings a shard keeps per term: the ones of highest impact. */
+export const HEAD_POSTINGS = 1000;
+/** Terms held by more articles than this keep no blocks: they are everywhere, so where they stand tells little. */
+export const BLOCKS_UP_TO_DF = 5000;
+
+/** BM25's parameters: the classic values (Robertson and Zaragoza, "The Probabilistic Relevance Framework"). */
+export const K1 = 1.2;
+export const B = 0.75;
+/**
+ * The article length BM25 normalises by, fixed rather than the build's mean, so that an edit to one article changes
+ * no other article's impacts (and so no other shard's bytes). The mean over the full corpus is ~560 tokens.
+ */
+export const AVERAGE_LENGTH = 560;
+
+export const MAGIC = 'KBX1';
+
+/** Site paths of the index's files (without the --base prefix). */
+export const fullTextPaths = {
+  root: '/search/index/',
+  shard: (shard: number) => `/search/index/t/${shard.toString(16).padStart(3, '0')}.bin`,
+  tail: (name: string) => `/search/index/tail/${name}.bin`,
+  filter: (name: string, value: string) => `/search/index/filter/${name}/${filterFileName(value)}.bin`,
+};
+
+/** A filter value as a file name: letters, digits and `-`, every other character as `_` and its code. */
+export function filterFileName(value: string): string {
+  return value.toLowerCase().replace(/[^a-z0-9-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}`);
+}
+
+/** FNV-1a over the term's UTF-16 code units: shards fill evenly whatever the terms look like. */
+export function shardOfTerm(term: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < term.length; i++) {
+    hash ^= term.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % SHARDS;
+}
+
+/** BM25's term-frequency part for a field-weighted frequency in an article of `length` tokens, in [0, K1 + 1). */
+export function impactOf(weight: number, length: number): number {
+  return (weight * (K1 + 1)) / (weight + K1 * (1 - B + (B * length) / AVERAGE_LENGTH));
+}
+
+/** An impact as one byte, 1–255 (0 is never written: a posting always counts for something). */
+export function quantiseImpact(impact: number): number {
+  return Math.min(255, Math.max(1, Math.ceil((impact / (K1 + 1)) * 255)));
+}
+
+export function impactOfByte(byte: number): number {
+  return (byte / 255) * (K1 + 1);
+}
+
+/** Inverse document frequency, BM25's form (never negative). */
+export function idf(df: number, articles: number): number {
+  return Math.log(1 + (articles - df + 0.5) / (df + 0.5));
+}
+
+/** A growing byte buffer with varint writing. */
+export class ByteWriter {
+  private buffer = new Uint8Array(1024);
+  length = 0;
+
+  private room(n: number): void {
+    if (this.length + n <= this.buffer.length) return;
+    let size = this.buffer.length * 2;
+    while (size < this.length + n) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.buffer.subarray(0, this.length));
+    this.buffer = next;
+  }
+
+  byte(value: number): void {
+    this.room(1);
+    this.buffer[this.length++] = value;
+  }
+
+  varint(value: number): void {
+    this.room(8);
+    let v = value;
+    while (v >= 0x80) {
+      this.buffer[this.length++] = (v & 0x7f) | 0x80;
+      v = Math.floor(v / 128);
+    }
+    this.buffer[this.length++] = v;
+  }
+
+  bytes(value: Uint8Array): void {
+    this.room(value.length);
+    this.buffer.set(value, this.length);
+    this.length += value.length;
+  }
+
+  string(value: string): void {
+    const encoded = new TextEncoder().encode(value);
+    this.varint(encoded.length);
+    this.bytes(encoded);
+  }
+
+  result(): Uint8Array {
+    return this.buffer.slice(0, this.length);
+  }
+}
+
+/** Reads what a ByteWriter wrote. Throws on bytes that end early: a damaged file is a failed fetch, not a wrong answer. */
+export class ByteReader {
+  offset = 0;
+  constructor(readonly bytes: Uint8Array) {}
+
+  get done(): boolean {
+    return this.offset >= this.bytes.length;
+  }
+
+  byte(): number {
+    if (this.offset >= this.bytes.length) throw new Error('index file ends early');
+    return this.bytes[this.offset++]!;
+  }
+
+  varint(): number {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const b = this.byte();
+      value += (b & 0x7f) * scale;
+      if (b < 0x80) return value;
+      scale *= 128;
+    }
+  }
+
+  take(n: number): Uint8Array {
+    if (this.offset + n > this.bytes.length) throw new Error('index file ends early');
+    const out = this.bytes.subarray(this.offset, this.offset + n);
+    this.offset += n;
+    return out;
+  }
+
+  string(): string {
+    return new TextDecoder().decode(this.take(this.varint()));
+  }
+
+  magic(): void {
+    const found = new TextDecoder().decode(this.take(MAGIC.length));
+    if (found !== MAGIC) throw new Error(`not a ${MAGIC} index file`);
+  }
+}
+
+/** One term's postings: article numbers ascending, with their impacts and, when kept, their blocks. */
+export interface Postings {
+  numbers: number[];
+  /** Impact bytes (1–255), one per article; empty for a filter's list. */
+  impacts: Uint8Array;
+  /** Per article, its blocks ascending; null when the term keeps none. */
+  blocks: number[][] | null;
+}
+
+/** A term's entry in its shard. */
+export interface ShardTerm {
+  term: string;
+  /** Articles holding the term, head and tail. */
+  df: number;
+  /** The tail file's name, when the shard holds only the head. */
+  tail: string | null;
+  postings: Postings;
+}
+
+/** Writes postings (numbers ascending). */
+export function writePostings(w: ByteWriter, numbers: ArrayLike<number>, impacts: ArrayLike<number> | null, blocks: ArrayLike<number>[] | null): void {
+  let previous = 0;
+  for (let i = 0; i < numbers.length; i++) {
+    w.varint(numbers[i]! - previous);
+    previous = numbers[i]!;
+  }
+  if (impacts) for (let i = 0; i < impacts.length; i++) w.byte(impacts[i]!);
+  if (blocks) {
+    for (const list of blocks) {
+      w.varint(list.length);
+      let last = 0;
+      for (let i = 0; i < list.length; i++) {
+        w.varint(list[i]! - last);
+        last = list[i]!;
+      }
+    }
+  }
+}
+
+export function readPostings(r: ByteReader, count: number, withImpacts: boolean, withBlocks: boolean): Postings {
+  const numbers = new Array<number>(count);
+  let previous = 0;
+  for (let i = 0; i < count; i++) numbers[i] = previous += r.varint();
+  const impacts = withImpacts ? r.take(count).slice() : new Uint8Array(0);
+  let blocks: number[][] | null = null;
+  if (withBlocks) {
+    blocks = new Array(count);
+    for (let i = 0; i < count; i++) {
+      const n = r.varint();
+      const list = new Array<number>(n);
+      let last = 0;
+      for (let j = 0; j < n; j++) list[j] = last += r.varint();
+      blocks[i] = list;
+    }
+  }
+  return { numbers, impacts, blocks };
+}
+
+const FLAG_BLOCKS = 1;
+const FLAG_TAIL = 2;
+
+/** A shard's bytes, from its terms sorted by term. */
+export function encodeShard(terms: { term: string; df: number; tail: string | null; data: Uint8Array; count: number; hasBlocks: boolean }[]): Uint8Array {
+  const w = new ByteWriter();
+  w.bytes(new TextEncoder().encode(MAGIC));
+  w.varint(terms.length);
+  for (const t of terms) {
+    w.string(t.term);
+    w.varint(t.df);
+    w.varint(t.count);
+    w.varint((t.hasBlocks ? FLAG_BLOCKS : 0) | (t.tail !== null ? FLAG_TAIL : 0));
+    if (t.tail !== null) w.string(t.tail);
+    w.varint(t.data.length);
+  }
+  for (const t of terms) w.bytes(t.data);
+  return w.result();
+}
+
+/** The entries of `wanted` terms found in a shard's bytes (the others are skipped, not decoded). */
+export function decodeShard(bytes: Uint8Array, wanted: ReadonlySet<string>): Map<string, ShardTerm> {
+  const r = new ByteReader(bytes);
+  r.magic();
+  const count = r.varint();
+  const heads: { term: string; df: number; count: number; flags: number; tail: string | null; length: number }[] = [];
+  for (let i = 0; i < count; i++) {
+    const term = r.string();
+    const df = r.varint();
+    const n = r.varint();
+    const flags = r.varint();
+    const tail = flags & FLAG_TAIL ? r.string() : null;
+    heads.push({ term, df, count: n, flags, tail, length: r.varint() });
+  }
+  const out = new Map<string, ShardTerm>();
+  for (const h of heads) {
+    if (!wanted.has(h.term)) {
+      r.offset += h.length;
+      continue;
+    }
+    const data = new ByteReader(r.take(h.length));
+    out.set(h.term, { term: h.term, df: h.df, tail: h.tail, postings: readPostings(data, h.count, true, (h.flags & FLAG_BLOCKS) !== 0) });
+  }
+  return out;
+}
+
+/** A tail or filter file: a count, whether blocks follow, then the postings (a filter's without impacts). */
+export function encodeList(numbers: ArrayLike<number>, impacts: ArrayLike<number> | null, blocks: ArrayLike<number>[] | null = null): Uint8Array {
+  const w = new ByteWriter();
+  w.bytes(new TextEncoder().encode(MAGIC));
+  w.varint(numbers.length);
+  w.varint(blocks ? FLAG_BLOCKS : 0);
+  writePostings(w, numbers, impacts, blocks);
+  return w.result();
+}
+
+export function decodeList(bytes: Uint8Array, withImpacts: boolean): Postings {
+  const r = new ByteReader(bytes);
+  r.magic();
+  const count = r.varint();
+  const flags = r.varint();
+  return readPostings(r, count, withImpacts, (flags & FLAG_BLOCKS) !== 0);
+}

@@ -1,0 +1,278 @@
+/**
+ * A full-text query against the static index: which files it reads, and how it ranks what they hold. Pure apart from
+ * the `fetch` it is given, so the browser (assets/search.ts) and the evaluation (scripts/bench-search.ts) run the very
+ * same code, the one over HTTP, the other over the built folder.
+ *
+ * One round of requests: the shard of every query term and the list of every filter, all at once. Ranking is BM25
+ * over the field-weighted impacts the build stored, plus a bonus for query terms that stand together (the blocks the
+ * shards keep): a pasted sentence or message finds the article it came from before articles that merely share its
+ * words. Quoted phrases must match: articles lacking a phrase's terms are dropped here, and the page checks the
+ * phrase itself in the text it fetches for display (`phraseIn`, snippet.ts).
+ *
+ * Common terms (held by more than a tenth of the articles, listed by the build in `IndexFigures.commonTerms`) are
+ * left out of queries of more than four terms: their shards cost bytes and their idf adds almost nothing.
+ */
+import { decodeList, decodeShard, fullTextPaths, idf, impactOfByte, shardOfTerm, type Postings, type ShardTerm } from './format.ts';
+import { eachToken } from './tokens.ts';
+
+/** What the build tells the script about the index (bundled into it: no request needed). */
+export interface IndexFigures {
+  /** Articles indexed: idf's N. */
+  articles: number;
+  /** Terms held by more than a tenth of the articles. */
+  commonTerms: string[];
+}
+
+export const FILTER_NAMES = ['family', 'type', 'year', 'source'] as const;
+export type FilterName = (typeof FILTER_NAMES)[number];
+export type Filters = Partial<Record<FilterName, string>>;
+
+/** Reads one file of the site: its bytes, or null when the site has no such file. */
+export type FetchBytes = (sitePath: string) => Promise<Uint8Array | null>;
+
+/** One word of a query: the term looked up, or a joined token's parts when the whole is not in the index. */
+interface QueryWord {
+  term: string;
+  parts: string[];
+  /** Index of the quoted phrase it belongs to, or -1. */
+  phrase: number;
+}
+
+export interface ParsedWords {
+  words: QueryWord[];
+  /** Each quoted phrase's text. */
+  phrases: string[];
+}
+
+/** The query's words and quoted phrases. */
+export function parseWords(text: string): ParsedWords {
+  const words: QueryWord[] = [];
+  const phrases: string[] = [];
+  const seen = new Set<string>();
+  const add = (segment: string, phrase: number) =>
+    eachToken(segment, (term, parts) => {
+      // A phrase keeps every word (they are checked in order); elsewhere a repeated word counts once.
+      if (phrase < 0 && seen.has(term)) return;
+      seen.add(term);
+      words.push({ term, parts: [...parts], phrase });
+    });
+  let rest = text;
+  const quoted = /["“”]([^"“”]+)["“”]/g;
+  rest = text.replace(quoted, (_, inner: string) => {
+    if (/[\p{L}\p{N}]/u.test(inner)) {
+      phrases.push(inner.trim());
+      add(inner, phrases.length - 1);
+    }
+    return ' ';
+  });
+  add(rest.replace(/["“”]/g, ' '), -1);
+  return { words, phrases };
+}
+
+export interface RankedArticle {
+  number: number;
+  score: number;
+}
+
+export interface Ranking {
+  /** Best first. */
+  results: RankedArticle[];
+  /** Articles holding every word, as far as the lists read tell. */
+  allWords: number;
+  /** The terms that were looked up and found, for highlighting (a joined token's parts included). */
+  terms: string[];
+  /** Each term's weight (its idf), for choosing the snippet that holds the rarest words. */
+  weights: Map<string, number>;
+  /** The quoted phrases, which the display checks in the text. */
+  phrases: string[];
+  /** Whether every list was read whole: false when a common term's tail was left unread. */
+  complete: boolean;
+  /** Requests made, by path (for the bench). */
+  requests: string[];
+}
+
+export interface RankOptions {
+  /** Read the tails of terms whose shard holds only their head. Default: only when the head is not enough (filters). */
+  tails?: boolean;
+  /** Results wanted at least, before tails are read for a filtered query. Default: 20. */
+  wanted?: number;
+}
+
+/** Bonus per unit of idf for query terms that stand together (in one block or the next). */
+export const PROXIMITY_WEIGHT = 0.6;
+/** Longest query that keeps its common terms. */
+const KEEP_COMMON_UP_TO = 4;
+
+export async function rankQuery(text: string, filters: Filters, figures: IndexFigures, fetchBytes: FetchBytes, options: RankOptions = {}): Promise<Ranking> {
+  const parsed = parseWords(text);
+  const requests: string[] = [];
+  const get = (path: string) => {
+    requests.push(path);
+    return fetchBytes(path);
+  };
+  const common = new Set(figures.commonTerms);
+  let words = parsed.words;
+  if (words.length > KEEP_COMMON_UP_TO) {
+    const rare = words.filter((w) => w.phrase >= 0 || !common.has(w.term));
+    if (rare.length > 0) words = rare;
+  }
+  // Quoted common words are checked in the text, not looked up.
+  words = words.filter((w) => w.phrase < 0 || !common.has(w.term) || words.every((x) => common.has(x.term)));
+
+  const found = new Map<string, ShardTerm>();
+  /** Looks up terms, their shards all at once. */
+  const lookUp = async (terms: Iterable<string>) => {
+    const byShard = new Map<number, Set<string>>();
+    for (const term of terms) {
+      const shard = shardOfTerm(term);
+      (byShard.get(shard) ?? byShard.set(shard, new Set()).get(shard)!).add(term);
+    }
+    await Promise.all([...byShard].map(async ([shard, wanted]) => {
+      const bytes = await get(fullTextPaths.shard(shard));
+      if (bytes) for (const [term, entry] of decodeShard(bytes, wanted)) found.set(term, entry);
+    }));
+  };
+  const chosenFilters = FILTER_NAMES.flatMap((name) => (filters[name] ? [[name, filters[name]!] as const] : []));
+  const [, filterLists] = await Promise.all([
+    lookUp(words.map((w) => w.term)),
+    Promise.all(chosenFilters.map(async ([name, value]) => {
+      const bytes = await get(fullTextPaths.filter(name, value));
+      return bytes ? decodeList(bytes, false).numbers : [];
+    })),
+  ]);
+  // A joined token the index lacks as a whole (`dial-up` where articles say `dial up`) is looked up by its parts: a
+  // further request, only then.
+  const missing = words.filter((w) => !found.has(w.term) && w.parts.length > 0);
+  if (missing.length > 0) await lookUp(missing.flatMap((w) => w.parts));
+
+  // Each query word becomes one or more units: its term when the index has it, else its parts.
+  interface Unit { term: string; entry: ShardTerm; weight: number; phrase: number }
+  const units: Unit[] = [];
+  for (const w of words) {
+    const whole = found.get(w.term);
+    const terms = whole ? [w.term] : w.parts;
+    for (const term of terms) {
+      const entry = found.get(term);
+      if (entry && !units.some((u) => u.term === term)) units.push({ term, entry, weight: idf(entry.df, figures.articles), phrase: w.phrase });
+    }
+  }
+  const allowed = intersectAll(filterLists);
+  const browse = units.length === 0 && parsed.words.length === 0;
+
+  const tailsFor = async (which: Unit[]) => {
+    await Promise.all(which.map(async (u) => {
+      const bytes = await get(fullTextPaths.tail(u.entry.tail!));
+      if (bytes) u.entry = { ...u.entry, tail: null, postings: mergePostings(u.entry.postings, decodeList(bytes, true)) };
+    }));
+  };
+  // A quoted phrase must be found in every article that holds it, not only those where its words weigh most; and a
+  // pasted sentence in the article it came from, where its rarest words may weigh little. Common terms aside, a tail
+  // is a few kilobytes.
+  const sentence = parsed.words.length > KEEP_COMMON_UP_TO;
+  if (options.tails || parsed.phrases.length > 0 || sentence) await tailsFor(units.filter((u) => u.entry.tail !== null && (options.tails || !common.has(u.term))));
+
+  let ranking = score(units, allowed, parsed.phrases.length);
+  const wantedResults = options.wanted ?? 20;
+  if (!options.tails && allowed && ranking.results.length < wantedResults && units.some((u) => u.entry.tail !== null)) {
+    await tailsFor(units.filter((u) => u.entry.tail !== null));
+    ranking = score(units, allowed, parsed.phrases.length);
+  }
+  if (browse) {
+    const numbers = allowed ? [...allowed] : [];
+    ranking = { results: numbers.sort((a, b) => b - a).map((number) => ({ number, score: 0 })), allWords: numbers.length };
+  }
+  return {
+    ...ranking,
+    terms: [...new Set(units.map((u) => u.term))],
+    weights: new Map(units.map((u) => [u.term, u.weight])),
+    phrases: parsed.phrases,
+    complete: units.every((u) => u.entry.tail === null),
+    requests,
+  };
+}
+
+function intersectAll(lists: number[][]): Set<number> | null {
+  if (lists.length === 0) return null;
+  const [first, ...others] = [...lists].sort((a, b) => a.length - b.length);
+  let set = new Set(first);
+  for (const list of others) {
+    const next = new Set<number>();
+    for (const n of list) if (set.has(n)) next.add(n);
+    set = next;
+  }
+  return set;
+}
+
+/** A head and its tail as one list (scoring does not need it in order). */
+function mergePostings(head: Postings, tail: Postings): Postings {
+  const impacts = new Uint8Array(head.impacts.length + tail.impacts.length);
+  impacts.set(head.impacts);
+  impacts.set(tail.impacts, head.impacts.length);
+  return {
+    numbers: [...head.numbers, ...tail.numbers],
+    impacts,
+    blocks: head.blocks && tail.blocks ? [...head.blocks, ...tail.blocks] : null,
+  };
+}
+
+interface Candidate {
+  bm25: number;
+  matched: number;
+  /** Per unit that kept blocks: its blocks here. */
+  blocks: { weight: number; blocks: number[] }[];
+  phraseUnits: number;
+}
+
+function score(units: { term: string; entry: ShardTerm; weight: number; phrase: number }[], allowed: Set<number> | null, phraseCount: number): Pick<Ranking, 'results' | 'allWords'> {
+  const candidates = new Map<number, Candidate>();
+  const phraseUnits = units.filter((u) => u.phrase >= 0).length;
+  for (const unit of units) {
+    const { numbers, impacts, blocks } = unit.entry.postings;
+    for (let i = 0; i < numbers.length; i++) {
+      const number = numbers[i]!;
+      if (allowed && !allowed.has(number)) continue;
+      let c = candidates.get(number);
+      if (!c) candidates.set(number, (c = { bm25: 0, matched: 0, blocks: [], phraseUnits: 0 }));
+      c.bm25 += unit.weight * impactOfByte(impacts[i]!);
+      c.matched++;
+      if (unit.phrase >= 0) c.phraseUnits++;
+      const here = blocks?.[i];
+      if (here && here.length > 0) c.blocks.push({ weight: unit.weight, blocks: here });
+    }
+  }
+  const results: RankedArticle[] = [];
+  let allWords = 0;
+  for (const [number, c] of candidates) {
+    // A quoted phrase's words must all be there; the page then checks them in order.
+    if (phraseCount > 0 && c.phraseUnits < phraseUnits) continue;
+    if (c.matched === units.length) allWords++;
+    results.push({ number, score: c.bm25 + PROXIMITY_WEIGHT * together(c.blocks) });
+  }
+  results.sort((a, b) => b.score - a.score || a.number - b.number);
+  return { results, allWords };
+}
+
+/**
+ * The idf of the query terms that stand together at best: the largest sum of weights of terms found in one block or
+ * the next, counting only when two or more terms meet there.
+ */
+export function together(units: { weight: number; blocks: number[] }[]): number {
+  if (units.length < 2) return 0;
+  // Window b covers blocks b and b + 1: a term in block x is in windows x - 1 and x.
+  const sum = new Map<number, number>();
+  const count = new Map<number, number>();
+  for (const u of units) {
+    const windows = new Set<number>();
+    for (const x of u.blocks) {
+      windows.add(x - 1);
+      windows.add(x);
+    }
+    for (const w of windows) {
+      sum.set(w, (sum.get(w) ?? 0) + u.weight);
+      count.set(w, (count.get(w) ?? 0) + 1);
+    }
+  }
+  let best = 0;
+  for (const [w, total] of sum) if (count.get(w)! >= 2 && total > best) best = total;
+  return best;
+}

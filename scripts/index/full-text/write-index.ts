@@ -1,0 +1,167 @@
+/**
+ * The full-text index from every article's terms (article-terms.ts, made on the parse workers): a pure function from
+ * the articles to the index's files, path → bytes (format.ts). The build writes them through its output folder,
+ * which leaves a file alone when its bytes are unchanged, so an edit to one article rewrites only the shards of the
+ * terms it holds.
+ *
+ * Postings are collected in typed arrays in two passes (count, then fill), not per-term JavaScript arrays: the full
+ * corpus has ~11M of them.
+ */
+import type { ArticleTerms } from './article-terms.ts';
+import {
+  BLOCKS_UP_TO_DF, ByteWriter, encodeList, encodeShard, fullTextPaths, HEAD_POSTINGS, impactOf, quantiseImpact, SHARDS, shardOfTerm, writePostings,
+} from './format.ts';
+
+export interface IndexArticle {
+  /** The article's number (`182346` for Q182346): postings name articles by it. */
+  number: number;
+  terms: ArticleTerms;
+  /** Filter values the article has: `[name, value]` (`['family', 'exchange']`, `['source', 'msexchangeimc']`). */
+  filters: [name: string, value: string][];
+}
+
+export interface FullTextIndex {
+  /** Site path → bytes. */
+  files: Map<string, Uint8Array>;
+  /** Terms held by more than a tenth of the articles, sorted: a long query skips them (search.ts). */
+  commonTerms: string[];
+  stats: { articles: number; terms: number; postings: number; tails: number };
+}
+
+/** Builds every file of the index. `articles` in any order; each number once. */
+export function buildFullTextIndex(articles: readonly IndexArticle[]): FullTextIndex {
+  const sorted = [...articles].sort((a, b) => a.number - b.number);
+  const termIds = new Map<string, number>();
+  const termNames: string[] = [];
+  let df = new Int32Array(1 << 16);
+  const articleTermIds: Int32Array[] = [];
+  let postings = 0;
+
+  // Pass 1: term ids and document frequencies.
+  for (const article of sorted) {
+    const names = article.terms.terms === '' ? [] : article.terms.terms.split('\n');
+    const ids = new Int32Array(names.length);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
+      let id = termIds.get(name);
+      if (id === undefined) {
+        id = termNames.length;
+        termIds.set(name, id);
+        termNames.push(name);
+        if (id >= df.length) {
+          const grown = new Int32Array(df.length * 2);
+          grown.set(df);
+          df = grown;
+        }
+      }
+      ids[i] = id;
+      df[id]!++;
+    }
+    articleTermIds.push(ids);
+    postings += names.length;
+  }
+
+  // Pass 2: every posting in its term's range, in article order (so each term's list is sorted by number).
+  const termCount = termNames.length;
+  const start = new Int32Array(termCount + 1);
+  for (let t = 0; t < termCount; t++) start[t + 1] = start[t]! + df[t]!;
+  const fill = start.slice(0, termCount);
+  const postArticle = new Int32Array(postings);
+  const postImpact = new Uint8Array(postings);
+  const postBlockAt = new Int32Array(postings);
+  const postBlockCount = new Uint8Array(postings);
+  for (let a = 0; a < sorted.length; a++) {
+    const terms = sorted[a]!.terms;
+    const ids = articleTermIds[a]!;
+    let blockAt = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const p = fill[ids[i]!]!++;
+      postArticle[p] = a;
+      postImpact[p] = quantiseImpact(impactOf(terms.weights[i]!, terms.length));
+      postBlockAt[p] = blockAt;
+      postBlockCount[p] = terms.blockCounts[i]!;
+      blockAt += terms.blockCounts[i]!;
+    }
+  }
+
+  /** The blocks of these postings of a term held by `n` articles, or null when such a term keeps none. */
+  const blocksOf = (postingsOfTerm: number[], n: number) =>
+    n > BLOCKS_UP_TO_DF ? null : postingsOfTerm.map((p) => sorted[postArticle[p]!]!.terms.blocks.subarray(postBlockAt[p]!, postBlockAt[p]! + postBlockCount[p]!));
+
+  // Each term's head (and tail) encoded into one buffer; shards then take slices of it.
+  const data = new ByteWriter();
+  const entries: { term: string; df: number; tail: string | null; from: number; to: number; count: number; hasBlocks: boolean }[] = [];
+  const files = new Map<string, Uint8Array>();
+  const tailNames = new Set<string>();
+  const commonTerms: string[] = [];
+  for (let t = 0; t < termCount; t++) {
+    const from = start[t]!;
+    const n = df[t]!;
+    let chosen: number[];
+    let tail: string | null = null;
+    if (n > HEAD_POSTINGS) {
+      // The head: the HEAD_POSTINGS highest impacts, equal impacts taken in article order (so the head is the same
+      // whatever the order of input). Impacts are bytes, so a histogram finds the cut without sorting 40k postings.
+      const histogram = new Int32Array(256);
+      for (let p = from; p < from + n; p++) histogram[postImpact[p]!]!++;
+      let cut = 255;
+      let above = 0;
+      while (above + histogram[cut]! < HEAD_POSTINGS) above += histogram[cut--]!;
+      let atCut = HEAD_POSTINGS - above;
+      chosen = [];
+      const rest: number[] = [];
+      for (let p = from; p < from + n; p++) {
+        const impact = postImpact[p]!;
+        if (impact > cut || (impact === cut && atCut-- > 0)) chosen.push(p);
+        else rest.push(p);
+      }
+      tail = tailName(termNames[t]!, tailNames);
+      files.set(fullTextPaths.tail(tail), encodeList(rest.map((p) => sorted[postArticle[p]!]!.number), rest.map((p) => postImpact[p]!), blocksOf(rest, n)));
+    } else {
+      chosen = Array.from({ length: n }, (_, i) => from + i);
+    }
+    if (n * 10 > sorted.length) commonTerms.push(termNames[t]!);
+    const blocks = blocksOf(chosen, n);
+    const hasBlocks = blocks !== null;
+    const at = data.length;
+    writePostings(data, chosen.map((p) => sorted[postArticle[p]!]!.number), chosen.map((p) => postImpact[p]!), blocks);
+    entries.push({ term: termNames[t]!, df: n, tail, from: at, to: data.length, count: chosen.length, hasBlocks });
+  }
+
+  const bytes = data.result();
+  const byShard: (typeof entries)[] = Array.from({ length: SHARDS }, () => []);
+  for (const e of entries) byShard[shardOfTerm(e.term)]!.push(e);
+  for (const [shard, list] of byShard.entries()) {
+    // Every shard is written, empty or not: a query's fetch of it then never meets a missing file.
+    list.sort((x, y) => (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
+    files.set(fullTextPaths.shard(shard), encodeShard(list.map((e) => ({ ...e, data: bytes.subarray(e.from, e.to) }))));
+  }
+
+  const filters = new Map<string, number[]>();
+  for (const article of sorted) {
+    for (const [name, value] of article.filters) {
+      const path = fullTextPaths.filter(name, value);
+      const list = filters.get(path);
+      if (!list) filters.set(path, [article.number]);
+      else if (list[list.length - 1] !== article.number) list.push(article.number);
+    }
+  }
+  for (const [path, numbers] of filters) files.set(path, encodeList(numbers, null));
+
+  return { files, commonTerms: commonTerms.sort(), stats: { articles: sorted.length, terms: termCount, postings, tails: tailNames.size } };
+}
+
+/** A file name for a term's tail: a hash of the term (terms may hold any letter), unique among the index's tails. */
+function tailName(term: string, taken: Set<string>): string {
+  let hash = 0x811c9dc5;
+  let second = 0x01000193;
+  for (let i = 0; i < term.length; i++) {
+    hash = Math.imul(hash ^ term.charCodeAt(i), 0x01000193) >>> 0;
+    second = Math.imul(second ^ term.charCodeAt(i), 0x5bd1e995) >>> 0;
+  }
+  const base = `${hash.toString(16).padStart(8, '0')}${second.toString(16).padStart(8, '0')}`;
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+  taken.add(name);
+  return name;
+}
