@@ -225,8 +225,7 @@ function start(root: HTMLElement): void {
     const id = path.split('/').filter(Boolean).pop()!;
     const article = html ? readArticlePage(html) : null;
     if (!article) return ranked.phrases.length > 0 ? null : { url: siteUrl(path), title: id, detail: id };
-    const text = `${article.title}\n${article.text}`;
-    if (!ranked.phrases.every((phrase) => phraseIn(text, phrase))) return null;
+    if (!ranked.phrases.every((phrase) => phraseIn(article.all, phrase))) return null;
     return {
       url: siteUrl(path),
       title: article.title,
@@ -319,15 +318,16 @@ function renderHit(hit: Hit): HTMLLIElement {
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** What a result shows, read from its article's page (layouts/article.ts) in an inert document: no script runs. */
-function readArticlePage(html: string): { title: string; product: string | null; date: string | null; text: string } | null {
+function readArticlePage(html: string): { title: string; product: string | null; date: string | null; text: string; all: string } | null {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const article = doc.querySelector('.kb-article');
   const title = article?.querySelector('h1')?.textContent?.trim();
   if (!article || !title) return null;
   const product = Array.from(article.querySelectorAll('.meta-panel div')).find((d) => d.querySelector('dt')?.textContent === 'Product')?.querySelector('dd')?.textContent?.trim() ?? null;
   const date = article.querySelector('.meta-panel time')?.getAttribute('datetime') ?? null;
-  const body = article.querySelector('.article-body');
   // Block elements end with a line break, so words of adjacent blocks do not run together.
-  for (const block of Array.from(body?.querySelectorAll('p, li, pre, h2, h3, h4, td, th, dt, dd, div, tr') ?? [])) block.append('\n');
-  return { title, product, date, text: body?.textContent ?? '' };
+  for (const block of Array.from(article.querySelectorAll('p, li, pre, h1, h2, h3, h4, td, th, dt, dd, div, tr'))) block.append('\n');
+  article.querySelector('.article-footer')?.remove();
+  // The snippet comes from the body; a quoted phrase may be anywhere the index read (title, query words, …).
+  return { title, product, date, text: article.querySelector('.article-body')?.textContent ?? '', all: article.textContent ?? '' };
 }

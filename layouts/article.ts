@@ -67,6 +67,7 @@ export function renderArticle(kb: SiteData, a: ArticlePage): SafeHtml {
     ${definition('Versions', a.versions.length ? a.versions.join(', ') : null)}
     ${definition('Platforms', a.platforms.length ? a.platforms.join(', ') : null)}
     ${definition('Issue type', a.issueType)}
+    ${definition('Query words', a.queryWords.length ? a.queryWords.join(' ') : null, true)}
     ${definition('Keywords', a.keywords.length ? html`${a.keywords.map((k, i) => html`${i ? ', ' : ''}<a href="${url(site, `/keywords/${keywordSlug(k)}/`)}">${k}</a>`)}` : null, true)}
   </dl>
   ${a.appliesTo.length ? html`<details class="applies-to" open><summary>Applies to</summary><ul>${a.appliesTo.map((item) => html`<li>${item}</li>`)}</ul></details>` : ''}
