@@ -15,6 +15,7 @@ import { eventSourceKey } from '../symptoms/event-sources.ts';
 import { writeLookups } from './lookups.ts';
 import type { ArticleTerms } from './full-text/article-terms.ts';
 import { buildFullTextIndex, type IndexArticle } from './full-text/write-index.ts';
+import { queryTerms } from './full-text/tokens.ts';
 import type { IndexFigures } from './full-text/rank.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -47,9 +48,14 @@ export function filtersOf(record: ArticleRecord): [name: string, value: string][
   return out;
 }
 
+/** What the index is given of one article. */
+export function indexArticle(record: ArticleRecord, terms: ArticleTerms): IndexArticle {
+  return { number: record.number, terms, titleTerms: queryTerms(record.title), filters: filtersOf(record) };
+}
+
 export async function writeSearchIndex(write: WriteSiteFile, input: SearchIndexInput): Promise<SearchIndexResult> {
   const started = performance.now();
-  const articles: IndexArticle[] = input.articles.map(({ record, terms }) => ({ number: record.number, terms, filters: filtersOf(record) }));
+  const articles: IndexArticle[] = input.articles.map(({ record, terms }) => indexArticle(record, terms));
   const index = buildFullTextIndex(articles);
   const buildSeconds = (performance.now() - started) / 1000;
   let files = 0;

@@ -11,7 +11,7 @@ import { rankQuery, together, type IndexFigures } from '../../scripts/index/full
 import { decodeShard, fullTextPaths, HEAD_POSTINGS, shardOfTerm, SHARDS } from '../../scripts/index/full-text/format.ts';
 import { queryTerms, tokenize } from '../../scripts/index/full-text/tokens.ts';
 import { phraseIn, snippetOf } from '../../scripts/index/full-text/snippet.ts';
-import { filtersOf } from '../../scripts/index/index.ts';
+import { indexArticle } from '../../scripts/index/index.ts';
 import type { ArticleRecord } from '../../scripts/types.ts';
 
 function record(number: number, title: string, more: Partial<ArticleRecord> = {}): ArticleRecord {
@@ -25,7 +25,7 @@ function record(number: number, title: string, more: Partial<ArticleRecord> = {}
 
 function article(number: number, title: string, body: string, more: Partial<ArticleRecord> = {}): IndexArticle {
   const r = record(number, title, more);
-  return { number, terms: articleTerms(r, body), filters: filtersOf(r) };
+  return indexArticle(r, articleTerms(r, body));
 }
 
 /** The index in memory, and a query against it as the page runs one. */

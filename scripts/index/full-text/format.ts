@@ -37,6 +37,10 @@ export const fullTextPaths = {
   shard: (shard: number) => `/search/index/t/${shard.toString(16).padStart(3, '0')}.bin`,
   tail: (name: string) => `/search/index/tail/${name}.bin`,
   filter: (name: string, value: string) => `/search/index/filter/${name}/${filterFileName(value)}.bin`,
+  /** Which articles hold a common term: a bitmap over article ordinals (`numbers`). */
+  common: (term: string) => `/search/index/common/${filterFileName(term)}.bin`,
+  /** Every article's number, ascending: ordinal → number for the common terms' bitmaps. */
+  numbers: '/search/index/numbers.bin',
 };
 
 /** A filter value as a file name: letters, digits and `-`, every other character as `_` and its code. */
@@ -59,14 +63,19 @@ export function impactOf(weight: number, length: number): number {
   return (weight * (K1 + 1)) / (weight + K1 * (1 - B + (B * length) / AVERAGE_LENGTH));
 }
 
-/** An impact as one byte, 1–255 (0 is never written: a posting always counts for something). */
-export function quantiseImpact(impact: number): number {
-  return Math.min(255, Math.max(1, Math.ceil((impact / (K1 + 1)) * 255)));
+/**
+ * An impact as one byte: 1–127 in the low seven bits (0 is never written: a posting always counts for something), and
+ * the high bit set when the term is in the article's title. Heads are cut by this byte, so title postings come first.
+ */
+export function impactByte(impact: number, inTitle: boolean): number {
+  return Math.min(127, Math.max(1, Math.ceil((impact / (K1 + 1)) * 127))) | (inTitle ? 128 : 0);
 }
 
 export function impactOfByte(byte: number): number {
-  return (byte / 255) * (K1 + 1);
+  return ((byte & 127) / 127) * (K1 + 1);
 }
+
+export const inTitle = (byte: number): boolean => byte >= 128;
 
 /** Inverse document frequency, BM25's form (never negative). */
 export function idf(df: number, articles: number): number {

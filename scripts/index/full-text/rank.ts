@@ -12,7 +12,7 @@
  * Common terms (held by more than a tenth of the articles, listed by the build in `IndexFigures.commonTerms`) are
  * left out of queries of more than four terms: their shards cost bytes and their idf adds almost nothing.
  */
-import { decodeList, decodeShard, fullTextPaths, idf, impactOfByte, shardOfTerm, type Postings, type ShardTerm } from './format.ts';
+import { decodeList, decodeShard, fullTextPaths, idf, impactOfByte, inTitle, shardOfTerm, type Postings, type ShardTerm } from './format.ts';
 import { eachToken } from './tokens.ts';
 
 /** What the build tells the script about the index (bundled into it: no request needed). */
@@ -98,10 +98,19 @@ export interface RankOptions {
   wanted?: number;
 }
 
-/** Bonus per unit of idf for query terms that stand together (in one block or the next). */
-export const PROXIMITY_WEIGHT = 0.6;
-/** Longest query that keeps its common terms. */
-const KEEP_COMMON_UP_TO = 4;
+/** The ranking's weights (see `score`); one object so the bench can try others against the evaluation set. */
+export const tuning = {
+  /** Per unit of idf, for query terms that stand together (in one block or the next). */
+  proximity: 1,
+  /** Per unit of idf, for a query term in the article's title. */
+  title: 0.5,
+  /** The score is scaled by the share of the query's terms the article holds, to this power. */
+  coordination: 3,
+  /** Longest query that keeps its common terms. */
+  keepCommonUpTo: 4,
+  /** Whether a long query reads its common terms' tails too. */
+  commonTails: false,
+};
 
 export async function rankQuery(text: string, filters: Filters, figures: IndexFigures, fetchBytes: FetchBytes, options: RankOptions = {}): Promise<Ranking> {
   const parsed = parseWords(text);
@@ -112,9 +121,14 @@ export async function rankQuery(text: string, filters: Filters, figures: IndexFi
   };
   const common = new Set(figures.commonTerms);
   let words = parsed.words;
-  if (words.length > KEEP_COMMON_UP_TO) {
+  /** A long query's common words: looked up in their bitmaps (whether an article holds them), not their lists. */
+  let commonWords: string[] = [];
+  if (words.length > tuning.keepCommonUpTo) {
     const rare = words.filter((w) => w.phrase >= 0 || !common.has(w.term));
-    if (rare.length > 0) words = rare;
+    if (rare.length > 0) {
+      commonWords = [...new Set(words.filter((w) => !rare.includes(w)).map((w) => w.term))];
+      words = rare;
+    }
   }
   // Quoted common words are checked in the text, not looked up.
   words = words.filter((w) => w.phrase < 0 || !common.has(w.term) || words.every((x) => common.has(x.term)));
@@ -133,12 +147,13 @@ export async function rankQuery(text: string, filters: Filters, figures: IndexFi
     }));
   };
   const chosenFilters = FILTER_NAMES.flatMap((name) => (filters[name] ? [[name, filters[name]!] as const] : []));
-  const [, filterLists] = await Promise.all([
+  const [, filterLists, bitmaps] = await Promise.all([
     lookUp(words.map((w) => w.term)),
     Promise.all(chosenFilters.map(async ([name, value]) => {
       const bytes = await get(fullTextPaths.filter(name, value));
       return bytes ? decodeList(bytes, false).numbers : [];
     })),
+    commonBitmaps(commonWords, get),
   ]);
   // A joined token the index lacks as a whole (`dial-up` where articles say `dial up`) is looked up by its parts: a
   // further request, only then.
@@ -168,14 +183,14 @@ export async function rankQuery(text: string, filters: Filters, figures: IndexFi
   // A quoted phrase must be found in every article that holds it, not only those where its words weigh most; and a
   // pasted sentence in the article it came from, where its rarest words may weigh little. Common terms aside, a tail
   // is a few kilobytes.
-  const sentence = parsed.words.length > KEEP_COMMON_UP_TO;
-  if (options.tails || parsed.phrases.length > 0 || sentence) await tailsFor(units.filter((u) => u.entry.tail !== null && (options.tails || !common.has(u.term))));
+  const sentence = parsed.words.length > 4;
+  if (options.tails || parsed.phrases.length > 0 || sentence) await tailsFor(units.filter((u) => u.entry.tail !== null && (options.tails || tuning.commonTails || !common.has(u.term))));
 
-  let ranking = score(units, allowed, parsed.phrases.length);
+  let ranking = score(units, allowed, parsed.phrases.length, bitmaps, figures);
   const wantedResults = options.wanted ?? 20;
   if (!options.tails && allowed && ranking.results.length < wantedResults && units.some((u) => u.entry.tail !== null)) {
     await tailsFor(units.filter((u) => u.entry.tail !== null));
-    ranking = score(units, allowed, parsed.phrases.length);
+    ranking = score(units, allowed, parsed.phrases.length, bitmaps, figures);
   }
   if (browse) {
     const numbers = allowed ? [...allowed] : [];
@@ -189,6 +204,24 @@ export async function rankQuery(text: string, filters: Filters, figures: IndexFi
     complete: units.every((u) => u.entry.tail === null),
     requests,
   };
+}
+
+/** The common words' bitmaps, as sets of article numbers (with the ordinal → number table), all fetched at once. */
+async function commonBitmaps(terms: string[], get: FetchBytes): Promise<{ term: string; holds: (number: number) => boolean; df: number }[]> {
+  if (terms.length === 0) return [];
+  const [numbersFile, ...maps] = await Promise.all([get(fullTextPaths.numbers), ...terms.map((t) => get(fullTextPaths.common(t)))]);
+  if (!numbersFile) return [];
+  const ordinal = new Map(decodeList(numbersFile, false).numbers.map((n, i) => [n, i]));
+  return terms.flatMap((term, i) => {
+    const bits = maps[i];
+    if (!bits) return [];
+    let df = 0;
+    for (const byte of bits) for (let b = byte; b; b &= b - 1) df++;
+    return [{ term, df, holds: (number: number) => {
+      const o = ordinal.get(number);
+      return o !== undefined && (bits[o >> 3]! & (1 << (o & 7))) !== 0;
+    } }];
+  });
 }
 
 function intersectAll(lists: number[][]): Set<number> | null {
@@ -223,7 +256,15 @@ interface Candidate {
   phraseUnits: number;
 }
 
-function score(units: { term: string; entry: ShardTerm; weight: number; phrase: number }[], allowed: Set<number> | null, phraseCount: number): Pick<Ranking, 'results' | 'allWords'> {
+function score(
+  units: { term: string; entry: ShardTerm; weight: number; phrase: number }[],
+  allowed: Set<number> | null,
+  phraseCount: number,
+  common: { holds: (number: number) => boolean; df: number }[],
+  figures: IndexFigures,
+): Pick<Ranking, 'results' | 'allWords'> {
+  const commonWeights = common.map((c) => idf(c.df, figures.articles));
+  const termCount = units.length + common.length;
   const candidates = new Map<number, Candidate>();
   const phraseUnits = units.filter((u) => u.phrase >= 0).length;
   for (const unit of units) {
@@ -233,7 +274,7 @@ function score(units: { term: string; entry: ShardTerm; weight: number; phrase: 
       if (allowed && !allowed.has(number)) continue;
       let c = candidates.get(number);
       if (!c) candidates.set(number, (c = { bm25: 0, matched: 0, blocks: [], phraseUnits: 0 }));
-      c.bm25 += unit.weight * impactOfByte(impacts[i]!);
+      c.bm25 += unit.weight * (impactOfByte(impacts[i]!) + (inTitle(impacts[i]!) ? tuning.title : 0));
       c.matched++;
       if (unit.phrase >= 0) c.phraseUnits++;
       const here = blocks?.[i];
@@ -245,8 +286,15 @@ function score(units: { term: string; entry: ShardTerm; weight: number; phrase: 
   for (const [number, c] of candidates) {
     // A quoted phrase's words must all be there; the page then checks them in order.
     if (phraseCount > 0 && c.phraseUnits < phraseUnits) continue;
-    if (c.matched === units.length) allWords++;
-    results.push({ number, score: c.bm25 + PROXIMITY_WEIGHT * together(c.blocks) });
+    // A common word counts as held, at the impact of a word said once (its postings' impacts are not fetched).
+    for (const [i, word] of common.entries()) {
+      if (!word.holds(number)) continue;
+      c.matched++;
+      c.bm25 += commonWeights[i]!;
+    }
+    if (c.matched === termCount) allWords++;
+    const coordination = tuning.coordination === 0 ? 1 : (c.matched / termCount) ** tuning.coordination;
+    results.push({ number, score: (c.bm25 + tuning.proximity * together(c.blocks)) * coordination });
   }
   results.sort((a, b) => b.score - a.score || a.number - b.number);
   return { results, allWords };

@@ -9,13 +9,15 @@
  */
 import type { ArticleTerms } from './article-terms.ts';
 import {
-  BLOCKS_UP_TO_DF, ByteWriter, encodeList, encodeShard, fullTextPaths, HEAD_POSTINGS, impactOf, quantiseImpact, SHARDS, shardOfTerm, writePostings,
+  BLOCKS_UP_TO_DF, ByteWriter, encodeList, encodeShard, fullTextPaths, HEAD_POSTINGS, impactByte, impactOf, SHARDS, shardOfTerm, writePostings,
 } from './format.ts';
 
 export interface IndexArticle {
   /** The article's number (`182346` for Q182346): postings name articles by it. */
   number: number;
   terms: ArticleTerms;
+  /** The terms of its title (`queryTerms(title)`): their postings carry the title bit. */
+  titleTerms: readonly string[];
   /** Filter values the article has: `[name, value]` (`['family', 'exchange']`, `['source', 'msexchangeimc']`). */
   filters: [name: string, value: string][];
 }
@@ -72,12 +74,13 @@ export function buildFullTextIndex(articles: readonly IndexArticle[]): FullTextI
   const postBlockCount = new Uint8Array(postings);
   for (let a = 0; a < sorted.length; a++) {
     const terms = sorted[a]!.terms;
+    const titled = new Set(sorted[a]!.titleTerms);
     const ids = articleTermIds[a]!;
     let blockAt = 0;
     for (let i = 0; i < ids.length; i++) {
       const p = fill[ids[i]!]!++;
       postArticle[p] = a;
-      postImpact[p] = quantiseImpact(impactOf(terms.weights[i]!, terms.length));
+      postImpact[p] = impactByte(impactOf(terms.weights[i]!, terms.length), titled.has(termNames[ids[i]!]!));
       postBlockAt[p] = blockAt;
       postBlockCount[p] = terms.blockCounts[i]!;
       blockAt += terms.blockCounts[i]!;
@@ -120,7 +123,14 @@ export function buildFullTextIndex(articles: readonly IndexArticle[]): FullTextI
     } else {
       chosen = Array.from({ length: n }, (_, i) => from + i);
     }
-    if (n * 10 > sorted.length) commonTerms.push(termNames[t]!);
+    if (n * 10 > sorted.length) {
+      commonTerms.push(termNames[t]!);
+      // A bitmap of the articles holding it, by ordinal: what a pasted sentence needs of its common words (whether an
+      // article holds them all) in 7 KB, where their full lists would take ~50 KB each.
+      const bitmap = new Uint8Array(Math.ceil(sorted.length / 8));
+      for (let p = from; p < from + n; p++) bitmap[postArticle[p]! >> 3]! |= 1 << (postArticle[p]! & 7);
+      files.set(fullTextPaths.common(termNames[t]!), bitmap);
+    }
     const blocks = blocksOf(chosen, n);
     const hasBlocks = blocks !== null;
     const at = data.length;
@@ -137,6 +147,7 @@ export function buildFullTextIndex(articles: readonly IndexArticle[]): FullTextI
     files.set(fullTextPaths.shard(shard), encodeShard(list.map((e) => ({ ...e, data: bytes.subarray(e.from, e.to) }))));
   }
 
+  files.set(fullTextPaths.numbers, encodeList(sorted.map((a) => a.number), null));
   const filters = new Map<string, number[]>();
   for (const article of sorted) {
     for (const [name, value] of article.filters) {
