@@ -20,6 +20,7 @@ import { findArticleFiles } from '../read/index.ts';
 import { decodeText } from '../read/decode.ts';
 import { processArticle } from '../pipeline/article.ts';
 import type { ArticleRecord } from '../types.ts';
+import { seededRandom } from '../report/seeded-random.ts';
 
 export type EvalKind = 'symptoms' | 'deep' | 'error' | 'title';
 export interface EvalQuery {
@@ -30,18 +31,6 @@ export interface EvalQuery {
 }
 
 export const EVAL_KINDS: readonly EvalKind[] = ['symptoms', 'deep', 'error', 'title'];
-
-/** A small seeded PRNG (mulberry32): uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What a kind's maker sees of one article. */
 interface Article {
@@ -71,7 +60,7 @@ export async function makeEvalSet(corpusDir: string, options: { perKind?: number
   let titleDf: Map<string, number> | null = null;
   const out: EvalQuery[] = [];
   for (const [k, kind] of EVAL_KINDS.entries()) {
-    const rng = mulberry32(Math.imul(seed, 0x9e3779b1) + k * 0x85ebca6b);
+    const rng = seededRandom(Math.imul(seed, 0x9e3779b1) + k * 0x85ebca6b);
     if (kind === 'title') titleDf ??= titleDocumentFrequencies(corpusDir, paths);
     // Partial Fisher–Yates over the file indices: each draw is a new article, and the list runs out cleanly.
     const order = paths.map((_, i) => i);

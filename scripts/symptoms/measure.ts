@@ -15,6 +15,7 @@ import { eventSourceKey } from './event-sources.ts';
 import { extractEvents, findEvents } from './events.ts';
 import { extractSymptoms } from './index.ts';
 import { findReferences } from './references.ts';
+import { seededRandom } from '../report/seeded-random.ts';
 
 interface Options {
   root: string;
@@ -34,18 +35,6 @@ function parseArgs(argv: string[]): Options {
   }
   if (!options.root) throw new Error('usage: measure.ts <corpus-dir> [--sample N] [--seed S] [--only events|codes|refs]');
   return options;
-}
-
-/** mulberry32: a tiny seeded PRNG so a sample can be re-drawn exactly. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pick<T>(items: T[], n: number, rand: () => number): T[] {
@@ -149,7 +138,7 @@ function main(): void {
     for (const [name, samples] of sections) {
       if (samples.length === 0) continue;
       console.log(`\n== ${options.sample} random ${name} of ${samples.length} (seed ${options.seed})`);
-      for (const line of pick(samples, options.sample, random(options.seed))) console.log(line);
+      for (const line of pick(samples, options.sample, seededRandom(options.seed))) console.log(line);
     }
   }
 }
