@@ -129,7 +129,8 @@ function start(root: HTMLElement): void {
       return;
     }
     if (!current()) return;
-    pending = ranking.results.map((r) => r.number);
+    // Articles the exact lookups already list are not fetched again.
+    pending = ranking.results.map((r) => r.number).filter((number) => !shown.has(siteUrl(permalinkOf(`Q${number}`))));
     const checked = ranking.phrases.length > 0;
     const total = await showMore(mine);
     if (!current()) return;
@@ -151,8 +152,6 @@ function start(root: HTMLElement): void {
   async function showMore(mine: number): Promise<number> {
     let added = 0;
     for (let tries = 0; added < PAGE && pending.length > 0 && tries < 5; tries++) {
-      // Articles the exact lookups already list are not fetched again.
-      pending = pending.filter((number) => !shown.has(siteUrl(permalinkOf(`Q${number}`))));
       const batch = pending.splice(0, PAGE - added);
       const pages = await Promise.all(batch.map(async (number) => {
         const path = permalinkOf(`Q${number}`);

@@ -10,6 +10,7 @@
 import { findErrorCodes } from '../symptoms/error-codes.ts';
 import { eventSourceKey } from '../symptoms/event-sources.ts';
 import { folderOf, permalinkOf } from '../link/citations.ts';
+import { fnv1a } from './full-text/format.ts';
 
 export interface ParsedQuery {
   /** The query as typed, trimmed, spaces collapsed. */
@@ -73,14 +74,9 @@ function errorCodesOf(text: string, isEvent: boolean): string[] {
 /** How many files each sharded lookup table is split into; the build and the browser share these. */
 export const LOOKUP_SHARDS = { errors: 64, events: 32 } as const;
 
-/** FNV-1a over the key, so shards fill evenly whatever the keys look like. */
+/** The shard of a lookup key, as a file name. */
 export function shardOf(key: string, shards: number): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    hash ^= key.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return (hash % shards).toString(16).padStart(2, '0');
+  return (fnv1a(key) % shards).toString(16).padStart(2, '0');
 }
 
 /** Site paths of the lookup files (without the --base prefix). */

@@ -37,7 +37,7 @@ function indexOf(articles: IndexArticle[]) {
     fetched.push(path);
     return index.files.get(path) ?? null;
   };
-  const search = async (q: string, filters = {}, options = {}) => (await rankQuery(q, filters, figures, fetchBytes, options)).results.map((r) => r.number);
+  const search = async (q: string, filters = {}) => (await rankQuery(q, filters, figures, fetchBytes)).results.map((r) => r.number);
   return { index, search, fetched, figures, fetchBytes };
 }
 

@@ -48,15 +48,21 @@ export function filterFileName(value: string): string {
   return value.toLowerCase().replace(/[^a-z0-9-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}`);
 }
 
-/** FNV-1a over the term's UTF-16 code units: shards fill evenly whatever the terms look like. */
-export function shardOfTerm(term: string): number {
+/** FNV-1a over a key's UTF-16 code units: shards fill evenly whatever the keys look like (terms here, lookup keys in
+ *  query.ts). */
+export function fnv1a(key: string): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < term.length; i++) {
-    hash ^= term.charCodeAt(i);
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return hash % SHARDS;
+  return hash;
 }
+
+export const shardOfTerm = (term: string): number => fnv1a(term) % SHARDS;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /** BM25's term-frequency part for a field-weighted frequency in an article of `length` tokens, in [0, K1 + 1). */
 export function impactOf(weight: number, length: number): number {
@@ -118,7 +124,7 @@ export class ByteWriter {
   }
 
   string(value: string): void {
-    const encoded = new TextEncoder().encode(value);
+    const encoded = encoder.encode(value);
     this.varint(encoded.length);
     this.bytes(encoded);
   }
@@ -161,11 +167,11 @@ export class ByteReader {
   }
 
   string(): string {
-    return new TextDecoder().decode(this.take(this.varint()));
+    return decoder.decode(this.take(this.varint()));
   }
 
   magic(): void {
-    const found = new TextDecoder().decode(this.take(MAGIC.length));
+    const found = decoder.decode(this.take(MAGIC.length));
     if (found !== MAGIC) throw new Error(`not a ${MAGIC} index file`);
   }
 }
@@ -234,7 +240,7 @@ const FLAG_TAIL = 2;
 /** A shard's bytes, from its terms sorted by term. */
 export function encodeShard(terms: { term: string; df: number; tail: string | null; data: Uint8Array; count: number; hasBlocks: boolean }[]): Uint8Array {
   const w = new ByteWriter();
-  w.bytes(new TextEncoder().encode(MAGIC));
+  w.bytes(encoder.encode(MAGIC));
   w.varint(terms.length);
   for (const t of terms) {
     w.string(t.term);
@@ -277,7 +283,7 @@ export function decodeShard(bytes: Uint8Array, wanted: ReadonlySet<string>): Map
 /** A tail or filter file: a count, whether blocks follow, then the postings (a filter's without impacts). */
 export function encodeList(numbers: ArrayLike<number>, impacts: ArrayLike<number> | null, blocks: ArrayLike<number>[] | null = null): Uint8Array {
   const w = new ByteWriter();
-  w.bytes(new TextEncoder().encode(MAGIC));
+  w.bytes(encoder.encode(MAGIC));
   w.varint(numbers.length);
   w.varint(blocks ? FLAG_BLOCKS : 0);
   writePostings(w, numbers, impacts, blocks);

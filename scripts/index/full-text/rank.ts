@@ -9,8 +9,9 @@
  * words. Quoted phrases must match: articles lacking a phrase's terms are dropped here, and the page checks the
  * phrase itself in the text it fetches for display (`phraseIn`, snippet.ts).
  *
- * Common terms (held by more than a tenth of the articles, listed by the build in `IndexFigures.commonTerms`) are
- * left out of queries of more than four terms: their shards cost bytes and their idf adds almost nothing.
+ * A query of more than four words (a pasted sentence or message) reads its common terms (held by more than a tenth of
+ * the articles, listed by the build in `IndexFigures.commonTerms`) from their bitmaps rather than their shards: whether
+ * an article holds them all is what tells, and a bitmap costs 7 KB where a common term's lists cost ~50 KB.
  */
 import { decodeList, decodeShard, fullTextPaths, idf, impactOfByte, inTitle, shardOfTerm, type Postings, type ShardTerm } from './format.ts';
 import { eachToken } from './tokens.ts';
@@ -77,26 +78,15 @@ export interface RankedArticle {
 export interface Ranking {
   /** Best first. */
   results: RankedArticle[];
-  /** Articles holding every word, as far as the lists read tell. */
-  allWords: number;
-  /** The terms that were looked up and found, for highlighting (a joined token's parts included). */
-  terms: string[];
-  /** Each term's weight (its idf), for choosing the snippet that holds the rarest words. */
+  /** The terms found, each with its weight (its idf), for the snippet: where the rarest of them stand, marked (a joined
+   *  token's parts included when they were looked up instead). */
   weights: Map<string, number>;
   /** The quoted phrases, which the display checks in the text. */
   phrases: string[];
-  /** Whether every list was read whole: false when a common term's tail was left unread. */
-  complete: boolean;
-  /** Requests made, by path (for the bench). */
-  requests: string[];
 }
 
-export interface RankOptions {
-  /** Read the tails of terms whose shard holds only their head. Default: only when the head is not enough (filters). */
-  tails?: boolean;
-  /** Results wanted at least, before tails are read for a filtered query. Default: 20. */
-  wanted?: number;
-}
+/** Results a filtered query wants at least before it reads its terms' tails. */
+const FILTERED_WANTED = 20;
 
 /** The ranking's weights (see `score`); one object so the bench can try others against the evaluation set. */
 export const tuning = {
@@ -106,24 +96,27 @@ export const tuning = {
   title: 0.5,
   /** The score is scaled by the share of the query's terms the article holds, to this power. */
   coordination: 3,
-  /** Longest query that keeps its common terms. */
-  keepCommonUpTo: 4,
-  /** Whether a long query reads its common terms' tails too. */
-  commonTails: false,
 };
 
-export async function rankQuery(text: string, filters: Filters, figures: IndexFigures, fetchBytes: FetchBytes, options: RankOptions = {}): Promise<Ranking> {
+/** Longest query read word by word; a longer one is a pasted sentence (see the module's comment). */
+const SHORT_QUERY_WORDS = 4;
+
+/** A query word as ranked: its term's entry and weight, and the quoted phrase it belongs to (-1 for none). */
+interface Unit {
+  term: string;
+  entry: ShardTerm;
+  weight: number;
+  phrase: number;
+}
+
+export async function rankQuery(text: string, filters: Filters, figures: IndexFigures, get: FetchBytes): Promise<Ranking> {
   const parsed = parseWords(text);
-  const requests: string[] = [];
-  const get = (path: string) => {
-    requests.push(path);
-    return fetchBytes(path);
-  };
   const common = new Set(figures.commonTerms);
   let words = parsed.words;
+  const sentence = words.length > SHORT_QUERY_WORDS;
   /** A long query's common words: looked up in their bitmaps (whether an article holds them), not their lists. */
   let commonWords: string[] = [];
-  if (words.length > tuning.keepCommonUpTo) {
+  if (sentence) {
     const rare = words.filter((w) => w.phrase >= 0 || !common.has(w.term));
     if (rare.length > 0) {
       commonWords = [...new Set(words.filter((w) => !rare.includes(w)).map((w) => w.term))];
@@ -161,7 +154,6 @@ export async function rankQuery(text: string, filters: Filters, figures: IndexFi
   if (missing.length > 0) await lookUp(missing.flatMap((w) => w.parts));
 
   // Each query word becomes one or more units: its term when the index has it, else its parts.
-  interface Unit { term: string; entry: ShardTerm; weight: number; phrase: number }
   const units: Unit[] = [];
   for (const w of words) {
     const whole = found.get(w.term);
@@ -183,27 +175,16 @@ export async function rankQuery(text: string, filters: Filters, figures: IndexFi
   // A quoted phrase must be found in every article that holds it, not only those where its words weigh most; and a
   // pasted sentence in the article it came from, where its rarest words may weigh little. Common terms aside, a tail
   // is a few kilobytes.
-  const sentence = parsed.words.length > 4;
-  if (options.tails || parsed.phrases.length > 0 || sentence) await tailsFor(units.filter((u) => u.entry.tail !== null && (options.tails || tuning.commonTails || !common.has(u.term))));
+  if (parsed.phrases.length > 0 || sentence) await tailsFor(units.filter((u) => u.entry.tail !== null && !common.has(u.term)));
 
-  let ranking = score(units, allowed, parsed.phrases.length, bitmaps, figures);
-  const wantedResults = options.wanted ?? 20;
-  if (!options.tails && allowed && ranking.results.length < wantedResults && units.some((u) => u.entry.tail !== null)) {
+  const weights = new Map(units.map((u) => [u.term, u.weight]));
+  if (browse) return { results: [...(allowed ?? [])].sort((a, b) => b - a).map((number) => ({ number, score: 0 })), weights, phrases: parsed.phrases };
+  let results = score(units, allowed, parsed.phrases.length, bitmaps, figures);
+  if (allowed && results.length < FILTERED_WANTED && units.some((u) => u.entry.tail !== null)) {
     await tailsFor(units.filter((u) => u.entry.tail !== null));
-    ranking = score(units, allowed, parsed.phrases.length, bitmaps, figures);
+    results = score(units, allowed, parsed.phrases.length, bitmaps, figures);
   }
-  if (browse) {
-    const numbers = allowed ? [...allowed] : [];
-    ranking = { results: numbers.sort((a, b) => b - a).map((number) => ({ number, score: 0 })), allWords: numbers.length };
-  }
-  return {
-    ...ranking,
-    terms: [...new Set(units.map((u) => u.term))],
-    weights: new Map(units.map((u) => [u.term, u.weight])),
-    phrases: parsed.phrases,
-    complete: units.every((u) => u.entry.tail === null),
-    requests,
-  };
+  return { results, weights, phrases: parsed.phrases };
 }
 
 /** The common words' bitmaps, as sets of article numbers (with the ordinal → number table), all fetched at once. */
@@ -256,13 +237,8 @@ interface Candidate {
   phraseUnits: number;
 }
 
-function score(
-  units: { term: string; entry: ShardTerm; weight: number; phrase: number }[],
-  allowed: Set<number> | null,
-  phraseCount: number,
-  common: { holds: (number: number) => boolean; df: number }[],
-  figures: IndexFigures,
-): Pick<Ranking, 'results' | 'allWords'> {
+/** The candidates, best first (see scripts/index/README.md for the formula). */
+function score(units: Unit[], allowed: Set<number> | null, phraseCount: number, common: { holds: (number: number) => boolean; df: number }[], figures: IndexFigures): RankedArticle[] {
   const commonWeights = common.map((c) => idf(c.df, figures.articles));
   const termCount = units.length + common.length;
   const candidates = new Map<number, Candidate>();
@@ -282,7 +258,6 @@ function score(
     }
   }
   const results: RankedArticle[] = [];
-  let allWords = 0;
   for (const [number, c] of candidates) {
     // A quoted phrase's words must all be there; the page then checks them in order.
     if (phraseCount > 0 && c.phraseUnits < phraseUnits) continue;
@@ -292,12 +267,11 @@ function score(
       c.matched++;
       c.bm25 += commonWeights[i]!;
     }
-    if (c.matched === termCount) allWords++;
     const coordination = tuning.coordination === 0 ? 1 : (c.matched / termCount) ** tuning.coordination;
     results.push({ number, score: (c.bm25 + tuning.proximity * together(c.blocks)) * coordination });
   }
   results.sort((a, b) => b.score - a.score || a.number - b.number);
-  return { results, allWords };
+  return results;
 }
 
 /**

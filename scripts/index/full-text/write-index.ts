@@ -9,7 +9,7 @@
  */
 import type { ArticleTerms } from './article-terms.ts';
 import {
-  BLOCKS_UP_TO_DF, ByteWriter, encodeList, encodeShard, fullTextPaths, HEAD_POSTINGS, impactByte, impactOf, SHARDS, shardOfTerm, writePostings,
+  BLOCKS_UP_TO_DF, ByteWriter, encodeList, encodeShard, fnv1a, fullTextPaths, HEAD_POSTINGS, impactByte, impactOf, SHARDS, shardOfTerm, writePostings,
 } from './format.ts';
 
 export interface IndexArticle {
@@ -162,15 +162,10 @@ export function buildFullTextIndex(articles: readonly IndexArticle[]): FullTextI
   return { files, commonTerms: commonTerms.sort(), stats: { articles: sorted.length, terms: termCount, postings, tails: tailNames.size } };
 }
 
-/** A file name for a term's tail: a hash of the term (terms may hold any letter), unique among the index's tails. */
+/** A file name for a term's tail: a hash of the term (terms may hold any letter), unique among the index's tails (its
+ *  shard entry names it, so a suffix on the rare clash is all it takes). */
 function tailName(term: string, taken: Set<string>): string {
-  let hash = 0x811c9dc5;
-  let second = 0x01000193;
-  for (let i = 0; i < term.length; i++) {
-    hash = Math.imul(hash ^ term.charCodeAt(i), 0x01000193) >>> 0;
-    second = Math.imul(second ^ term.charCodeAt(i), 0x5bd1e995) >>> 0;
-  }
-  const base = `${hash.toString(16).padStart(8, '0')}${second.toString(16).padStart(8, '0')}`;
+  const base = fnv1a(term).toString(16).padStart(8, '0');
   let name = base;
   for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
   taken.add(name);
