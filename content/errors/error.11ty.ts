@@ -4,7 +4,6 @@ import { url, type SiteData } from '../../layouts/lib/site.ts';
 import { articleList } from '../../layouts/listing.ts';
 import { count, kindLabel } from '../../layouts/lib/labels.ts';
 import type { ErrorListing } from '../../scripts/link/index.ts';
-import { letOthersRun } from '../../scripts/render/event-loop.ts';
 
 const outputOf = (error: ErrorListing) => `/errors/${error.code}/index.html`;
 
@@ -26,8 +25,7 @@ function signedDecimal(error: ErrorListing): string | null {
   return hex ? String(Number.parseInt(hex, 16) | 0) : null;
 }
 
-export async function render({ kb, error }: { kb: SiteData; error: ErrorListing }): Promise<string> {
-  await letOthersRun();
+export function render({ kb, error }: { kb: SiteData; error: ErrorListing }): string {
   const decimal = signedDecimal(error);
   return html`<h1><span class="code">${error.display}</span></h1>
 <dl class="meta-panel">
