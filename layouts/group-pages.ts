@@ -9,6 +9,7 @@ import { count } from './lib/labels.ts';
 import { articleList } from './listing.ts';
 import type { GroupListing } from '../scripts/link/index.ts';
 import type { Crumb } from './base.11ty.ts';
+import { letOthersRun } from '../scripts/render/event-loop.ts';
 
 export interface GroupPage {
   key: string;
@@ -85,7 +86,9 @@ export function groupTemplate(options: {
         breadcrumbs: (d: { group: GroupPage; kb: SiteData }) => [{ label: 'Home', path: '/' }, ...trail(d.group, d.kb), { label: d.group.name }],
       },
     },
-    render({ kb, group }: { kb: SiteData; group: GroupPage }): string {
+    async render({ kb, group }: { kb: SiteData; group: GroupPage }): Promise<string> {
+      // Thousands of listing pages render back to back otherwise (scripts/render/event-loop.ts).
+      await letOthersRun();
       const first = (group.page - 1) * pageSize + 1;
       const lead = group.page === 1 && options.lead ? options.lead(group, kb) : '';
       return html`<h1>${options.heading(group.name, group, kb)}</h1>

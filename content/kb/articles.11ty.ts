@@ -2,6 +2,7 @@
 import { renderArticle } from '../../layouts/article.ts';
 import { renderShell } from '../../layouts/base.11ty.ts';
 import { articlePagePath, type ArticlePage, type SiteData } from '../../layouts/lib/site.ts';
+import { letOthersRun } from '../../scripts/render/event-loop.ts';
 
 const outputOf = articlePagePath;
 
@@ -11,7 +12,9 @@ export const data = {
   permalink: (data: { article: ArticlePage }) => outputOf(data.article),
 };
 
-export function render(data: { kb: SiteData; article: ArticlePage }): string {
+export async function render(data: { kb: SiteData; article: ArticlePage }): Promise<string> {
+  // 60k pages render back to back without a turn of the event loop otherwise (scripts/render/event-loop.ts).
+  await letOthersRun();
   const { kb, article } = data;
   const family = kb.families.get(article.productFamily);
   return renderShell(kb, {

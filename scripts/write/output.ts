@@ -17,6 +17,7 @@ import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:wor
 import { Piscina } from 'piscina';
 import { changedSince, type PresenceTask } from './presence-worker.ts';
 import { loadValue, storeValue } from '../pipeline/stored.ts';
+import { letOthersRun } from '../render/event-loop.ts';
 import { eachLimited } from './articles.ts';
 
 /** A folder the build may clean: absent, empty, or holding a site this generator wrote. */
@@ -182,7 +183,10 @@ export class OutputFolder {
    * changed).
    *
    * The write itself is synchronous: each promise round trip through libuv's pool cost about a millisecond per
-   * file (50 s for 60k files, measured on the full corpus); a write into the page cache takes tens of microseconds.
+   * file — 50 s for the search index's 60k files alone (measured on the full corpus); a write into the page cache
+   * takes tens of microseconds. Every 50 ms of writes, the event loop is let turn (`letOthersRun`) after the write,
+   * so a caller that checks something before its next write (the search index: whether the build stopped) sees
+   * what happened during the turn.
    */
   async write(sitePath: string, content: string | Uint8Array): Promise<void> {
     const file = this.file(sitePath);
@@ -200,6 +204,8 @@ export class OutputFolder {
     }
     this.written.add(file);
     this.fingerprints.set(rel, print);
+    // Synchronous writes resolve at once: a stage's writes would chain as microtasks and starve the loop.
+    await letOthersRun();
   }
 
   /** Writes many files, 64 in flight: enough to keep the disk busy, few enough for file handles. */

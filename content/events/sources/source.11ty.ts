@@ -4,6 +4,7 @@ import { count } from '../../../layouts/lib/labels.ts';
 import { url, type SiteData } from '../../../layouts/lib/site.ts';
 import { articleList } from '../../../layouts/listing.ts';
 import type { SourceListing } from '../../../scripts/link/index.ts';
+import { letOthersRun } from '../../../scripts/render/event-loop.ts';
 
 const outputOf = (source: SourceListing) => `/events/sources/${source.slug}/index.html`;
 
@@ -17,7 +18,8 @@ export const data = {
   },
 };
 
-export function render({ kb, source }: { kb: SiteData; source: SourceListing }): string {
+export async function render({ kb, source }: { kb: SiteData; source: SourceListing }): Promise<string> {
+  await letOthersRun();
   return html`<h1>Event source ${source.name}</h1>
 <p class="lead">${count(source.events.length, 'event ID')} in ${count(source.articleCount, 'article')}.</p>
 ${source.events.map((e) => html`<section aria-labelledby="ev-${e.id}"><h2 id="ev-${e.id}"><a href="${url(kb.site, `/events/${e.id}/`)}">Event ID ${e.id}</a> <span class="count">${count(e.articles.length, 'article')}</span></h2>${articleList(kb, e.articles)}</section>`)}`.value;
