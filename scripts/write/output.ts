@@ -183,9 +183,9 @@ export class OutputFolder {
    * changed).
    *
    * The write itself is synchronous: each promise round trip through libuv's pool cost about a millisecond per
-   * file — 50 s for the search index's 60k files alone (measured on the full corpus); a write into the page cache
+   * file — 50 s for 60k files (measured on the full corpus); a write into the page cache
    * takes tens of microseconds. Every 50 ms of writes, the event loop is let turn (`letOthersRun`) after the write,
-   * so a caller that checks something before its next write (the search index: whether the build stopped) sees
+   * so a caller that checks something before its next write sees
    * what happened during the turn.
    */
   async write(sitePath: string, content: string | Uint8Array): Promise<void> {
