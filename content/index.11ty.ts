@@ -2,6 +2,7 @@
 import { html, type SafeHtml } from '../layouts/lib/html.ts';
 import { url, type SiteData } from '../layouts/lib/site.ts';
 import { count, typeLabel } from '../layouts/lib/labels.ts';
+import { oldLinkScript } from '../layouts/lib/old-link-script.ts';
 
 export const data = { layout: 'base.11ty.ts', title: 'Microsoft Knowledge Base archive', permalink: '/index.html' };
 
@@ -37,6 +38,7 @@ export function render({ kb }: { kb: SiteData }): string {
   ];
   return html`<h1>Microsoft Knowledge Base archive</h1>
 <p class="lead">${count(site.articleCount, 'archived Knowledge Base article')}, cross-linked by the symptoms they describe.</p>
+<p id="old-link" class="notice" role="status" hidden></p>${oldLinkScript(site)}
 <form class="hero-search" role="search" aria-label="Search the archive" action="${url(site, '/search/')}" method="get">
   <label for="home-q">Search by event ID (<code>4087</code>, <code>MSExchangeIMC 4087</code>), error code (<code>0x80004005</code>), article number (<code>Q182346</code>) or words</label>
   <input id="home-q" name="q" type="search">

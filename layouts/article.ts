@@ -4,7 +4,7 @@
  * plain original. Headings: one h1 (the title); the page's own sections and the body's sections are h2.
  */
 import { html, raw, type SafeHtml } from './lib/html.ts';
-import { url, type ArticlePage, type SiteData } from './lib/site.ts';
+import { originalHrefOf, recordPathOf, url, type ArticlePage, type SiteData, type SiteInfo } from './lib/site.ts';
 import { layoutBody, type BodyHeading } from './lib/body.ts';
 import { kindLabel, typeLabel } from './lib/labels.ts';
 import { eventSourceSlug } from '../scripts/symptoms/index.ts';
@@ -14,7 +14,7 @@ import { keywordSlug } from '../scripts/link/index.ts';
 export function articleLink(kb: SiteData, id: string): SafeHtml {
   const summary = kb.summaries.get(id);
   if (!summary) return html`<span class="kbref-missing">${id}</span> <span class="listing-meta">not in this archive</span>`;
-  return html`<a href="${url(kb.site, summary.permalink)}"><span class="listing-id">${id}</span> ${summary.title}</a>`;
+  return html`<a href="${url(kb.site, summary.permalink)}"><span>${id}</span> ${summary.title}</a>`;
 }
 
 function definition(label: string, value: SafeHtml | string | null | undefined, wide = false): SafeHtml | '' {
@@ -91,7 +91,18 @@ ${raw(body.html)}
     ${neighbour(kb, a.previous, 'prev')}
     ${neighbour(kb, a.next, 'next')}
   </nav>` : ''}
-  <p class="original"><a href="${url(site, a.permalink + a.originalFile)}">View the original plain text</a> · <a href="${url(site, a.permalink + 'index.json')}">Record (JSON)</a></p>
+  ${sourceLinks(site, a)}
 </footer>
 </article>`;
+}
+
+/** The article's original text and record, where this build publishes them (`SiteInfo.publishing`). */
+function sourceLinks(site: SiteInfo, a: ArticlePage): SafeHtml | string {
+  const original = originalHrefOf(site, a);
+  const record = recordPathOf(site, a);
+  const links = [
+    original ? html`<a href="${original}">The original plain text</a>` : null,
+    record ? html`<a href="${url(site, record)}">${site.publishing.records === 'folder' ? `Record (JSON Lines, with the rest of ${a.permalink.replace(/Q\d+\/$/, '')})` : 'Record (JSON)'}</a>` : null,
+  ].filter((l) => l !== null);
+  return links.length > 0 ? html`<p class="original">${links.flatMap((l, i) => (i === 0 ? [l] : [raw(' · '), l]))}</p>` : '';
 }

@@ -63,29 +63,26 @@ ${data.description ? html`<meta name="description" content="${data.description}"
 <link rel="canonical" href="${absoluteUrl(site, pagePath)}">
 ${data.noindex ? raw('<meta name="robots" content="noindex">') : ''}
 <meta name="color-scheme" content="light dark">
-<meta name="generator" content="kb-archive-ssg ${site.version}">
-<link rel="icon" type="image/svg+xml" href="${url(site, '/assets/favicon.svg')}">
+${pagePath === '/' ? html`<meta name="generator" content="kb-archive-ssg ${site.version}">
+<link rel="alternate" type="application/atom+xml" title="Recently modified articles" href="${url(site, '/feed.xml')}">
+` : ''}<link rel="icon" type="image/svg+xml" href="${url(site, '/assets/favicon.svg')}">
 <link rel="stylesheet" href="${url(site, assetPath('site.css'))}">
 <link rel="search" type="application/opensearchdescription+xml" title="${site.title}" href="${url(site, '/opensearch.xml')}">
-<link rel="alternate" type="application/atom+xml" title="Recently modified articles" href="${url(site, '/feed.xml')}">
 </head>
 <body${data.bodyClass ? html` class="${data.bodyClass}"` : ''}>
 <a class="skip-link" href="#main">Skip to content</a>
 <header class="site-header">
-  <a class="site-name" href="${url(site, '/')}">${site.title}</a>
-  <nav aria-label="Site">
-    <ul>
-      <li><a href="${url(site, '/products/')}">Products</a></li>
-      <li><a href="${url(site, '/events/')}">Event IDs</a></li>
-      <li><a href="${url(site, '/errors/')}">Error codes</a></li>
-      <li><a href="${url(site, '/kb/')}">All articles</a></li>
-    </ul>
-  </nav>
-  <form class="site-search" role="search" aria-label="Site search" action="${url(site, '/search/')}" method="get">
-    <label for="site-search-q" class="visually-hidden">Search the archive</label>
-    <input id="site-search-q" name="q" type="search" placeholder="Event ID, error code, Q number or words" autocomplete="off">
-    <button type="submit">Search</button>
-  </form>
+<a class="site-name" href="${url(site, '/')}">${site.title}</a>
+<nav aria-label="Site"><ul>
+<li><a href="${url(site, '/products/')}">Products</a></li>
+<li><a href="${url(site, '/events/')}">Event IDs</a></li>
+<li><a href="${url(site, '/errors/')}">Error codes</a></li>
+<li><a href="${url(site, '/kb/')}">All articles</a></li>
+</ul></nav>
+<form class="site-search" role="search" aria-label="Site search" action="${url(site, '/search/')}" method="get">
+<input name="q" type="search" aria-label="Search the archive" placeholder="Event ID, error code, Q number or words" autocomplete="off">
+<button type="submit">Search</button>
+</form>
 </header>
 ${crumbs.length > 0
     ? html`<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>${crumbs.map((c, i) =>
@@ -98,8 +95,8 @@ ${crumbs.length > 0
 ${raw(data.content)}
 </main>
 <footer class="site-footer">
-  <p>An archive of ${site.articleCount.toLocaleString('en-US')} Microsoft Knowledge Base articles. The articles' text belongs to Microsoft.
-  <a href="${url(site, '/about/')}">About this archive</a> · <a href="${url(site, '/data/')}">Download the data</a></p>
+<p>An archive of ${site.articleCount.toLocaleString('en-US')} Microsoft Knowledge Base articles. The articles' text belongs to Microsoft.
+<a href="${url(site, '/about/')}">About this archive</a> · <a href="${url(site, '/data/')}">Download the data</a></p>
 </footer>
 </body>
 </html>`}\n`;

@@ -20,7 +20,7 @@ import { renderSite, type RenderedFile } from './render/eleventy.ts';
 import { renderVersion, selectPages, type PageSelection } from './render/incremental.ts';
 import { articlePageInputs } from './render/article-inputs.ts';
 import { writeArticleFiles } from './write/articles.ts';
-import { recordsExport } from './write/data-export.ts';
+import { recordLinesOf, recordsExport } from './write/data-export.ts';
 import { assertOwnedOutput, OutputFolder } from './write/output.ts';
 import { buildInputs, lastBuildFileOf, saveLastBuild, sourcesDigest, takeLastBuild } from './write/last-build.ts';
 import { writeSiteFiles } from './write/site-files.ts';
@@ -28,7 +28,7 @@ import { writeSearchIndex, type SearchIndexResult } from './index/index.ts';
 import { createProgress, formatCount, plural, type Progress, type StageTiming } from './report/progress.ts';
 import { threadTimeRemark } from './report/stage-line.ts';
 import { describeDiagnostics, summariseDiagnostics, type DiagnosticSummary } from './report/diagnostics.ts';
-import { articlePagePath, url, type ArticlePage, type FamilyInfo, type SiteData } from '../layouts/lib/site.ts';
+import { articlePagePath, defaultPublishing, url, type ArticlePage, type FamilyInfo, type Publishing, type SiteData } from '../layouts/lib/site.ts';
 import type { Diagnostic, RuleCounts } from './types.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -61,6 +61,14 @@ export interface BuildOptions {
   cacheDir?: string | null;
   /** Build the search index and lookup tables (`/search/` needs them). Default: true. */
   search?: boolean;
+  /** Where records are published besides the export (`Publishing.records`). Default: `none`. */
+  records?: Publishing['records'];
+  /** Write each article's original plain text beside its page. Default: false. */
+  originals?: boolean;
+  /** Where the source files are published, for each article's "original text" link (`https://github.com/jeffpar/kbarchive/blob/master/`). Default: none. */
+  sourceUrl?: string | null;
+  /** Write `_redirects` with a 301 for every old path of every article (Netlify). Default: false. */
+  redirectsFile?: boolean;
   /**
    * Article pages per Eleventy run (scripts/render/eleventy.ts): Eleventy holds what it renders until its run ends.
    * Only memory and speed depend on it, not the output. Default: 12,000 (on the full corpus, five runs of article
@@ -81,6 +89,8 @@ export interface ResolvedBuildOptions {
   quiet: boolean;
   cacheDir: string | null;
   search: boolean;
+  publishing: Publishing;
+  redirectsFile: boolean;
   articlesPerRenderRun: number;
 }
 
@@ -134,6 +144,13 @@ export function resolveBuildOptions(options: BuildOptions): ResolvedBuildOptions
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 64)) {
     throw new Error(`--workers must be a whole number from 0 to 64; got ${workers}`);
   }
+  const records = options.records ?? defaultPublishing.records;
+  if (!['folder', 'article', 'none'].includes(records)) throw new Error(`--records must be folder, article or none; got ${JSON.stringify(records)}`);
+  let sourceUrl = options.sourceUrl ?? null;
+  if (sourceUrl !== null) {
+    if (!/^https?:\/\/[^\s"'<>]+$/.test(sourceUrl)) throw new Error(`--source-url must be an http(s) URL such as https://github.com/jeffpar/kbarchive/blob/master/; got ${JSON.stringify(sourceUrl)}`);
+    if (!sourceUrl.endsWith('/')) sourceUrl = `${sourceUrl}/`;
+  }
   const out = resolve(options.out ?? '_site');
   return {
     source: resolve(options.source ?? defaultSource),
@@ -147,6 +164,8 @@ export function resolveBuildOptions(options: BuildOptions): ResolvedBuildOptions
     quiet: options.quiet ?? false,
     cacheDir: options.cacheDir === null ? null : resolve(options.cacheDir ?? join(dirname(out), '.cache', 'kb-archive')),
     search: options.search ?? true,
+    publishing: { records, originals: options.originals ?? defaultPublishing.originals, sourceUrl },
+    redirectsFile: options.redirectsFile ?? false,
     articlesPerRenderRun: perRun ?? 12_000,
   };
 }
@@ -357,7 +376,7 @@ interface MadeSite {
 export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: ProcessedArticle[], byId: Map<string, ProcessedArticle>): { linked: LinkedArchive; data: SiteData; pages: PageSelection } {
   const linked = linkArchive(kept.map((p) => p.record!), (slug) => familyOf(slug).name);
   const families = new Map<string, FamilyInfo>(linked.listings.families.map((f) => [f.key, { slug: f.key, name: f.name }]));
-  const site = { base: o.base, siteUrl: o.siteUrl, title: 'KB Archive', articleCount: kept.length, version };
+  const site = { base: o.base, siteUrl: o.siteUrl, title: 'KB Archive', articleCount: kept.length, version, publishing: o.publishing };
   const exists = (id: string) => byId.has(id);
   const hrefOf = (id: string) => url(site, linked.summaries.get(id)!.permalink);
   const articles: ArticlePage[] = linked.articles.map((a) => {
@@ -366,7 +385,6 @@ export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: Pr
     return {
       ...a,
       bodyHtml: resolveBodyLinks(p.bodyHtml, exists, hrefOf),
-      originalFile: `${a.id}.txt`,
       previous: neighbours?.previous ?? null,
       next: neighbours?.next ?? null,
     };
@@ -391,7 +409,8 @@ async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder,
   progress.done(`${plural(linked.listings.events.length, 'event ID')}, ${plural(linked.listings.errors.length, 'error code')}, ${formatCount(linked.stats.citationsResolved)} citations resolved, ${formatCount(linked.stats.citationsMissing)} missing`);
 
   progress.stage('Rendering pages');
-  const exportBytes = recordsExport(articles);
+  const recordLines = recordLinesOf(articles);
+  const exportBytes = recordsExport(recordLines);
   // The article pages to render are chosen first (by their fingerprints), so that their number decides how many
   // Eleventy runs render them (Eleventy holds every page of a run until it ends): a one-article rebuild renders in one.
   const chosen = pages.select(articles, articlePagePath).map(articlePagePath);
@@ -408,8 +427,9 @@ async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder,
   for (const p of kept) p.bodyHtml = '';
 
   progress.stage('Writing records');
-  const siteFiles = await writeArticleFiles(output, articles, byId, pages.kept).then(() => writeSiteFiles(output, data.site, articles, allPages, exportBytes));
-  progress.done(`${plural(articles.length, 'record')}, ${plural(siteFiles.sitemapUrls, 'sitemap URL')}`);
+  const articleFiles = await writeArticleFiles(output, data.site, articles, recordLines, byId, pages.kept);
+  const siteFiles = await writeSiteFiles(output, data.site, articles, allPages, exportBytes, { redirectsFile: o.redirectsFile });
+  progress.done(`${plural(articles.length, 'record')} (${plural(articleFiles, 'file')} beside the pages), ${plural(siteFiles.sitemapUrls, 'sitemap URL')}`);
   for (const p of kept) p.plainText = '';
 
   let search: SearchIndexResult | null = null;

@@ -31,6 +31,10 @@ program
   .addOption(new Option('--no-cache', '[boolean] parse every article, reading and writing no cache'))
   .addOption(new Option('--quiet', '[boolean] no progress output').default(false))
   .addOption(new Option('--no-search', '[boolean] skip the search index and lookup tables: /search/ will find nothing (faster test builds)'))
+  .addOption(new Option('--records <where>', '[string] records besides the data export /data/kb-records.jsonl.gz: none, one JSON Lines file per /kb/<NNN>/ folder (+~300 files, +58 MB on the full archive), or an index.json beside every page (+1 file per article)').choices(['none', 'folder', 'article']).default('none'))
+  .addOption(new Option('--originals', '[boolean] write each article\'s original plain text beside its page as Q<number>.txt (+1 file per article)').default(false))
+  .addOption(new Option('--source-url <url>', '[url] where the source files are published, for each article\'s "original text" link, e.g. https://github.com/jeffpar/kbarchive/blob/master/ (default: none)'))
+  .addOption(new Option('--redirects-file', '[boolean] write _redirects with a 301 for every old path of every article (Netlify; four lines per article)').default(false))
   .action(async (opts) => {
     let stage = 'configuration';
     try {
@@ -40,6 +44,7 @@ program
         source: opts.source, out: opts.out, base: opts.base, siteUrl: opts.siteUrl ?? null, strict: opts.strict,
         workers: opts.workers, maxFileSize: opts.maxFileSize, report: opts.report, quiet: opts.quiet, search: opts.search,
         cacheDir: opts.cache === false ? null : opts.cacheDir,
+        records: opts.records, originals: opts.originals, sourceUrl: opts.sourceUrl ?? null, redirectsFile: opts.redirectsFile,
       });
       if (result.failed) {
         process.stderr.write(`--strict: ${result.rejected} rejected, ${result.warnings} warnings: exiting with status 1.\n`);
@@ -64,6 +69,29 @@ program
       await serve({ dir: opts.dir, base: opts.base, port: opts.port });
     } catch (error) {
       process.stderr.write(`error during serve: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    }
+  });
+
+program
+  .command('check-host')
+  .description('Check a built site against the hosting budget (PRODUCT.md) and static hosts\' documented limits: exit 0 within the budget, 1 over it, 2 when the folder is missing.')
+  .addOption(new Option('--dir <dir>', '[path] the built site').default('_site'))
+  .action(async (opts) => {
+    try {
+      const { statSync } = await import('node:fs');
+      const stat = statSync(opts.dir, { throwIfNoEntry: false });
+      if (!stat?.isDirectory()) {
+        process.stderr.write(`error: --dir ${opts.dir} ${stat ? 'is not a folder' : 'does not exist'}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const { footprintOf, hostReport } = await import('./report/host-limits.ts');
+      const { lines, fits } = hostReport(footprintOf(opts.dir));
+      process.stdout.write(`${lines.join('\n')}\n`);
+      process.exitCode = fits ? 0 : 1;
+    } catch (error) {
+      process.stderr.write(`error during check-host: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exitCode = 2;
     }
   });

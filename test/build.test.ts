@@ -24,10 +24,10 @@ test('every sample article is read, built and accounted for', () => {
   assert.equal(site.result.rejected, 0, JSON.stringify(site.result.diagnostics.filter((d) => d.severity === 'rejected')));
 });
 
-test('each article has a page and a PRODUCT.md record beside it', () => {
+test('each article has a page and a PRODUCT.md record in its folder\'s records.jsonl', () => {
   for (const id of sampleIds) {
     const permalink = permalinkOf(id);
-    const record = site.json<Record<string, unknown>>(`${permalink}index.json`);
+    const record = site.record<Record<string, unknown>>(id);
     assert.equal(record.id, id);
     assert.equal(typeof record.title, 'string');
     assert.ok(!String(record.title).startsWith(`${id}:`), 'title keeps no leading Qnnn:');
@@ -57,7 +57,7 @@ test('header and footer lines never leak into the rendered body', () => {
 test('every event named by a record has its page, listing the article under its source', () => {
   let checked = 0;
   for (const id of sampleIds) {
-    const record = site.json<{ events: { source: string | null; id: number }[] }>(`${permalinkOf(id)}index.json`);
+    const record = site.record<{ events: { source: string | null; id: number }[] }>(id);
     for (const event of record.events) {
       const page = site.page(`/events/${event.id}/`);
       assert.ok(page, `/events/${event.id}/ exists`);

@@ -20,8 +20,7 @@ before(async () => {
   site = await buildSite({ source: realCorpusDir() });
   for (const path of paths) {
     const id = path.split('/')[2]!;
-    const permalink = `/${path.replace(/README\.md$/, '')}`;
-    records.set(id, site.json<LinkedArticle>(`${permalink}index.json`));
+    records.set(id, site.record<LinkedArticle>(id));
   }
 });
 

@@ -8,11 +8,23 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 
-const assetsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../content/assets');
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const assetsDir = join(projectRoot, 'content/assets');
 
-/** The assets served under hashed names, relative to content/assets. */
-export const hashedAssets = ['site.css'] as const;
+/** The assets served under hashed names: files of content/assets, and scripts bundled from assets/ (`bundled`). */
+export const hashedAssets = ['site.css', 'old-links.js'] as const;
+
+/** Scripts bundled by esbuild into one classic script each: asset name → entry point. */
+const bundled: Partial<Record<(typeof hashedAssets)[number], string>> = { 'old-links.js': 'assets/old-link-page.ts' };
+
+function contentOf(name: (typeof hashedAssets)[number]): string {
+  const entry = bundled[name];
+  if (!entry) return readFileSync(join(assetsDir, name), 'utf8');
+  const built = buildSync({ entryPoints: [join(projectRoot, entry)], bundle: true, format: 'iife', target: 'es2020', minify: true, write: false, logLevel: 'silent' });
+  return built.outputFiles[0]!.text;
+}
 export type HashedAsset = (typeof hashedAssets)[number];
 
 export interface AssetFile {
@@ -27,7 +39,7 @@ const cache = new Map<HashedAsset, AssetFile>();
 export function assetFile(name: HashedAsset): AssetFile {
   let file = cache.get(name);
   if (!file) {
-    const content = readFileSync(join(assetsDir, name), 'utf8');
+    const content = contentOf(name);
     const hash = createHash('sha256').update(content).digest('hex').slice(0, 10);
     file = { name, path: `/assets/${name.replace(/(\.[a-z]+)$/, `.${hash}$1`)}`, content };
     cache.set(name, file);

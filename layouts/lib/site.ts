@@ -13,13 +13,49 @@ export interface SiteInfo {
   title: string;
   articleCount: number;
   version: string;
+  /** What each article gets besides its page: see `Publishing`. */
+  publishing: Publishing;
+}
+
+/**
+ * Where an article's record and original text are published besides its page. The defaults keep the full archive
+ * within the hosting budget of PRODUCT.md (700 MB, 100,000 files); the rest are options, each with its cost in the
+ * README.
+ */
+export interface Publishing {
+  /**
+   * Records besides the export `/data/kb-records.jsonl.gz` (which always has them all): `folder` — one JSON Lines
+   * file per `/kb/<NNN>/` folder, beside its folder page (~300 files, 58 MB on the full archive); `article` — an
+   * `index.json` beside every page (one file per article); `none`.
+   */
+  records: 'folder' | 'article' | 'none';
+  /** The original plain text written beside every page as `Q<number>.txt` (one file per article). */
+  originals: boolean;
+  /** Where the source files are published, prefixed to each `sourcePath` for the "original text" link. */
+  sourceUrl: string | null;
+}
+
+export const defaultPublishing: Publishing = { records: 'none', originals: false, sourceUrl: null };
+
+/** Site path of the records file of an article number's `/kb/<NNN>/` folder. */
+export const folderRecordsPath = (permalink: string): string => `${permalink.replace(/Q\d+\/$/, '')}records.jsonl`;
+
+/** Site path of the record that describes an article, or null when records are published only in the export. */
+export function recordPathOf(site: SiteInfo, article: { permalink: string }): string | null {
+  const { records } = site.publishing;
+  return records === 'article' ? `${article.permalink}index.json` : records === 'folder' ? folderRecordsPath(article.permalink) : null;
+}
+
+/** The link to an article's original text: beside the page, at its source, or none. */
+export function originalHrefOf(site: SiteInfo, article: { id: string; permalink: string; sourcePath: string }): string | null {
+  if (site.publishing.originals) return url(site, `${article.permalink}${article.id}.txt`);
+  if (site.publishing.sourceUrl) return site.publishing.sourceUrl + article.sourcePath.split('/').map(encodeURIComponent).join('/');
+  return null;
 }
 
 /** One article page's data: the linked record plus its rendered body. */
 export interface ArticlePage extends LinkedArticle {
   bodyHtml: string;
-  /** Name of the published plain-text original beside the page (`Q182346.txt`). */
-  originalFile: string;
   previous: string | null;
   next: string | null;
 }

@@ -1,8 +1,8 @@
 /**
- * Stage 7 (write): beside each article's `index.html`, its normalised record as `index.json` (the contract of
- * PRODUCT.md) and the original plain text as `Q<number>.txt`, for fidelity.
+ * Stage 7 (write): each article's normalised record (the contract of PRODUCT.md) and, when asked, its original
+ * plain text, where `SiteInfo.publishing` puts them.
  */
-import type { ArticlePage } from '../../layouts/lib/site.ts';
+import { folderRecordsPath, type ArticlePage, type SiteInfo } from '../../layouts/lib/site.ts';
 import type { LinkedArticle } from '../types.ts';
 import type { OutputFolder } from './output.ts';
 
@@ -32,16 +32,42 @@ export async function eachLimited<T>(items: T[], limit: number, task: (item: T) 
 }
 
 /**
+ * Writes what each article gets besides its page, as `site.publishing` says: its record (in its folder's JSON Lines
+ * file, or as `index.json` beside the page) and its original plain text (`Q<number>.txt` beside the page).
+ * @param recordLines each article's published record as one line of JSON, in the order of `articles` (shared with
+ *   the data export, so every record is serialised once).
  * @param keptPages site paths of article pages kept from the last build: their page's inputs (the whole
  *   `ArticlePage`, of which the record is a part, and the plain text: render/article-inputs.ts) did not change, so
  *   neither did their record and original.
  */
-export async function writeArticleFiles(output: OutputFolder, articles: ArticlePage[], sources: Map<string, { plainText: string }>, keptPages: ReadonlySet<string> = new Set()): Promise<void> {
-  await eachLimited(articles, 64, async (a) => {
-    const record = `${a.permalink}index.json`;
-    const original = `${a.permalink}${a.originalFile}`;
+export async function writeArticleFiles(
+  output: OutputFolder,
+  site: SiteInfo,
+  articles: readonly ArticlePage[],
+  recordLines: readonly string[],
+  sources: Map<string, { plainText: string }>,
+  keptPages: ReadonlySet<string> = new Set(),
+): Promise<number> {
+  const { records, originals } = site.publishing;
+  let files = 0;
+  if (records === 'folder') {
+    const folders = new Map<string, string[]>();
+    articles.forEach((a, i) => {
+      const path = folderRecordsPath(a.permalink);
+      const lines = folders.get(path);
+      if (lines) lines.push(recordLines[i]!);
+      else folders.set(path, [recordLines[i]!]);
+    });
+    await output.writeAll([...folders].map(([path, lines]) => [path, `${lines.join('\n')}\n`]));
+    files += folders.size;
+  }
+  if (records !== 'article' && !originals) return files;
+  await eachLimited([...articles], 64, async (a) => {
     const pageKept = keptPages.has(`${a.permalink}index.html`);
-    if (!pageKept || !output.keepAsIs(record)) await output.write(record, `${JSON.stringify(publishedRecord(a), null, 2)}\n`);
-    if (!pageKept || !output.keepAsIs(original)) await output.write(original, sources.get(a.id)?.plainText ?? '');
+    const record = `${a.permalink}index.json`;
+    const original = `${a.permalink}${a.id}.txt`;
+    if (records === 'article' && (!pageKept || !output.keepAsIs(record))) await output.write(record, `${JSON.stringify(publishedRecord(a), null, 2)}\n`);
+    if (originals && (!pageKept || !output.keepAsIs(original))) await output.write(original, sources.get(a.id)?.plainText ?? '');
   });
+  return files + articles.length * ((records === 'article' ? 1 : 0) + (originals ? 1 : 0));
 }

@@ -49,9 +49,11 @@ export const recordFieldDocs: { [K in keyof LinkedArticle]-?: { type: string; ab
   sourcePath: { type: 'string', about: 'Path of the source file, relative to the source folder ("kb/182/Q182346/README.md").' },
 };
 
+/** Each article's published record as one line of JSON (no newline), in the order given. */
+export const recordLinesOf = (articles: readonly ArticlePage[]): string[] => articles.map((a) => JSON.stringify(publishedRecord(a)));
+
 /** The export's bytes: one record per line, in the order given (the build passes them sorted by number). */
-export async function recordsExport(articles: readonly ArticlePage[]): Promise<Buffer> {
-  const lines = articles.map((a) => `${JSON.stringify(publishedRecord(a))}\n`);
+export async function recordsExport(lines: readonly string[]): Promise<Buffer> {
   // zlib runs on libuv's thread pool: the export compresses on the second core while pages render.
-  return promisify(gzip)(Buffer.from(lines.join('')), { level: 9 });
+  return promisify(gzip)(Buffer.from(lines.length > 0 ? `${lines.join('\n')}\n` : ''), { level: 9 });
 }

@@ -1,44 +1,39 @@
 /**
- * Old-link compatibility (issue #5): the article number alone, `/Q182346/` and `/kb/Q182346/`, reaches the
- * article on any static host. Two ways, both written:
- * - redirect pages: a tiny `index.html` at each old path (meta refresh, canonical link, noindex and a plain link
- *   for people) — works everywhere, GitHub Pages included; ~330 bytes each, two per article;
- * - `_redirects` (Netlify, and Cloudflare Pages up to its rule limit): real 301s for hosts that read it.
- *   nginx and Apache can do the same with one regex rule: see the README.
+ * Old links as server rules, for hosts that can answer them with real redirects. Every host also resolves them
+ * without rules: the not-found page and the home page read an old link in the browser (`assets/old-links.ts`), so
+ * the default build writes no file per old path.
+ * - `_redirects` (with `--redirects-file`): one 301 per old path form of every article, for Netlify. It is long
+ *   (four lines per article), so it is an option: GitLab Pages ignores a file of over 1,000 rules, and Cloudflare
+ *   Pages reads only the first 2,100.
+ * - nginx: a few regex rules for every article, documented in the README (`nginxRules`).
  */
-import { escapeHtml } from '../../layouts/lib/html.ts';
-import { absoluteUrl, url, type SiteInfo } from '../../layouts/lib/site.ts';
+import { url, type SiteInfo } from '../../layouts/lib/site.ts';
 
-/** The old paths of an article that redirect to its permalink. */
-export const oldPaths = (id: string): string[] => [`/${id}/`, `/kb/${id}/`];
+/** The path forms of old links to an article: kbarchive's `/Q182346/`, `/kb/Q182346/`; Microsoft's `/kb/182346` and `/kb/182346/<language>`. */
+export const oldPathForms = (id: string): string[] => [`/${id}/`, `/kb/${id}/`, `/kb/${id.slice(1)}`, `/kb/${id.slice(1)}/*`];
 
-/** The redirect page for one old path: no layout, no script, nothing to index. */
-export function redirectPage(site: SiteInfo, id: string, permalink: string): string {
-  const href = escapeHtml(url(site, permalink));
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${id}</title>
-<meta name="robots" content="noindex">
-<link rel="canonical" href="${escapeHtml(absoluteUrl(site, permalink))}">
-<meta http-equiv="refresh" content="0; url=${href}">
-</head><body><p>${id} has moved to <a href="${href}">${href}</a>.</p></body></html>
-`;
-}
-
-/** `_redirects` lines (`from to 301`), one per old path, in article order. */
+/** `_redirects` lines (`from to 301`), in article order. */
 export function redirectRules(site: SiteInfo, articles: readonly { id: string; permalink: string }[]): string {
-  const lines = [`# Old kbarchive links to article pages (kb-archive-ssg). Read by Netlify; Cloudflare Pages reads the first 2,000.`];
-  for (const a of articles) for (const from of oldPaths(a.id)) lines.push(`${url(site, from)} ${url(site, a.permalink)} 301`);
+  const lines = [`# Old links to article pages (kb-archive-ssg), for Netlify. Query forms (?kbid=, default.aspx?scid=) are resolved by the pages themselves.`];
+  for (const a of articles) for (const from of oldPathForms(a.id)) lines.push(`${url(site, from)} ${url(site, a.permalink)} 301`);
   return `${lines.join('\n')}\n`;
 }
 
-/** The nginx rule that does the same for every article, documented in the README. */
-export function nginxRule(site: SiteInfo): string {
+/**
+ * nginx rules that redirect the path forms of old links for every article (the number's folder is its first three
+ * digits, zero-padded to six: Q5723 → kb/005/). `/kb/<n>` takes four digits or more, so the folder pages
+ * `/kb/<NNN>/` stay themselves.
+ */
+export function nginxRules(site: SiteInfo): string {
   const base = site.base;
+  const forms = `(?:(?:kb/)?[Qq]|kb/(?=\\d{4}))`;
+  const tail = `(?:/[A-Za-z-]{1,10})?/?$`;
   return [
-    `# /Q182346/ and /kb/Q182346/ → ${base}kb/182/Q182346/ (folder: the first 3 digits of the number zero-padded to 6)`,
-    `rewrite "^${base}(?:kb/)?Q(\\d{3})(\\d{3})/?$" ${base}kb/$1/Q$1$2/ permanent;`,
-    `rewrite "^${base}(?:kb/)?Q(\\d{2})(\\d{3})/?$" ${base}kb/0$1/Q$1$2/ permanent;`,
-    `rewrite "^${base}(?:kb/)?Q(\\d{1})(\\d{3})/?$" ${base}kb/00$1/Q$1$2/ permanent;`,
-    `rewrite "^${base}(?:kb/)?Q(\\d{1,3})/?$" ${base}kb/000/Q$1/ permanent;`,
+    `# ${base}Q182346/, ${base}kb/Q182346/, ${base}kb/182346 and ${base}kb/182346/en-us → ${base}kb/182/Q182346/`,
+    `rewrite "^${base}${forms}0*(\\d{3})(\\d{3})${tail}" ${base}kb/$1/Q$1$2/ permanent;`,
+    `rewrite "^${base}${forms}0*(\\d{2})(\\d{3})${tail}" ${base}kb/0$1/Q$1$2/ permanent;`,
+    `rewrite "^${base}${forms}0*(\\d)(\\d{3})${tail}" ${base}kb/00$1/Q$1$2/ permanent;`,
+    `rewrite "^${base}(?:kb/)?[Qq]0*(\\d{1,3})/?$" ${base}kb/000/Q$1/ permanent;`,
+    `rewrite "^${base}${forms}0*(\\d{3})(\\d{4})${tail}" ${base}kb/$1/Q$1$2/ permanent;`,
   ].join('\n');
 }

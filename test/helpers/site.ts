@@ -7,6 +7,7 @@ import { toString } from 'hast-util-to-string';
 import type { Root, Element } from 'hast';
 import { build, type BuildOptions, type BuildResult } from '../../scripts/build.ts';
 import { tempDir } from './temp.ts';
+import { gunzipSync } from 'node:zlib';
 
 export interface BuiltSite {
   out: string;
@@ -14,12 +15,20 @@ export interface BuiltSite {
   /** Parsed HTML of a site path (`/kb/900/Q900001/`), or null when the file does not exist. */
   page(path: string): Root | null;
   json<T = Record<string, unknown>>(path: string): T;
+  /** An article's published record (`Q182346`), from the data export every build writes. */
+  record<T = Record<string, unknown>>(id: string): T;
   exists(path: string): boolean;
+}
+
+/** Every record of a built site, from its data export (sorted by number). */
+export function exportedRecords<T = Record<string, unknown>>(out: string): T[] {
+  return gunzipSync(readFileSync(join(out, 'data/kb-records.jsonl.gz'))).toString('utf8').trim().split('\n').map((line) => JSON.parse(line) as T);
 }
 
 export async function buildSite(options: BuildOptions = {}): Promise<BuiltSite> {
   const out = options.out ?? join(tempDir('kb-site-'), 'site');
   const result = await build({ quiet: true, report: null, ...options, out });
+  let exported: Map<string, string> | undefined;
   const file = (path: string) => join(out, path.endsWith('/') ? `${path}index.html` : path);
   return {
     out,
@@ -30,6 +39,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuiltSite> 
     },
     json(path) {
       return JSON.parse(readFileSync(join(out, path), 'utf8'));
+    },
+    record(id) {
+      exported ??= new Map(gunzipSync(readFileSync(join(out, 'data/kb-records.jsonl.gz'))).toString('utf8').trim().split('\n').map((l) => [l.slice(7, l.indexOf('"', 7)), l]));
+      const line = exported.get(id);
+      if (!line) throw new Error(`no record of ${id} in the data export`);
+      return JSON.parse(line);
     },
     exists: (path) => existsSync(file(path)),
   };

@@ -18,6 +18,7 @@ import { realArticlePaths, realCorpusDir } from '../helpers/corpus.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { hostileFiles, kbPage, articlePath, writeHostileCorpus, TEMPLATES, XSS, type HostileFile } from './corpus.ts';
 import type { Diagnostic } from '../../scripts/types.ts';
+import { folderRecordsPath } from '../../layouts/lib/site.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const tsx = join(projectRoot, 'node_modules/.bin/tsx');
@@ -87,7 +88,11 @@ const page = (path: string): Root | null => {
   const file = join(out, path, 'index.html');
   return existsSync(file) ? fromHtml(readFileSync(file, 'utf8')) : null;
 };
-const record = (path: string): Record<string, unknown> => JSON.parse(readFileSync(join(out, path, 'index.json'), 'utf8'));
+/** The record of the article at `path` (`/kb/182/Q182346/`), from its folder's records.jsonl. */
+const record = (path: string): Record<string, unknown> => {
+  const records = readFileSync(join(out, folderRecordsPath(path)), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  return records.find((r) => r.permalink === path) ?? {};
+};
 const permalink = (id: string): string => `/${articlePath(id).replace(/README\.md$/, '')}`;
 
 before(() => {
@@ -111,7 +116,7 @@ before(() => {
   parentBefore = listTree(parent);
   // The report and the per-article cache are the build's own files, placed where the user says; by default
   // they sit beside --out, so they are pointed elsewhere to check that nothing else lands there.
-  run = cli(['--source', source, '--out', out, '--report', report, '--cache-dir', join(work, 'cache')]);
+  run = cli(['--source', source, '--out', out, '--report', report, '--cache-dir', join(work, 'cache'), '--records', 'folder']);
   diagnostics = existsSync(report) ? (JSON.parse(readFileSync(report, 'utf8')) as { diagnostics: Diagnostic[] }).diagnostics : [];
 });
 

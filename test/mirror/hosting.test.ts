@@ -14,6 +14,9 @@ import { buildSite, type BuiltSite } from '../helpers/site.ts';
 import { serve } from '../../scripts/serve.ts';
 import { sitemapFiles } from '../../scripts/write/sitemap.ts';
 import { recordFieldDocs } from '../../scripts/write/data-export.ts';
+import { defaultPublishing } from '../../layouts/lib/site.ts';
+import { nginxRules } from '../../scripts/write/redirects.ts';
+import { permalinkOf } from '../../scripts/link/citations.ts';
 
 const base = '/kb/';
 const siteUrl = 'https://example.org';
@@ -24,7 +27,8 @@ let browser: Browser;
 let page: Page;
 
 before(async () => {
-  site = await buildSite({ workers: 0, base, siteUrl });
+  // With every extra the hosting budget leaves out by default, so that the crawl covers their links too.
+  site = await buildSite({ workers: 0, base, siteUrl, records: 'article', originals: true, redirectsFile: true });
   const stop = new AbortController();
   server = await serve({ dir: site.out, base, port: 0, signal: stop.signal });
   const address = server.address();
@@ -105,19 +109,40 @@ test('the server previews under the prefix: the bare prefix redirects, outside p
   }
 });
 
-test('old links /Q<n>/ and /kb/Q<n>/ reach the article: redirect pages, and _redirects rules', async () => {
+test('--redirects-file writes a 301 for each old path form of every article, under the prefix', () => {
   const rules = readFileSync(join(site.out, '_redirects'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
-  assert.equal(rules.length, 2 * articles());
+  assert.equal(rules.length, 4 * articles());
   for (const r of records()) {
     const target = `${base}${r.permalink.slice(1)}`;
-    for (const old of [`${base}${r.id}/`, `${base}kb/${r.id}/`]) {
-      const html = await (await fetch(origin + old)).text();
-      assert.match(html, /<meta name="robots" content="noindex">/);
-      assert.ok(html.includes(`<meta http-equiv="refresh" content="0; url=${target}">`), `${old} refreshes to ${target}`);
-      assert.ok(html.includes(`<link rel="canonical" href="${siteUrl}${target}">`));
-      assert.ok(html.includes(`<a href="${target}">`));
+    for (const old of [`${base}${r.id}/`, `${base}kb/${r.id}/`, `${base}kb/${r.number}`, `${base}kb/${r.number}/*`]) {
       assert.ok(rules.includes(`${old} ${target} 301`), `_redirects has ${old}`);
     }
+  }
+});
+
+test('nginx rules redirect every path form of an old link to the article', () => {
+  const rules = nginxRules({ base, siteUrl, title: 't', articleCount: 0, version: '0', publishing: defaultPublishing })
+    .split('\n').filter((l) => l.startsWith('rewrite'))
+    .map((l) => { const [, pattern, target] = /^rewrite "([^"]+)" (\S+) permanent;$/.exec(l)!; return { pattern: new RegExp(pattern!), target: target! }; });
+  const rewrite = (path: string) => {
+    const rule = rules.find((r) => r.pattern.test(path));
+    return rule ? path.replace(rule.pattern, rule.target) : null;
+  };
+  for (const n of [7, 42, 999, 1000, 5723, 13587, 99999, 182346, 999999, 1000000, 2345678]) {
+    const target = `${base}${permalinkOf(`Q${n}`).slice(1)}`;
+    for (const old of [`Q${n}/`, `Q${n}`, `kb/Q${n}/`, `q${n}`, ...(n >= 1000 ? [`kb/${n}`, `kb/${n}/`, `kb/${n}/en-us`, `kb/${n}/EN-US/`] : [])]) {
+      assert.equal(rewrite(`${base}${old}`), target, `${base}${old}`);
+    }
+  }
+  for (const page of ['kb/182/', 'kb/', 'events/4087/', 'kb/182/Q182346/', 'kb/18234x', 'kb/182346/en_us']) assert.equal(rewrite(`${base}${page}`), null, `${page} is left alone`);
+});
+
+test('--records article and --originals publish each article\'s record and text beside its page, linked from it', () => {
+  for (const r of records()) {
+    const page = readFileSync(join(site.out, r.permalink, 'index.html'), 'utf8');
+    assert.ok(page.includes(`href="${base}${r.permalink.slice(1)}${r.id}.txt"`), `${r.id} links its original`);
+    assert.ok(page.includes(`href="${base}${r.permalink.slice(1)}index.json"`), `${r.id} links its record`);
+    assert.ok(readFileSync(join(site.out, r.permalink, `${r.id}.txt`), 'utf8').length > 0);
   }
 });
 
@@ -144,7 +169,7 @@ test('sitemap.xml is an index of sitemaps with absolute URLs that hold every art
 
 test('sitemaps split at the per-file limit', () => {
   const entries = Array.from({ length: 25 }, (_, i) => ({ path: `/p/${String(i).padStart(2, '0')}/` }));
-  const files = sitemapFiles({ base: '/', siteUrl, title: 't', articleCount: 0, version: '0' }, entries, 10);
+  const files = sitemapFiles({ base: '/', siteUrl, title: 't', articleCount: 0, version: '0', publishing: defaultPublishing }, entries, 10);
   assert.deepEqual([...files.keys()], ['/sitemap.xml', '/sitemap-1.xml', '/sitemap-2.xml', '/sitemap-3.xml']);
   assert.equal((files.get('/sitemap-3.xml')!.match(/<url>/g) ?? []).length, 5);
   assert.equal((files.get('/sitemap.xml')!.match(/<sitemap>/g) ?? []).length, 3);

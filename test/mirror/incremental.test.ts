@@ -13,7 +13,8 @@ import { fullTextPaths, shardOfTerm } from '../../scripts/index/full-text/format
 
 const root = tempDir('kb-incremental-');
 const source = join(root, 'source');
-const options: BuildOptions = { source, workers: 0, quiet: true, report: null, base: '/mirror/', siteUrl: 'https://example.org' };
+// With the per-article extras on, so that a rebuild is shown to keep, rewrite and delete them as it does pages.
+const options: BuildOptions = { source, workers: 0, quiet: true, report: null, base: '/mirror/', siteUrl: 'https://example.org', originals: true, records: 'article', redirectsFile: true };
 
 /** Every file under `dir`, relative path → bytes. */
 function snapshot(dir: string): Map<string, Buffer> {

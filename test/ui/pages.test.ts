@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element, Root } from 'hast';
-import { buildSite, $, $$, text, type BuiltSite } from '../helpers/site.ts';
+import { buildSite, exportedRecords, $, $$, text, type BuiltSite } from '../helpers/site.ts';
 import { groupPages, pageSize } from '../../layouts/group-pages.ts';
 import { layoutBody } from '../../layouts/lib/body.ts';
 import { versionSlug } from '../../scripts/link/listings.ts';
@@ -31,9 +31,7 @@ let records: Record[];
 before(async () => {
   site = await buildSite({ workers: 0 });
   based = await buildSite({ workers: 0, base: '/mirror/kb/' });
-  records = readdirSync(join(site.out, 'kb'), { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .flatMap((d) => readdirSync(join(site.out, 'kb', d.name)).filter((q) => /^Q\d+$/.test(q)).map((q) => site.json<Record>(`kb/${d.name}/${q}/index.json`)));
+  records = exportedRecords<Record>(site.out);
 });
 
 const href = (node: Element | null | undefined) => String(node?.properties.href ?? '');
