@@ -27,6 +27,7 @@ import { writeSiteFiles } from './write/site-files.ts';
 import { writeSearchIndex, type SearchIndexResult } from './index/index.ts';
 import { createProgress, formatCount, plural, type Progress, type StageTiming } from './report/progress.ts';
 import { threadTimeRemark } from './report/stage-line.ts';
+import { describeFootprint, footprintOfPaths, type Footprint } from './report/host-limits.ts';
 import { describeDiagnostics, summariseDiagnostics, type DiagnosticSummary } from './report/diagnostics.ts';
 import { articlePagePath, defaultPublishing, url, type ArticlePage, type FamilyInfo, type Publishing, type SiteData } from '../layouts/lib/site.ts';
 import type { Diagnostic, RuleCounts } from './types.ts';
@@ -116,6 +117,8 @@ export interface BuildResult {
   seconds: number;
   /** True when --strict and there was any warning or rejection. */
   failed: boolean;
+  /** What the output folder holds, counted from the files this build wrote or kept (the hosting budget's figures). */
+  footprint: Footprint;
   /**
    * True when nothing had changed since the last build into this folder (sources, code, options, and every file
    * it wrote still there), so the folder was kept as it was and the last build's findings reported again.
@@ -322,12 +325,13 @@ async function finishBuild(
   progress: Progress,
   output: OutputFolder,
   run: { started: number; startedAt: number; lastBuildFile: string | null; inputs: string; sources: string; pruned: Promise<void> | undefined },
-  facts: Omit<BuildResult, 'rejected' | 'warnings' | 'summary' | 'timings' | 'seconds' | 'failed'>,
+  facts: Omit<BuildResult, 'rejected' | 'warnings' | 'summary' | 'timings' | 'seconds' | 'failed' | 'footprint'>,
 ): Promise<BuildResult> {
   progress.stage('Removing stale files');
   const stale = await output.finish(run.startedAt);
   await run.pruned;
   progress.done(plural(stale, 'stale file'));
+  const footprint = footprintOfPaths(output.files());
   const { diagnostics, rules } = facts;
   if (run.lastBuildFile && run.sources) {
     saveLastBuild(run.lastBuildFile, { inputs: run.inputs, sources: run.sources, articlesRead: facts.articlesRead, articlesBuilt: facts.articlesBuilt, pagesWritten: facts.pagesWritten, diagnostics, rules });
@@ -337,6 +341,7 @@ async function finishBuild(
   const seconds = (performance.now() - run.started) / 1000;
   const result: BuildResult = {
     ...facts,
+    footprint,
     rejected: summary.rejected,
     warnings: summary.warnings,
     summary,
@@ -359,6 +364,7 @@ async function finishBuild(
       `${plural(result.pagesWritten, 'page')} ${result.unchanged ? 'kept as they were' : 'written'}; ${plural(summary.warnings, 'warning')} in ${seconds.toFixed(1)}s` +
       (o.report ? `. Full report: ${relative(process.cwd(), o.report)}` : ''),
   );
+  progress.log(`Output: ${describeFootprint(footprint)}`);
   if (!accounted) result.failed = true;
   return result;
 }

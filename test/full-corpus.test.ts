@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { buildSite, $$, type BuiltSite } from './helpers/site.ts';
 import { realCorpusDir, realArticlePaths } from './helpers/corpus.ts';
 import type { LinkedArticle } from '../scripts/types.ts';
+import { BUDGET, footprintOf, hostReport } from '../scripts/report/host-limits.ts';
 
 let site: BuiltSite;
 let paths: string[];
@@ -105,4 +106,14 @@ test('a crawl of the whole site finds no broken internal link', () => {
   walk(site.out);
   assert.ok(links > 500_000, `${links} links crawled`);
   assert.deepEqual([...broken].slice(0, 20), []);
+});
+
+test('the default full build fits the hosting budget, by its own count and by a walk of the folder', () => {
+  const own = site.result.footprint;
+  const walked = footprintOf(site.out);
+  assert.deepEqual({ bytes: own.bytes, files: own.files, folders: own.folders }, { bytes: walked.bytes, files: walked.files, folders: walked.folders }, 'the build counts what it published');
+  assert.ok(own.bytes <= BUDGET.maxBytes, `${(own.bytes / 1e6).toFixed(1)} MB of ${BUDGET.maxBytes / 1e6} MB`);
+  assert.ok(own.files <= BUDGET.maxFiles, `${own.files} files of ${BUDGET.maxFiles}`);
+  assert.ok(own.files + own.folders <= BUDGET.maxEntries, `${own.files + own.folders} files and folders of ${BUDGET.maxEntries}`);
+  assert.ok(hostReport(own).fits);
 });

@@ -124,13 +124,13 @@ const hosts: HostLimits[] = [
     note: '100 MB per file is GitHub\'s repository limit, binding when a site is published from a branch',
   },
   {
-    // https://docs.gitlab.com/administration/instance_limits/#number-of-files-per-gitlab-pages-website (200,000 entries: files, directories and symlinks)
-    // https://docs.gitlab.com/administration/settings/continuous_integration/#maximum-artifacts-size ("Set to 1G on GitLab.com")
+    // https://docs.gitlab.com/ee/administration/instance_limits.html#number-of-files-per-gitlab-pages-web-site (200,000 entries: files, directories and symlinks)
+    // https://docs.gitlab.com/ee/user/admin_area/settings/continuous_integration.html#maximum-artifacts-size ("Set to 1G on GitLab.com")
     // https://gitlab.com/gitlab-org/gitlab/-/issues/405048 ("GitLab Pages have limitations for site size (1 GB) and the number of files (200,000)" on GitLab.com)
     name: 'GitLab Pages (gitlab.com)',
     sources: [
-      'https://docs.gitlab.com/administration/instance_limits/#number-of-files-per-gitlab-pages-website',
-      'https://docs.gitlab.com/administration/settings/continuous_integration/#maximum-artifacts-size',
+      'https://docs.gitlab.com/ee/administration/instance_limits.html#number-of-files-per-gitlab-pages-web-site',
+      'https://docs.gitlab.com/ee/user/admin_area/settings/continuous_integration.html#maximum-artifacts-size',
       'https://gitlab.com/gitlab-org/gitlab/-/issues/405048',
     ],
     units: 'decimal',
@@ -194,6 +194,19 @@ function sizes(bytes: number, limit: number, units: 'decimal' | 'binary'): [stri
 /** `612.3 MB of 1 GB`. */
 const sizeOf = (bytes: number, limit: number, units: 'decimal' | 'binary') => sizes(bytes, limit, units).join(' of ');
 
+/** Whether a footprint is within the project's hosting budget (BUDGET). */
+const withinBudget = (f: Footprint) => f.bytes <= BUDGET.maxBytes && f.files <= BUDGET.maxFiles && f.files + f.folders <= BUDGET.maxEntries;
+
+/**
+ * One line for a build's summary: `612.3 MB in 76,402 files and 73,478 folders: within the hosting budget (700 MB,
+ * 100,000 files, 200,000 files and folders)`, or `over the hosting budget`.
+ */
+export function describeFootprint(f: Footprint): string {
+  const [shown, budget] = sizes(f.bytes, BUDGET.maxBytes, 'decimal');
+  return `${shown} in ${count(f.files)} ${f.files === 1 ? 'file' : 'files'} and ${count(f.folders)} ${f.folders === 1 ? 'folder' : 'folders'}: ` +
+    `${withinBudget(f) ? 'within' : 'over'} the hosting budget (${budget}, ${count(BUDGET.maxFiles)} files, ${count(BUDGET.maxEntries)} files and folders)`;
+}
+
 /**
  * Human lines: the footprint against the project's budget, then one line per host with each limit it documents
  * checked (✓ all within, ✗ any over, · nothing it documents applies). `fits` is the project's contract (BUDGET),
@@ -201,7 +214,7 @@ const sizeOf = (bytes: number, limit: number, units: 'decimal' | 'binary') => si
  */
 export function hostReport(f: Footprint): { lines: string[]; fits: boolean } {
   const entries = f.files + f.folders;
-  const fits = f.bytes <= BUDGET.maxBytes && f.files <= BUDGET.maxFiles && entries <= BUDGET.maxEntries;
+  const fits = withinBudget(f);
   const [shown, budget] = sizes(f.bytes, BUDGET.maxBytes, 'decimal');
   const lines = [
     `${fits ? '✓' : '✗'} size ${shown} (budget ${budget}) · ${count(f.files)} files (budget ${count(BUDGET.maxFiles)}) · ${count(entries)} files and folders (budget ${count(BUDGET.maxEntries)})`,

@@ -241,6 +241,11 @@ export class OutputFolder {
     return removed;
   }
 
+  /** Every file of this build, site-relative, with its size: what the folder holds once `finish` has run. */
+  files(): { path: string; bytes: number }[] {
+    return [...this.fingerprints.keys()].map((path) => ({ path, bytes: statSync(join(this.root, path)).size }));
+  }
+
   private walkStale(since: number): number {
     let removed = 0;
     const walk = (dir: string): boolean => {

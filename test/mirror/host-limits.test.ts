@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, rmdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { tempDir } from '../helpers/temp.ts';
-import { BUDGET, HOSTS, footprintOf, footprintOfPaths, hostReport, type Footprint } from '../../scripts/report/host-limits.ts';
+import { BUDGET, HOSTS, describeFootprint, footprintOf, footprintOfPaths, hostReport, type Footprint } from '../../scripts/report/host-limits.ts';
 
 /** The tree's files, site-relative, with their sizes; a symlink's size is its target's length (what lstat reports). */
 const files: { path: string; bytes: number; symlinkTo?: string }[] = [
@@ -136,4 +136,13 @@ test('the budget is PRODUCT.md\'s, and every host names where its limits are doc
     const limits = [host.maxBytes, host.maxFileBytes, host.maxFiles, host.maxEntries].filter((l) => l !== undefined);
     assert.ok(limits.length > 0 || host.note, `${host.name}: a limit, or a note saying why there is none`);
   }
+});
+
+test('describeFootprint: one line for the build summary, within or over the budget', () => {
+  assert.equal(
+    describeFootprint(footprint(612_300_000, 76_402, 73_478, 7_500_000)),
+    '612.3 MB in 76,402 files and 73,478 folders: within the hosting budget (700 MB, 100,000 files, 200,000 files and folders)',
+  );
+  assert.match(describeFootprint(footprint(1, 1, 1, 1)), /^1 B in 1 file and 1 folder: within /);
+  assert.match(describeFootprint(footprint(1, 100_000, 100_001, 1)), /: over the hosting budget/);
 });
