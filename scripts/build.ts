@@ -435,7 +435,7 @@ async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder,
   progress.stage('Writing records');
   const articleFiles = await writeArticleFiles(output, data.site, articles, recordLines, byId, pages.kept);
   const siteFiles = await writeSiteFiles(output, data.site, articles, allPages, exportBytes, { redirectsFile: o.redirectsFile });
-  progress.done(`${plural(articles.length, 'record')} (${plural(articleFiles, 'file')} beside the pages), ${plural(siteFiles.sitemapUrls, 'sitemap URL')}`);
+  progress.done(`${plural(articles.length, 'record')} in the data export${articleFiles > 0 ? ` and ${plural(articleFiles, 'file')} beside the pages` : ''}, ${plural(siteFiles.sitemapUrls, 'sitemap URL')}`);
   for (const p of kept) p.plainText = '';
 
   let search: SearchIndexResult | null = null;
