@@ -3,8 +3,10 @@
  * Debian's Chromium driven by playwright-core, the site served on 127.0.0.1, and the representative pages
  * issue #7 asks to be checked (home, article, event, error code, product, search).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { recordsExportPath } from '../write/data-export.ts';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { serve } from '../serve.ts';
@@ -64,14 +66,11 @@ interface RecordFields {
   errorCodes: { code: string }[];
 }
 
-/** Every record of a built site, read from `kb/<NNN>/Q<n>/index.json`. */
+/** Every record of a built site, read from its data export (every build writes it). */
 function readRecords(dir: string): RecordFields[] {
-  const kb = join(dir, 'kb');
-  return readdirSync(kb, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .flatMap((folder) => readdirSync(join(kb, folder.name)).map((q) => join(kb, folder.name, q, 'index.json')))
-    .filter((file) => existsSync(file))
-    .map((file) => JSON.parse(readFileSync(file, 'utf8')) as RecordFields)
+  const file = join(dir, recordsExportPath);
+  if (!existsSync(file)) return [];
+  return gunzipSync(readFileSync(file)).toString('utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as RecordFields)
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
@@ -81,7 +80,7 @@ function readRecords(dir: string): RecordFields[] {
  */
 export function pagesToCheck(dir: string): PageToCheck[] {
   const records = readRecords(dir);
-  if (records.length === 0) throw new Error(`${dir} holds no article records (kb/<NNN>/Q<n>/index.json): is it a built site?`);
+  if (records.length === 0) throw new Error(`${dir} holds no article records (${recordsExportPath.slice(1)}): is it a built site?`);
   const score = (r: RecordFields) => (r.events.length > 0 ? 100 : 0) + (r.errorCodes.length > 0 ? 100 : 0) + r.sections.length;
   const article = [...records].sort((a, b) => score(b) - score(a))[0]!;
   const event = article.events[0] ?? records.find((r) => r.events.length)?.events[0];

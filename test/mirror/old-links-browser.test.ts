@@ -107,6 +107,33 @@ test('a number the archive lacks says so, offers the search for it, and stays pu
   }
 });
 
+test('Event Viewer\'s help link lands on the event\'s page at its source, at the root and under /kb/', async () => {
+  for (const m of mirrors) {
+    const { page, dialogs } = await openPage();
+    await page.goto(`${m.origin}${m.base}events.asp?EvtSrc=MSExchangeIMC&EvtID=4087&EvtType=Error&CoName=Microsoft%20Corporation&ProdName=Microsoft%20Exchange&ProdVer=5.5&FileName=msexcimc.exe&FileVer=5.5.2448.0`);
+    await page.waitForURL(`${m.origin}${m.base}events/4087/#src-msexchangeimc`, { timeout: 10_000 });
+    assert.equal(await page.locator('h1').innerText(), 'Event ID 4087');
+    assert.match(await page.locator(':target').innerText(), /MSExchangeIMC/, 'the source is the target');
+    assert.deepEqual(dialogs, []);
+    await page.close();
+  }
+});
+
+test('an event the archive lacks says so, with the source as text, and offers the search', async () => {
+  for (const m of mirrors) {
+    const { page, dialogs } = await openPage();
+    const start = `${m.origin}${m.base}events.asp?EvtSrc=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&EvtID=64999`;
+    await page.goto(start);
+    const notice = page.locator('#old-link');
+    await notice.getByText('No article of this archive names event 64999 from <img src=x onerror=alert(1)>').waitFor({ timeout: 10_000 });
+    assert.equal(await notice.locator('img').count(), 0, 'the source is text, not markup');
+    assert.equal(await notice.getByRole('link').getAttribute('href'), `${m.base}search/?q=${encodeURIComponent('<img src=x onerror=alert(1)> 64999')}`);
+    assert.equal(page.url(), start);
+    assert.deepEqual(dialogs, []);
+    await page.close();
+  }
+});
+
 test('hostile links stay on the site, open no dialog and ask nothing of another host', async () => {
   const hostile = [
     '?kbid=//example.org',
@@ -123,6 +150,9 @@ test('hostile links stay on the site, open no dialog and ask nothing of another 
     'search/?q=<img src=x onerror=alert(1)>',
     '<script>alert(1)</script>',
     '?kbid=<svg onload=alert(1)>',
+    'events.asp?EvtSrc=javascript:alert(1)&EvtID=javascript:alert(1)',
+    'events.asp?EvtSrc=//example.org&EvtID=//example.org',
+    'events.asp?EvtSrc=x&EvtID=4087%2F..%2F..%2F%2Fexample.org',
   ];
   for (const m of mirrors) {
     for (const form of hostile) {

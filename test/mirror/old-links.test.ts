@@ -199,9 +199,9 @@ test('forms only where they belong: default.aspx and kbid at the base root, scid
     }
   }
   // The first parameter of a name decides, as URLSearchParams.get would.
-  assert.equal(resolveOldLink('/', '?kbid=1&kbid=2', '/')?.number, 1);
+  assert.deepEqual(resolveOldLink('/', '?kbid=1&kbid=2', '/'), { kind: 'article', number: 1, path: '/kb/000/Q1/' });
   assert.equal(resolveOldLink('/', '?kbid=x&kbid=2', '/'), null);
-  assert.equal(resolveOldLink('/default.aspx', '?scid=kb;en-us;1&scid=kb;en-us;2', '/')?.number, 1);
+  assert.deepEqual(resolveOldLink('/default.aspx', '?scid=kb;en-us;1&scid=kb;en-us;2', '/'), { kind: 'article', number: 1, path: '/kb/000/Q1/' });
 });
 
 test('hostile inputs give null', () => {
@@ -399,4 +399,35 @@ test('property: any string gives null or base + permalinkOf(Q<n>) with n in 1..9
   );
   // The generators must actually reach the non-null branch, or the property would check nothing.
   assert.ok(hits > 50, `only ${hits} inputs resolved`);
+});
+
+test('Event Viewer\'s help link lands on the event\'s page, at its source\'s section, at the root and under /kb/', () => {
+  const query = '?EvtSrc=MSExchangeIMC&EvtID=4087&EvtType=Error&CoName=Microsoft%20Corporation&ProdName=Microsoft%20Exchange&ProdVer=5.5&FileName=msexcimc.exe&FileVer=5.5.2448.0';
+  for (const base of ['/', '/kb/', '/a/b/']) {
+    assert.deepEqual(resolveOldLink(`${base}events.asp`, query, base), { kind: 'event', id: 4087, source: 'MSExchangeIMC', path: `${base}events/4087/`, anchor: 'src-msexchangeimc' });
+  }
+  // Any order and case of the names; a source with spaces; no source; the old host pointed at a prefixed mirror.
+  assert.deepEqual(resolveOldLink('/EVENTS.ASP', '?evtid=7&evtsrc=Service+Control+Manager', '/'), { kind: 'event', id: 7, source: 'Service Control Manager', path: '/events/7/', anchor: 'src-servicecontrolmanager' });
+  assert.deepEqual(resolveOldLink('/events.asp', '?EvtID=1000', '/'), { kind: 'event', id: 1000, source: null, path: '/events/1000/', anchor: null });
+  assert.deepEqual(resolveOldLink('/events.asp', '?EvtSrc=Srv&EvtID=2011', '/kb/'), { kind: 'event', id: 2011, source: 'Srv', path: '/kb/events/2011/', anchor: 'src-srv' });
+});
+
+test('hostile Event Viewer links name at most an event page of this site, and their source is only text', () => {
+  const none: string[] = [
+    '?EvtSrc=X&EvtID=65536', '?EvtSrc=X&EvtID=-1', '?EvtSrc=X&EvtID=4087x', '?EvtSrc=X&EvtID=//example.org',
+    '?EvtSrc=X&EvtID=javascript:alert(1)', '?EvtSrc=X', '?EvtID=', '?EvtID=%34%30%38%37', '?EvtID=4087%2F..%2F..%2Fx',
+    '?EvtID=\u0664\u0660\u0668\u0667',
+  ];
+  for (const search of none) assert.equal(resolveOldLink('/events.asp', search, '/'), null, search);
+  const hostileSources = ['<script>alert(1)</script>', 'javascript:alert(1)', '%2F%2Fexample.org', '"><img src=x onerror=alert(1)>', '%E0%A4%A', 'x'.repeat(101)];
+  for (const source of hostileSources) {
+    const link = resolveOldLink('/events.asp', `?EvtSrc=${source}&EvtID=4087`, '/');
+    assert.ok(link && link.kind === 'event', source);
+    assert.equal(link.path, '/events/4087/', `${source}: the path is the event's, whatever the source`);
+    assert.ok(link.anchor === null || /^src-[a-z0-9]+$/.test(link.anchor), `${source}: the anchor is letters and digits`);
+  }
+  assert.equal((resolveOldLink('/events.asp', '?EvtSrc=%E0%A4%A&EvtID=1', '/') as { source: string | null }).source, null, 'bad percent-encoding is no source');
+  assert.equal((resolveOldLink('/events.asp', `?EvtSrc=${'x'.repeat(101)}&EvtID=1`, '/') as { source: string | null }).source, null, 'an over-long source is none');
+  // Only at the base root: not under another folder, and not `events.aspx`.
+  for (const path of ['/kb/events.asp', '/events.aspx', '/events.asp/', '/x/events.asp']) assert.equal(resolveOldLink(path, '?EvtSrc=X&EvtID=1', '/'), null, path);
 });
