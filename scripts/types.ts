@@ -92,6 +92,23 @@ export interface EventRef {
   /** The event source as commonly spelled (`MSExchangeIMC`), or null when the text names none. */
   source: string | null;
   id: number;
+  /** Set when the event is named only in the title of a cited article (a fix list, a "see also" line): that
+   *  article's id, `"Q175964"`. The article itself may not describe the event. Absent for the article's own events. */
+  via?: string;
+  /** With `via`: the cited article's title as the citing article writes it (`XCON: MTA Stops Processing Messages
+   *  and Generates Event ID 210`), which is all the archive knows of a cited article it does not hold. */
+  viaTitle?: string;
+}
+
+/** One event-log entry as an article quotes it (`Source:` / `Event ID:` / `Type:` / `Description:` blocks). */
+export interface EventMessage {
+  /** The `Source:` value (canonical spelling for known sources), or null when the entry names none. */
+  source: string | null;
+  id: number;
+  /** The `Type:` / `Event Type:` value as written (`Error`, `Warning`, `Information`, `Success Audit`), or null. */
+  type: string | null;
+  /** The `Description:` text joined into one line: whitespace collapsed, trimmed, at most ~600 characters. */
+  message: string;
 }
 
 /** An error code or message the article describes. */
@@ -146,8 +163,11 @@ export interface ArticleRecord {
   appliesTo: string[];
   /** Section headings in order, as written. */
   sections: string[];
-  /** Event-log entries named by number, deduplicated, sorted by id then source. */
+  /** Event-log entries named by number, deduplicated, sorted by id, then source (null first), then `via` (none
+   *  first, then by article number). Entries with `via` are named only in a cited article's title. */
   events: EventRef[];
+  /** The Event Viewer entries the article quotes (source, id, type, description as one line), sorted by id then source. */
+  eventMessages: EventMessage[];
   /** Error codes, deduplicated, sorted by code. */
   errorCodes: ErrorCodeRef[];
   /** `Err Msg:` texts and quoted error messages. */

@@ -7,7 +7,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSite, $$, type BuiltSite } from './helpers/site.ts';
+import { buildSite, $$, text, type BuiltSite } from './helpers/site.ts';
 import { realCorpusDir, realArticlePaths } from './helpers/corpus.ts';
 import type { LinkedArticle } from '../scripts/types.ts';
 import { BUDGET, footprintOf, hostReport } from '../scripts/report/host-limits.ts';
@@ -50,6 +50,54 @@ test('Q182346 links to /events/4087/, which lists it under MSExchangeIMC', () =>
   const section = $$(eventPage, 'section.event-source').find((s) => s.properties.dataSource === 'msexchangeimc');
   assert.ok(section, '/events/4087/ has an MSExchangeIMC group');
   assert.ok($$(section, 'a').some((a) => String(a.properties.href) === '/kb/182/Q182346/'), 'the group lists Q182346');
+});
+
+test('Q200092 (`ID: 4087, Source: MSExchangeIMC, Type: Error,`) is on /events/4087/ beside Q182346, under MSExchangeIMC', () => {
+  assert.ok(records.get('Q200092')!.events.some((e) => e.id === 4087 && e.source === 'MSExchangeIMC' && !e.via));
+  const section = $$(site.page('/events/4087/')!, 'section.event-source').find((s) => s.properties.dataSource === 'msexchangeimc')!;
+  const own = $$(section, 'ul.listing:not(.via) a').map((a) => String(a.properties.href));
+  for (const page of ['/kb/182/Q182346/', '/kb/200/Q200092/']) assert.ok(own.includes(page), `${page} describes MSExchangeIMC 4087`);
+});
+
+test('events named in a cited article\'s title are listed apart, with the cited article; one the archive lacks is marked', () => {
+  let checked = 0;
+  let lacking = 0;
+  for (const record of records.values()) {
+    for (const e of record.events) {
+      if (!e.via) continue;
+      const page = site.page(`/events/${e.id}/`)!;
+      const key = e.source ? e.source.toLowerCase().replace(/[^a-z0-9]+/g, '') : '';
+      const section = $$(page, 'section.event-source').find((s) => s.properties.dataSource === key)!;
+      assert.ok(section, `/events/${e.id}/ has a group for ${e.source}`);
+      const item = $$(section, 'ul.via > li').find((li) => text(li).includes(e.via!));
+      assert.ok(item, `/events/${e.id}/ lists ${e.via} among the cited articles`);
+      assert.ok($$(item, 'small a').some((a) => String(a.properties.href) === record.permalink), `…cited by ${record.id}`);
+      assert.ok(!$$(section, 'ul.listing:not(.via) a').some((a) => String(a.properties.href) === record.permalink) || record.events.some((x) => x.id === e.id && !x.via && (x.source ?? '') === (e.source ?? '')), `${record.id} is not listed as describing ${e.id} itself`);
+      if (!records.has(e.via)) {
+        lacking++;
+        assert.match(text(item), /not archived/, `${e.via} is marked as not archived`);
+        assert.ok(e.viaTitle && text(item).includes(e.viaTitle.slice(0, 20)), `${e.via} is shown by its title`);
+      }
+      checked++;
+    }
+  }
+  assert.ok(checked > 300, `${checked} via entries checked`);
+  assert.ok(lacking > 10, `${lacking} of them cite an article the archive lacks`);
+  // The example of the issue: a service pack's fix list names event 210 through Q175964.
+  assert.ok(records.get('Q174189')!.events.some((e) => e.id === 210 && e.via === 'Q175964'));
+});
+
+test('event pages show the entry as articles quote it from the event log', () => {
+  let shown = 0;
+  for (const record of records.values()) {
+    for (const m of record.eventMessages) {
+      const html = readFileSync(join(site.out, 'events', String(m.id), 'index.html'), 'utf8');
+      const snippet = m.message.slice(0, 40).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+      assert.ok(html.toLowerCase().includes(snippet.toLowerCase()), `/events/${m.id}/ shows the message ${record.id} quotes`);
+      shown++;
+    }
+  }
+  assert.ok(shown > 1_000, `${shown} logged messages`);
 });
 
 test('every event ID named by a record has its page, and every article links to its symptom pages', () => {

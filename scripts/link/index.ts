@@ -10,7 +10,7 @@ import { buildListings, summarise, keywordSlug, type ArticleSummary, type Listin
 export { compareIds, permalinkOf, folderOf } from './citations.ts';
 export { resolveBodyLinks } from './body-links.ts';
 export { keywordSlug };
-export type { ArticleSummary, Listings, EventListing, SourceListing, ErrorListing, GroupListing, ProductFacets } from './listings.ts';
+export type { ArticleSummary, Listings, EventListing, EventSourceGroup, SourceListing, ErrorListing, GroupListing, ProductFacets } from './listings.ts';
 
 export interface LinkedArchive {
   /** Sorted by article number. */

@@ -33,13 +33,22 @@ export interface EventSourceGroup {
   slug: string;
   /** The spelling most articles use (`MSExchangeIMC`); null groups the articles that name no source. */
   name: string | null;
+  /** Every spelling the articles use, most used first, with how many articles use it. */
+  spellings: { spelling: string; articles: number }[];
+  /** The articles that describe the event themselves. */
   articles: string[];
+  /** Articles that name the event only in the title of an article they cite (a fix list, "see also"), with it and
+   *  its title as the citing article writes it. */
+  via: { article: string; cited: string; title: string }[];
+  /** The entry as articles quote it from the event log: its type and description, with the article it is from. */
+  messages: { article: string; type: string | null; message: string }[];
 }
 
 export interface EventListing {
   id: number;
   /** Groups by source, named sources first (by article count), then the articles naming no source. */
   sources: EventSourceGroup[];
+  /** Articles that describe the event, and articles that name it through a citation (`via`), each counted once. */
   articleCount: number;
 }
 
@@ -122,7 +131,16 @@ function commonSpelling(spellings: string[]): string {
 
 export function buildListings(records: ArticleRecord[], familyName: (slug: string) => string): Listings {
   const sorted = [...records].sort((a, b) => compareIds(a.id, b.id));
-  const byEvent = new Map<number, Map<string, { spellings: string[]; articles: Set<string> }>>();
+  type Group = { spellings: Map<string, Set<string>>; articles: Set<string>; via: EventSourceGroup['via']; messages: EventSourceGroup['messages'] };
+  const byEvent = new Map<number, Map<string, Group>>();
+  const groupOf = (id: number, source: string | null): Group => {
+    const key = source ? eventSourceKey(source) : '';
+    let groups = byEvent.get(id);
+    if (!groups) byEvent.set(id, (groups = new Map()));
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { spellings: new Map(), articles: new Set(), via: [], messages: [] }));
+    return group;
+  };
   const bySource = new Map<string, { spellings: string[]; events: Map<number, Set<string>> }>();
   const byError = new Map<string, { display: string[]; kind: string; articles: Set<string> }>();
   const families = new Map<string, string[]>();
@@ -134,13 +152,19 @@ export function buildListings(records: ArticleRecord[], familyName: (slug: strin
 
   for (const r of sorted) {
     for (const e of r.events) {
-      const key = e.source ? eventSourceKey(e.source) : '';
-      let groups = byEvent.get(e.id);
-      if (!groups) byEvent.set(e.id, (groups = new Map()));
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = { spellings: [], articles: new Set() }));
-      if (e.source) group.spellings.push(e.source);
+      const group = groupOf(e.id, e.source);
+      if (e.source) {
+        const users = group.spellings.get(e.source);
+        if (users) users.add(r.id);
+        else group.spellings.set(e.source, new Set([r.id]));
+      }
+      if (e.via) {
+        // Named only in a cited article's title: listed apart on the event page, and not on the source's page.
+        group.via.push({ article: r.id, cited: e.via, title: e.viaTitle ?? '' });
+        continue;
+      }
       group.articles.add(r.id);
+      const key = e.source ? eventSourceKey(e.source) : '';
       if (e.source) {
         let source = bySource.get(key);
         if (!source) bySource.set(key, (source = { spellings: [], events: new Map() }));
@@ -150,6 +174,7 @@ export function buildListings(records: ArticleRecord[], familyName: (slug: strin
         ids.add(r.id);
       }
     }
+    for (const m of r.eventMessages ?? []) groupOf(m.id, m.source).messages.push({ article: r.id, type: m.type, message: m.message });
     for (const c of r.errorCodes) {
       let entry = byError.get(c.code);
       if (!entry) byError.set(c.code, (entry = { display: [], kind: c.kind, articles: new Set() }));
@@ -185,14 +210,15 @@ export function buildListings(records: ArticleRecord[], familyName: (slug: strin
     .sort((a, b) => a[0] - b[0])
     .map(([id, groups]) => {
       const sources = [...groups]
-        .map(([key, g]): EventSourceGroup => ({
-          key,
-          slug: key ? eventSourceSlug(commonSpelling(g.spellings)) : '',
-          name: key ? commonSpelling(g.spellings) : null,
-          articles: [...g.articles],
-        }))
-        .sort((a, b) => (a.name === null ? 1 : 0) - (b.name === null ? 1 : 0) || b.articles.length - a.articles.length || a.key.localeCompare(b.key, 'en'));
-      return { id, sources, articleCount: new Set(sources.flatMap((s) => s.articles)).size };
+        .map(([key, g]): EventSourceGroup => {
+          const spellings = [...g.spellings]
+            .map(([spelling, users]) => ({ spelling, articles: users.size }))
+            .sort((a, b) => b.articles - a.articles || a.spelling.localeCompare(b.spelling, 'en'));
+          const name = spellings[0]?.spelling ?? null;
+          return { key, slug: key && name ? eventSourceSlug(name) : '', name: key ? name : null, spellings, articles: [...g.articles], via: g.via, messages: g.messages };
+        })
+        .sort((a, b) => (a.name === null ? 1 : 0) - (b.name === null ? 1 : 0) || b.articles.length - a.articles.length || b.via.length - a.via.length || a.key.localeCompare(b.key, 'en'));
+      return { id, sources, articleCount: new Set(sources.flatMap((s) => [...s.articles, ...s.via.map((v) => v.article)])).size };
     });
 
   const sources: SourceListing[] = [...bySource]

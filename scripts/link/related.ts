@@ -1,7 +1,8 @@
 /**
  * Related articles, ranked by what they share: the same event or error code first (a reader with a symptom
  * wants every article about it), then direct citations, co-citations and rare keywords, with the same product
- * family as a tie-breaker. Features shared by too many articles say nothing and are skipped.
+ * family as a tie-breaker. Features shared by too many articles say nothing and are skipped. An event named only
+ * in a cited article's title (`via`) is that article's symptom, not this one's: it relates nothing.
  */
 import type { ArticleRecord } from '../types.ts';
 import { compareIds } from './citations.ts';
@@ -31,7 +32,7 @@ export function relatedArticles(records: ArticleRecord[], citedBy: Map<string, s
       seen.add(f);
       members[f]!.push(i);
     };
-    for (const e of r.events) note(`e:${e.id}`, weights.event);
+    for (const e of r.events) if (!e.via) note(`e:${e.id}`, weights.event);
     for (const c of r.errorCodes) note(`c:${c.code}`, weights.errorCode);
     for (const ref of r.references) note(`r:${ref}`, weights.sharedReference);
     for (const k of r.keywords) note(`k:${k.toLowerCase()}`, weights.keyword);

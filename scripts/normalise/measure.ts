@@ -44,7 +44,7 @@ function main(root: string): void {
     for (const folder of readdirSync(join(root, 'kb', group)).sort()) {
       const path = `kb/${group}/${folder}/README.md`;
       const parsed = toParsedArticle(path, readFileSync(join(root, path), 'utf8'));
-      const { record, diagnostics, rules } = buildRecord(parsed, { events: [], errorCodes: [], errorMessages: [], references: [] });
+      const { record, diagnostics, rules } = buildRecord(parsed, { events: [], eventMessages: [], errorCodes: [], errorMessages: [], references: [] });
       articles++;
       for (const [rule, n] of Object.entries(rules)) bump(tallies.rules, rule, n);
       for (const d of diagnostics) {

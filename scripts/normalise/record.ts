@@ -11,7 +11,8 @@
  * - The title must be a non-empty string; otherwise the `## Qn: title` heading, otherwise the id.
  * Only an article with no id at all is rejected (record null).
  */
-import type { ArticleRecord, Diagnostic, ErrorCodeRef, EventRef, ParsedArticle, RuleCounts } from '../types.ts';
+import type { ArticleRecord, Diagnostic, ErrorCodeRef, EventMessage, EventRef, ParsedArticle, RuleCounts } from '../types.ts';
+import { compareEvents } from '../symptoms/index.ts';
 import { articleType } from './article-type.ts';
 import { normaliseDate, yearOf } from './dates.ts';
 import { normaliseIssueType, normaliseSolutionType, normaliseTechnology } from './footer.ts';
@@ -27,6 +28,7 @@ import { parseVersionGroups, pickVersionsValue, versionStrings } from './version
 /** What the symptoms stage (scripts/symptoms/) found in the article. */
 export interface ArticleSymptoms {
   events: EventRef[];
+  eventMessages: EventMessage[];
   errorCodes: ErrorCodeRef[];
   errorMessages: string[];
   references: string[];
@@ -124,8 +126,20 @@ function dialectOf(product: string | null, keywords: readonly string[], hasFoote
 
 function uniqueEvents(events: readonly EventRef[]): EventRef[] {
   const byKey = new Map<string, EventRef>();
-  for (const e of events) byKey.set(`${e.id}\u0000${e.source ?? ''}`, { source: e.source, id: e.id });
-  // PRODUCT.md: sorted by id then source (null, i.e. no source, first).
+  for (const e of events) {
+    const key = `${e.id}\u0000${e.source ?? ''}\u0000${e.via ?? ''}`;
+    if (!byKey.has(key)) byKey.set(key, e.via === undefined ? { source: e.source, id: e.id } : { source: e.source, id: e.id, via: e.via, viaTitle: e.viaTitle ?? '' });
+  }
+  // PRODUCT.md: sorted by id, then source (null, i.e. no source, first), then via (none first).
+  return [...byKey.values()].sort(compareEvents);
+}
+
+function uniqueEventMessages(messages: readonly EventMessage[]): EventMessage[] {
+  const byKey = new Map<string, EventMessage>();
+  for (const m of messages) {
+    const key = `${m.id}\u0000${m.source ?? ''}\u0000${m.type ?? ''}\u0000${m.message}`;
+    if (!byKey.has(key)) byKey.set(key, { source: m.source, id: m.id, type: m.type, message: m.message });
+  }
   return [...byKey.values()].sort((a, b) => a.id - b.id || (a.source ?? '').localeCompare(b.source ?? '', 'en'));
 }
 
@@ -153,6 +167,7 @@ function uniqueReferences(references: readonly string[], id: string): string[] {
 export function normaliseSymptoms(symptoms: ArticleSymptoms, id: string): ArticleSymptoms {
   return {
     events: uniqueEvents(symptoms.events),
+    eventMessages: uniqueEventMessages(symptoms.eventMessages),
     errorCodes: uniqueErrorCodes(symptoms.errorCodes),
     errorMessages: [...new Set(symptoms.errorMessages)],
     references: uniqueReferences(symptoms.references, id),

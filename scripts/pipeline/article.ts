@@ -95,7 +95,7 @@ export async function processArticle(root: string, path: string, limits?: Partia
     return rejectedArticle(path, diagnostics, parsed.rules);
   }
 
-  const built = buildRecord(parsed, { events: [], errorCodes: [], errorMessages: [], references: [] });
+  const built = buildRecord(parsed, { events: [], eventMessages: [], errorCodes: [], errorMessages: [], references: [] });
   diagnostics.push(...built.diagnostics);
   const record = built.record;
   if (record) {

@@ -132,3 +132,26 @@ export const PROSE_SOURCE_PATTERN: string = [
     .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')),
   'MSExchange\\w+',
 ].join('|');
+
+/** Event IDs are 16-bit (the low word of the event code): anything above is not an ID (`events 214992`). */
+export const MAX_EVENT_ID = 65535;
+
+/** Where a labelled source value ends: a column gap, a comma, a bracket or the next label on the line. */
+const VALUE_END = /\s{2,}|\t|[,;(]|\s+(?:Event\s*ID|Event\s+Type|Event\s+Category|Event|Type|Category|Description|Date|Time|User|Computer|ID|Error|Warning|Information|Details)\s*[:=]|\.(?:\s|$)/i;
+/** Trailing event type glued onto a one-line source (`Source: Service Control Manager Error`: 4 lines). */
+const TRAILING_TYPE = /\s+(?:Error|Warning|Information)\s*$/i;
+
+/** Cleans a labelled source value; null when it does not look like a source name (placeholder, sentence, empty). */
+export function cleanSource(raw: string): string | null {
+  // `Dr. Watson` (DrWatson, 26 sources) would otherwise end at its full stop.
+  // A source name is at most 40 characters; a longer value is refused below, so 200 is plenty and keeps a
+  // damaged line of megabytes from being scanned again for every match on it.
+  // `Source:NetLogonType: Error`: the next label glued on where a column layout lost its spaces.
+  let value = raw.slice(0, 200).replace(/\bDr\.\s?Watson/i, 'DrWatson').replace(/(?<=[a-z])(?:Type|Category|Description)\s*:.*$/, '').split(VALUE_END)[0]!.trim().replace(/^["'[]+|["'\]:.]+$/g, '').trim();
+  const withoutType = value.replace(TRAILING_TYPE, '');
+  if (withoutType !== value && withoutType !== '') value = withoutType;
+  // `<Protocol>` placeholders, sentences (`IPXRIP logs with the following`) and junk are not names.
+  if (value === '' || /[<>]/.test(value) || value.length > 40 || value.split(/\s+/).length > 4) return null;
+  if (!/^[A-Za-z_]/.test(value) || /^(?:the|a|an|this|that|is|none|n\/a)\b/i.test(value)) return null;
+  return canonicalEventSource(value);
+}

@@ -16,7 +16,7 @@ export function publishedRecord(a: ArticlePage): LinkedArticle {
     issueType: a.issueType, solutionType: a.solutionType, technology: a.technology,
     articleType: a.articleType, titleTags: a.titleTags, dialect: a.dialect,
     appliesTo: a.appliesTo, sections: a.sections,
-    events: a.events, errorCodes: a.errorCodes, errorMessages: a.errorMessages,
+    events: a.events, eventMessages: a.eventMessages, errorCodes: a.errorCodes, errorMessages: a.errorMessages,
     references: a.references, referencesFound: a.referencesFound, referencesMissing: a.referencesMissing,
     citedBy: a.citedBy, related: a.related, queryWords: a.queryWords, sourcePath: a.sourcePath,
   };

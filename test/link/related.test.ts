@@ -79,7 +79,7 @@ test('a stronger neighbour met after eight weaker ones still takes its place in 
 function plainRelated(records: ArticleRecord[], citedBy: Map<string, string[]>): Map<string, string[]> {
   const weightOf = { e: 6, c: 5, r: 2, k: 1 } as const;
   const featuresOf = (r: ArticleRecord) =>
-    new Set([...r.events.map((e) => `e:${e.id}`), ...r.errorCodes.map((c) => `c:${c.code}`), ...r.references.map((ref) => `r:${ref}`), ...r.keywords.map((k) => `k:${k.toLowerCase()}`)]);
+    new Set([...r.events.filter((e) => !e.via).map((e) => `e:${e.id}`), ...r.errorCodes.map((c) => `c:${c.code}`), ...r.references.map((ref) => `r:${ref}`), ...r.keywords.map((k) => `k:${k.toLowerCase()}`)]);
   const holders = new Map<string, ArticleRecord[]>();
   for (const r of records) for (const f of featuresOf(r)) holders.set(f, [...(holders.get(f) ?? []), r]);
   const byId = new Map(records.map((r) => [r.id, r]));

@@ -72,4 +72,4 @@ export function parsedPage(options: PageOptions = {}, path?: string): ParsedArti
   return toParsedArticle(path ?? `kb/${n}/${id}/README.md`, kbPage(options));
 }
 
-export const noSymptoms = { events: [], errorCodes: [], errorMessages: [], references: [] };
+export const noSymptoms = { events: [], eventMessages: [], errorCodes: [], errorMessages: [], references: [] };

@@ -163,7 +163,7 @@ test('buildRecord: any front matter and header values give a record at the canon
     fc.property(value, value, field, field, field, field, field, (title, permalink, article, product, versions, keywords, lastModified) => {
       const { record, diagnostics } = buildRecord(
         parsed({ title, permalink }, { article, product, versions, keywords, lastModified }, { keywords: keywords ?? '' }),
-        { events: [], errorCodes: [], errorMessages: [], references: [] },
+        { events: [], eventMessages: [], errorCodes: [], errorMessages: [], references: [] },
       );
       assert.ok(record);
       assert.equal(record.id, 'Q900001');
@@ -187,7 +187,7 @@ test('header lines with any values: the article still parses and builds, one war
       const lines = [`Article: Q900001`, `Product(s): ${product}`, `Version(s): ${versions}`, `Keyword(s): ${keywords}`, `Last Modified: ${lastModified}`, '', 'The body text.'];
       const text = `---\ntitle: "Q900001: t"\npermalink: /kb/900/Q900001/\n---\n## Q900001: t\n\n{% raw %}\n${lines.map((l) => `\t${l}`).join('\n')}\n{% endraw %}\n`;
       const article = parseArticle({ path: 'kb/900/Q900001/README.md', folderId: 'Q900001', text, encoding: 'utf-8', bytes: text.length });
-      const { record, diagnostics } = buildRecord(article, { events: [], errorCodes: [], errorMessages: [], references: [] });
+      const { record, diagnostics } = buildRecord(article, { events: [], eventMessages: [], errorCodes: [], errorMessages: [], references: [] });
       assert.ok(record, JSON.stringify(article.diagnostics));
       assert.equal(record.product, product.trim() === '' ? null : record.product);
       const dateWarnings = diagnostics.filter((d) => d.rule.startsWith('kb:date-'));

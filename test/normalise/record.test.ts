@@ -33,6 +33,7 @@ test('a well-formed page: every field of the record, no diagnostics', () => {
     appliesTo: ['Microsoft Widget Server, versions 1.0, 2.0'],
     sections: [],
     events: [],
+    eventMessages: [],
     errorCodes: [],
     errorMessages: [],
     references: [],
@@ -129,15 +130,30 @@ test('MSPL dialect: See article, mspl13_ keywords, or no footer and no product',
   assert.equal(kbNoFooter.record?.dialect, 'kb');
 });
 
-test('symptoms: copied, references without the article itself, sorted unique; events sorted by id then source', () => {
+test('symptoms: copied, references without the article itself, sorted unique; events sorted by id, source, then via', () => {
   const { record } = buildRecord(parsedPage(), {
-    events: [{ source: 'Srv', id: 2011 }, { source: null, id: 7 }, { source: 'Srv', id: 2011 }, { source: 'Alpha', id: 2011 }],
+    events: [
+      { source: 'Srv', id: 2011 }, { source: null, id: 7 }, { source: 'Srv', id: 2011, via: 'Q200000', viaTitle: 'A cited title' },
+      { source: 'Srv', id: 2011 }, { source: 'Alpha', id: 2011 }, { source: 'Srv', id: 2011, via: 'Q99999', viaTitle: 'Another' },
+    ],
+    eventMessages: [
+      { source: 'Srv', id: 2011, type: 'Error', message: 'The server was unable to allocate memory.' },
+      { source: null, id: 7, type: null, message: 'A message.' },
+      { source: 'Srv', id: 2011, type: 'Error', message: 'The server was unable to allocate memory.' },
+    ],
     errorCodes: [{ kind: 'hresult', code: '0x80004005', display: '0x80004005' }],
     errorMessages: ['Widget not found'],
     references: ['Q200000', 'Q123456', 'Q99999', 'Q200000'],
   });
   assert.deepEqual(record?.references, ['Q99999', 'Q200000']);
-  assert.deepEqual(record?.events, [{ source: null, id: 7 }, { source: 'Alpha', id: 2011 }, { source: 'Srv', id: 2011 }]);
+  assert.deepEqual(record?.events, [
+    { source: null, id: 7 }, { source: 'Alpha', id: 2011 }, { source: 'Srv', id: 2011 },
+    { source: 'Srv', id: 2011, via: 'Q99999', viaTitle: 'Another' }, { source: 'Srv', id: 2011, via: 'Q200000', viaTitle: 'A cited title' },
+  ]);
+  assert.deepEqual(record?.eventMessages, [
+    { source: null, id: 7, type: null, message: 'A message.' },
+    { source: 'Srv', id: 2011, type: 'Error', message: 'The server was unable to allocate memory.' },
+  ]);
   assert.deepEqual(record?.errorMessages, ['Widget not found']);
 });
 

@@ -18,7 +18,7 @@ function record(number: number, title: string, more: Partial<ArticleRecord> = {}
   return {
     id: `Q${number}`, number, title, permalink: `/kb/${String(Math.floor(number / 1000)).padStart(3, '0')}/Q${number}/`, lastModified: '1999-01-01', year: 1999,
     product: 'Microsoft Exchange Server', productFamily: 'exchange', versions: [], platforms: [], os: [], keywords: [], issueType: null, solutionType: null,
-    technology: [], articleType: 'prb', titleTags: [], dialect: 'kb', appliesTo: [], sections: [], events: [], errorCodes: [], errorMessages: [],
+    technology: [], articleType: 'prb', titleTags: [], dialect: 'kb', appliesTo: [], sections: [], events: [], eventMessages: [], errorCodes: [], errorMessages: [],
     references: [], queryWords: [], sourcePath: `kb/x/Q${number}/README.md`, ...more,
   };
 }

@@ -65,6 +65,9 @@ describe('extractErrorCodes: traps', () => {
   });
   test('citation lines are skipped', () => {
     assert.deepEqual(codes('  Q123456 PRB: Error C2065 When Compiling'), []);
+    // R3's `TITLE :` line and a title wrapped onto the next line quote the cited article too (issue #21).
+    assert.deepEqual(codes('  ARTICLE-ID: Q123456\n  TITLE : Gizmo Causes a Stop 0x0000001E'), []);
+    assert.deepEqual(codes('  Q123457 GIZ: Gizmo Service Fails Intermittently with an Application Error in\n  Gizmo.exe (0xC0000005 - AV)'), []);
   });
 });
 

@@ -88,8 +88,9 @@ describe('extractEvents: traps', () => {
       assert.deepEqual(extractEvents(input(text)), [], text);
     }
   });
-  test('citation lines name another article\'s events', () => {
-    assert.deepEqual(extractEvents(input('  Q123456 XADM: Service Stops with Event 9999')), []);
+  test('citation lines name another article\'s events: kept with `via`, never paired with the block\'s source', () => {
+    assert.deepEqual(extractEvents(input('  Q123456 XADM: Service Stops with Event 9999')), [{ source: null, id: 9999, via: 'Q123456', viaTitle: 'XADM: Service Stops with Event 9999' }]);
+    assert.deepEqual(extractEvents(input('  Source: FooSvc\n  Q123456 XADM: Service Stops with Event 9999')), [{ source: null, id: 9999, via: 'Q123456', viaTitle: 'XADM: Service Stops with Event 9999' }]);
   });
   test('never throws on odd input', () => {
     assert.deepEqual(extractEvents({ id: 'Q1', title: undefined as unknown as string, bodyText: null as unknown as string, queryWords: null, product: null }), []);
