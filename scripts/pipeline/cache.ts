@@ -22,7 +22,7 @@ import { loadValue, storeValue } from './stored.ts';
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** What the per-article result depends on, besides the file itself. */
-const codeInputs = ['scripts/read', 'scripts/parse', 'scripts/normalise', 'scripts/symptoms', 'scripts/pipeline', 'scripts/index/full-text/tokens.ts', 'scripts/index/full-text/article-terms.ts', 'scripts/render/article-inputs.ts', 'scripts/link/body-links.ts', 'layouts/lib/html.ts', 'scripts/types.ts', 'package-lock.json'];
+const codeInputs = ['scripts/read', 'scripts/parse', 'scripts/normalise', 'scripts/symptoms', 'scripts/pipeline', 'scripts/index/full-text/tokens.ts', 'scripts/index/full-text/article-terms.ts', 'scripts/index/full-text/sentences.ts', 'scripts/index/full-text/hash.ts', 'scripts/render/article-inputs.ts', 'scripts/link/body-links.ts', 'layouts/lib/html.ts', 'scripts/types.ts', 'package-lock.json'];
 
 /** A hash of every source file the per-article stages run (sorted by path), so any code change starts a new cache. */
 export function codeVersion(): string {

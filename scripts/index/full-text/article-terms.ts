@@ -11,8 +11,12 @@
  * Where a term occurs is kept coarsely, as the numbers of the 16-token blocks it falls in (at most 16 per term):
  * enough for search to favour articles where the query's words stand together (a pasted sentence, a quoted phrase)
  * over articles where they are scattered, at a byte or so per block instead of a position per occurrence.
+ *
+ * And the fingerprints of its sentences (sentences.ts), made in the same pass over the tokens: a sentence pasted whole
+ * finds the articles that hold it as written, even when every word of it is in thousands of articles.
  */
 import type { ArticleRecord } from '../../types.ts';
+import { SentenceSplitter, type SentenceMode } from './sentences.ts';
 import { eachToken } from './tokens.ts';
 
 /** Weight of each field in a term's frequency. The body's words count once. */
@@ -37,10 +41,13 @@ export interface ArticleTerms {
   blockCounts: Uint8Array;
   /** Per term, its block numbers in ascending order, concatenated. */
   blocks: Uint16Array;
+  /** The fingerprints of its sentences and their comma tails (sentences.ts): distinct, ascending. */
+  sentences: Uint32Array;
 }
 
-/** The article's fields, in the order their tokens are numbered, with their weights. */
-export function articleFields(record: ArticleRecord, bodyText: string): [text: string, weight: number][] {
+/** The article's fields, in the order their tokens are numbered, with their weights and how their lines are read
+ *  into sentences (the symptoms and the outline are lists, one item a line). */
+export function articleFields(record: ArticleRecord, bodyText: string): [text: string, weight: number, mode: SentenceMode][] {
   const symptoms = [
     `${record.id} KB${record.number}`,
     ...record.events.map((e) => `Event ID ${e.id}${e.source ? ` ${e.source}` : ''}`),
@@ -49,10 +56,10 @@ export function articleFields(record: ArticleRecord, bodyText: string): [text: s
   ];
   const outline = [...record.sections, ...record.appliesTo, ...record.queryWords, ...record.keywords, record.product ?? ''];
   return [
-    [record.title, FIELD_WEIGHTS.title],
-    [symptoms.join('\n'), FIELD_WEIGHTS.symptoms],
-    [outline.join('\n'), FIELD_WEIGHTS.outline],
-    [bodyText, FIELD_WEIGHTS.body],
+    [record.title, FIELD_WEIGHTS.title, 'prose'],
+    [symptoms.join('\n'), FIELD_WEIGHTS.symptoms, 'lines'],
+    [outline.join('\n'), FIELD_WEIGHTS.outline, 'lines'],
+    [bodyText, FIELD_WEIGHTS.body, 'prose'],
   ];
 }
 
@@ -91,8 +98,12 @@ export function articleTerms(record: ArticleRecord, bodyText: string): ArticleTe
       lastBlock[t] = block;
     }
   };
-  for (const [text, weight] of articleFields(record, bodyText)) {
-    eachToken(text, (term, parts) => {
+  const fingerprints = new Set<number>();
+  const addSentence = (fingerprint: number) => fingerprints.add(fingerprint);
+  for (const [text, weight, mode] of articleFields(record, bodyText)) {
+    const sentences = new SentenceSplitter(text, mode, addSentence);
+    eachToken(text, (term, parts, start, end) => {
+      sentences.token(term, start, end);
       const block = Math.min(0xffff, Math.floor(position / BLOCK_TOKENS));
       add(term, weight, block);
       if (parts.length === 0) {
@@ -105,6 +116,7 @@ export function articleTerms(record: ArticleRecord, bodyText: string): ArticleTe
         position++;
       }
     });
+    sentences.end();
   }
   const n = terms.length;
   const blockCounts = counts.slice(0, n);
@@ -114,7 +126,8 @@ export function articleTerms(record: ArticleRecord, bodyText: string): ArticleTe
   for (let i = 0; i < pairCount; i++) blocks[starts[pairs[i * 2]!]!++] = pairs[i * 2 + 1]!;
   const clamped = new Uint16Array(n);
   for (let t = 0; t < n; t++) clamped[t] = Math.min(MAX_WEIGHT, weights[t]!);
-  return { length: position, terms: terms.join('\n'), weights: clamped, blockCounts, blocks };
+  const sentences = Uint32Array.from(fingerprints).sort();
+  return { length: position, terms: terms.join('\n'), weights: clamped, blockCounts, blocks, sentences };
 }
 
 function grow<T extends Uint8Array | Uint32Array | Int32Array>(from: T, to: T): T {

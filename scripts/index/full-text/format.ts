@@ -12,6 +12,7 @@
  *
  * All integers are unsigned LEB128 varints.
  */
+import { fnv1a } from './hash.ts';
 
 /** Shard files the terms are spread over. */
 export const SHARDS = 2048;
@@ -29,6 +30,14 @@ export const B = 0.75;
  */
 export const AVERAGE_LENGTH = 560;
 
+/** Shard files the sentence fingerprints are spread over, by the fingerprint's value (its low bits). */
+export const SENTENCE_SHARDS = 512;
+/**
+ * Articles a sentence may be held by and still be indexed: a sentence in more is boilerplate ("Click Start, point to
+ * Settings, and then click Control Panel."), which cannot tell one article from another however it is pasted.
+ */
+export const MAX_SENTENCE_ARTICLES = 200;
+
 export const MAGIC = 'KBX1';
 
 /** Site paths of the index's files (without the --base prefix). */
@@ -41,6 +50,8 @@ export const fullTextPaths = {
   common: (term: string) => `/search/index/common/${filterFileName(term)}.bin`,
   /** Every article's number, ascending: ordinal → number for the common terms' bitmaps. */
   numbers: '/search/index/numbers.bin',
+  /** Sentence fingerprints → the articles holding the sentence (sentences.ts). */
+  sentences: (shard: number) => `/search/index/s/${shard.toString(16).padStart(3, '0')}.bin`,
 };
 
 /** A filter value as a file name: letters, digits and `-`, every other character as `_` and its code. */
@@ -48,18 +59,11 @@ export function filterFileName(value: string): string {
   return value.toLowerCase().replace(/[^a-z0-9-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}`);
 }
 
-/** FNV-1a over a key's UTF-16 code units: shards fill evenly whatever the keys look like (terms here, lookup keys in
- *  query.ts). */
-export function fnv1a(key: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    hash ^= key.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
+/** FNV-1a (hash.ts): terms' shards here, lookup keys' in query.ts, sentences' fingerprints in sentences.ts. */
+export { fnv1a };
 
 export const shardOfTerm = (term: string): number => fnv1a(term) % SHARDS;
+export const shardOfSentence = (fingerprint: number): number => fingerprint % SENTENCE_SHARDS;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -296,4 +300,56 @@ export function decodeList(bytes: Uint8Array, withImpacts: boolean): Postings {
   const count = r.varint();
   const flags = r.varint();
   return readPostings(r, count, withImpacts, (flags & FLAG_BLOCKS) !== 0);
+}
+
+/**
+ * A sentence shard's bytes, written a fingerprint at a time in ascending order, each with the articles holding it
+ * (numbers ascending): the count, then per fingerprint the gap from the previous one's key (the fingerprint over
+ * `SENTENCE_SHARDS`: the shard is the rest), its article count and its articles as a filter's list (the first
+ * number, then gaps).
+ */
+export class SentenceShardWriter {
+  private readonly body = new ByteWriter();
+  private count = 0;
+  private previous = 0;
+
+  add(fingerprint: number, numbers: ArrayLike<number>): void {
+    const key = Math.floor(fingerprint / SENTENCE_SHARDS);
+    this.body.varint(key - this.previous);
+    this.previous = key;
+    this.body.varint(numbers.length);
+    writePostings(this.body, numbers, null, null);
+    this.count++;
+  }
+
+  result(): Uint8Array {
+    const w = new ByteWriter();
+    w.bytes(encoder.encode(MAGIC));
+    w.varint(this.count);
+    w.bytes(this.body.result());
+    return w.result();
+  }
+}
+
+export function encodeSentenceShard(entries: readonly { fingerprint: number; numbers: ArrayLike<number> }[]): Uint8Array {
+  const w = new SentenceShardWriter();
+  for (const { fingerprint, numbers } of entries) w.add(fingerprint, numbers);
+  return w.result();
+}
+
+/** The articles of the `wanted` fingerprints found in a sentence shard's bytes (all of them in shard `shard`). */
+export function decodeSentenceShard(bytes: Uint8Array, shard: number, wanted: ReadonlySet<number>): Map<number, number[]> {
+  const r = new ByteReader(bytes);
+  r.magic();
+  const count = r.varint();
+  const out = new Map<number, number[]>();
+  let key = 0;
+  for (let i = 0; i < count && out.size < wanted.size; i++) {
+    key += r.varint();
+    const fingerprint = key * SENTENCE_SHARDS + shard;
+    const n = r.varint();
+    if (wanted.has(fingerprint)) out.set(fingerprint, readPostings(r, n, false, false).numbers);
+    else for (let j = 0; j < n; j++) r.varint();
+  }
+  return out;
 }

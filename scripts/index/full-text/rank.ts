@@ -11,9 +11,14 @@
  *
  * A query of more than four words (a pasted sentence or message) reads its common terms (held by more than a tenth of
  * the articles, listed by the build in `IndexFigures.commonTerms`) from their bitmaps rather than their shards: whether
- * an article holds them all is what tells, and a bitmap costs 7 KB where a common term's lists cost ~50 KB.
+ * an article holds them all is what tells, and a bitmap costs 7 KB where a common term's lists cost ~50 KB. It also
+ * reads, in the same round, the sentence shard of each of its sentences (sentences.ts): the articles holding a
+ * sentence of the query as written rank above those that merely hold its words, however common the words are.
  */
-import { decodeList, decodeShard, fullTextPaths, idf, impactOfByte, inTitle, shardOfTerm, type Postings, type ShardTerm } from './format.ts';
+import {
+  decodeList, decodeSentenceShard, decodeShard, fullTextPaths, idf, impactOfByte, inTitle, shardOfSentence, shardOfTerm, type Postings, type ShardTerm,
+} from './format.ts';
+import { sentencesOf } from './sentences.ts';
 import { eachToken } from './tokens.ts';
 
 /** What the build tells the script about the index (bundled into it: no request needed). */
@@ -73,6 +78,8 @@ export function parseWords(text: string): ParsedWords {
 export interface RankedArticle {
   number: number;
   score: number;
+  /** Tokens of the query's sentences the article holds as written (their fingerprints): it ranks before the score. */
+  sentenceTokens: number;
 }
 
 export interface Ranking {
@@ -140,13 +147,14 @@ export async function rankQuery(text: string, filters: Filters, figures: IndexFi
     }));
   };
   const chosenFilters = FILTER_NAMES.flatMap((name) => (filters[name] ? [[name, filters[name]!] as const] : []));
-  const [, filterLists, bitmaps] = await Promise.all([
+  const [, filterLists, bitmaps, held] = await Promise.all([
     lookUp(words.map((w) => w.term)),
     Promise.all(chosenFilters.map(async ([name, value]) => {
       const bytes = await get(fullTextPaths.filter(name, value));
       return bytes ? decodeList(bytes, false).numbers : [];
     })),
     commonBitmaps(commonWords, get),
+    sentence ? sentenceHolders(text, get) : new Map<number, number>(),
   ]);
   // A joined token the index lacks as a whole (`dial-up` where articles say `dial up`) is looked up by its parts: a
   // further request, only then.
@@ -178,13 +186,36 @@ export async function rankQuery(text: string, filters: Filters, figures: IndexFi
   if (parsed.phrases.length > 0 || sentence) await tailsFor(units.filter((u) => u.entry.tail !== null && !common.has(u.term)));
 
   const weights = new Map(units.map((u) => [u.term, u.weight]));
-  if (browse) return { results: [...(allowed ?? [])].sort((a, b) => b - a).map((number) => ({ number, score: 0 })), weights, phrases: parsed.phrases };
-  let results = score(units, allowed, parsed.phrases.length, bitmaps, figures);
+  if (browse) return { results: [...(allowed ?? [])].sort((a, b) => b - a).map((number) => ({ number, score: 0, sentenceTokens: 0 })), weights, phrases: parsed.phrases };
+  let results = score(units, allowed, parsed.phrases.length, bitmaps, held, figures);
   if (allowed && results.length < FILTERED_WANTED && units.some((u) => u.entry.tail !== null)) {
     await tailsFor(units.filter((u) => u.entry.tail !== null));
-    results = score(units, allowed, parsed.phrases.length, bitmaps, figures);
+    results = score(units, allowed, parsed.phrases.length, bitmaps, held, figures);
   }
   return { results, weights, phrases: parsed.phrases };
+}
+
+/**
+ * Which articles hold the query's sentences as written: article number → the tokens of the sentences it holds. Each
+ * sentence's shard is fetched once, all at once.
+ */
+async function sentenceHolders(text: string, get: FetchBytes): Promise<Map<number, number>> {
+  const tokens = new Map<number, number>();
+  for (const s of sentencesOf(text)) if (s.whole) tokens.set(s.fingerprint, s.terms.length);
+  const byShard = new Map<number, Set<number>>();
+  for (const fingerprint of tokens.keys()) {
+    const shard = shardOfSentence(fingerprint);
+    (byShard.get(shard) ?? byShard.set(shard, new Set()).get(shard)!).add(fingerprint);
+  }
+  const held = new Map<number, number>();
+  await Promise.all([...byShard].map(async ([shard, wanted]) => {
+    const bytes = await get(fullTextPaths.sentences(shard));
+    if (!bytes) return;
+    for (const [fingerprint, numbers] of decodeSentenceShard(bytes, shard, wanted)) {
+      for (const number of numbers) held.set(number, (held.get(number) ?? 0) + tokens.get(fingerprint)!);
+    }
+  }));
+  return held;
 }
 
 /** The common words' bitmaps, as sets of article numbers (with the ordinal → number table), all fetched at once. */
@@ -238,7 +269,10 @@ interface Candidate {
 }
 
 /** The candidates, best first (see scripts/index/README.md for the formula). */
-function score(units: Unit[], allowed: Set<number> | null, phraseCount: number, common: { holds: (number: number) => boolean; df: number }[], figures: IndexFigures): RankedArticle[] {
+function score(
+  units: Unit[], allowed: Set<number> | null, phraseCount: number, common: { holds: (number: number) => boolean; df: number }[], held: ReadonlyMap<number, number>,
+  figures: IndexFigures,
+): RankedArticle[] {
   const commonWeights = common.map((c) => idf(c.df, figures.articles));
   const termCount = units.length + common.length;
   const candidates = new Map<number, Candidate>();
@@ -257,6 +291,10 @@ function score(units: Unit[], allowed: Set<number> | null, phraseCount: number, 
       if (here && here.length > 0) c.blocks.push({ weight: unit.weight, blocks: here });
     }
   }
+  // An article holding a sentence of the query is a candidate even when the words' lists left it out (their heads).
+  for (const number of held.keys()) {
+    if (!candidates.has(number) && (!allowed || allowed.has(number))) candidates.set(number, { bm25: 0, matched: 0, blocks: [], phraseUnits: 0 });
+  }
   const results: RankedArticle[] = [];
   for (const [number, c] of candidates) {
     // A quoted phrase's words must all be there; the page then checks them in order.
@@ -267,10 +305,10 @@ function score(units: Unit[], allowed: Set<number> | null, phraseCount: number, 
       c.matched++;
       c.bm25 += commonWeights[i]!;
     }
-    const coordination = tuning.coordination === 0 ? 1 : (c.matched / termCount) ** tuning.coordination;
-    results.push({ number, score: (c.bm25 + tuning.proximity * together(c.blocks)) * coordination });
+    const coordination = tuning.coordination === 0 || termCount === 0 ? 1 : (c.matched / termCount) ** tuning.coordination;
+    results.push({ number, score: (c.bm25 + tuning.proximity * together(c.blocks)) * coordination, sentenceTokens: held.get(number) ?? 0 });
   }
-  results.sort((a, b) => b.score - a.score || a.number - b.number);
+  results.sort((a, b) => b.sentenceTokens - a.sentenceTokens || b.score - a.score || a.number - b.number);
   return results;
 }
 

@@ -5,11 +5,12 @@
  * terms it holds.
  *
  * Postings are collected in typed arrays in two passes (count, then fill), not per-term JavaScript arrays: the full
- * corpus has ~11M of them.
+ * corpus has ~11M of them. Sentence fingerprints go to shards of their own (`writeSentenceShards`).
  */
 import type { ArticleTerms } from './article-terms.ts';
 import {
-  BLOCKS_UP_TO_DF, ByteWriter, encodeList, encodeShard, fnv1a, fullTextPaths, HEAD_POSTINGS, impactByte, impactOf, SHARDS, shardOfTerm, writePostings,
+  BLOCKS_UP_TO_DF, ByteWriter, encodeList, encodeShard, fnv1a, fullTextPaths, HEAD_POSTINGS, impactByte, impactOf, MAX_SENTENCE_ARTICLES,
+  SENTENCE_SHARDS, SentenceShardWriter, SHARDS, shardOfSentence, shardOfTerm, writePostings,
 } from './format.ts';
 
 export interface IndexArticle {
@@ -27,7 +28,15 @@ export interface FullTextIndex {
   files: Map<string, Uint8Array>;
   /** Terms held by more than a tenth of the articles, sorted: a long query skips them (search.ts). */
   commonTerms: string[];
-  stats: { articles: number; terms: number; postings: number; tails: number };
+  stats: {
+    articles: number;
+    terms: number;
+    postings: number;
+    tails: number;
+    /** Sentence fingerprints indexed, and those left out as boilerplate (held by more than MAX_SENTENCE_ARTICLES). */
+    sentences: number;
+    boilerplate: number;
+  };
 }
 
 /** Builds every file of the index. `articles` in any order; each number once. */
@@ -159,7 +168,53 @@ export function buildFullTextIndex(articles: readonly IndexArticle[]): FullTextI
   }
   for (const [path, numbers] of filters) files.set(path, encodeList(numbers, null));
 
-  return { files, commonTerms: commonTerms.sort(), stats: { articles: sorted.length, terms: termCount, postings, tails: tailNames.size } };
+  const sentences = writeSentenceShards(sorted, files);
+  return { files, commonTerms: commonTerms.sort(), stats: { articles: sorted.length, terms: termCount, postings, tails: tailNames.size, ...sentences } };
+}
+
+/**
+ * The sentence shards: every fingerprint with the articles holding it, in the shard its value names; a fingerprint
+ * held by more than MAX_SENTENCE_ARTICLES articles is left out (boilerplate). The full corpus has ~1.8M (fingerprint,
+ * article) pairs: they are sorted as one Float64Array of keys `(shard, fingerprint over the shard count, article
+ * ordinal)` packed below 2⁵³, which orders them by shard, then fingerprint, then article, with no object per pair.
+ * Every shard is written, empty or not.
+ */
+function writeSentenceShards(sorted: readonly IndexArticle[], files: Map<string, Uint8Array>): { sentences: number; boilerplate: number } {
+  const ORDINALS = 2 ** 21;
+  const KEYS = Math.ceil(2 ** 32 / SENTENCE_SHARDS);
+  if (sorted.length > ORDINALS) throw new Error(`more than ${ORDINALS} articles`);
+  let total = 0;
+  for (const article of sorted) total += article.terms.sentences.length;
+  const pairs = new Float64Array(total);
+  let at = 0;
+  for (let a = 0; a < sorted.length; a++) {
+    for (const fingerprint of sorted[a]!.terms.sentences) {
+      pairs[at++] = (shardOfSentence(fingerprint) * KEYS + Math.floor(fingerprint / SENTENCE_SHARDS)) * ORDINALS + a;
+    }
+  }
+  pairs.sort();
+  const numbers = new Int32Array(MAX_SENTENCE_ARTICLES);
+  let kept = 0;
+  let boilerplate = 0;
+  let i = 0;
+  for (let shard = 0; shard < SENTENCE_SHARDS; shard++) {
+    const writer = new SentenceShardWriter();
+    const end = (shard + 1) * KEYS * ORDINALS;
+    while (i < total && pairs[i]! < end) {
+      const entry = Math.floor(pairs[i]! / ORDINALS);
+      let j = i;
+      while (j < total && Math.floor(pairs[j]! / ORDINALS) === entry) j++;
+      if (j - i > MAX_SENTENCE_ARTICLES) boilerplate++;
+      else {
+        for (let k = i; k < j; k++) numbers[k - i] = sorted[pairs[k]! % ORDINALS]!.number;
+        writer.add((entry % KEYS) * SENTENCE_SHARDS + shard, numbers.subarray(0, j - i));
+        kept++;
+      }
+      i = j;
+    }
+    files.set(fullTextPaths.sentences(shard), writer.result());
+  }
+  return { sentences: kept, boilerplate };
 }
 
 /** A file name for a term's tail: a hash of the term (terms may hold any letter), unique among the index's tails (its
