@@ -44,7 +44,7 @@ export interface SearchIndexResult {
 export function filtersOf(record: ArticleRecord): [name: string, value: string][] {
   const out: [string, string][] = [['family', record.productFamily], ['type', record.articleType]];
   if (record.year !== null) out.push(['year', String(record.year)]);
-  for (const key of new Set(record.events.flatMap((e) => (e.source ? [eventSourceKey(e.source)] : [])))) out.push(['source', key]);
+  for (const key of new Set(record.events.flatMap((e) => (e.source && !e.via ? [eventSourceKey(e.source)] : [])))) out.push(['source', key]);
   return out;
 }
 

@@ -149,3 +149,17 @@ test('an edit to one article rewrites only the shards of its terms', () => {
   const itsTerms = new Set(queryTerms(`Article about topic 7 ${FILLER} Word7 appears here. Zebra. Q100007 KB100007 Microsoft Exchange Server`).map(shardOfTerm));
   for (const path of changed) assert.ok([...itsTerms].some((shard) => fullTextPaths.shard(shard) === path), `${path} holds a term of the edited article`);
 });
+
+test('a message pasted from Event Viewer finds the article that quotes the entry, and via events weigh nothing', async () => {
+  const message = 'The gizmo relay could not bind its listening socket to the configured port.';
+  const { search } = indexOf([
+    // The entry as the article quotes it is a symptom of the article: weighed as one, beyond the body's words.
+    article(100001, 'Relay stops at startup', FILLER, { events: [{ source: 'GizmoRelay', id: 7301 }], eventMessages: [{ source: 'GizmoRelay', id: 7301, type: 'Error', message }] }),
+    article(100002, 'Configuring the gizmo relay', `${FILLER} The relay opens a listening socket. Bind the port you configured. The gizmo could not be reached.`),
+    // A fix list naming event 7302 in a cited article's title: not an article about 7302.
+    article(100003, 'Fixes in the gizmo service pack', FILLER, { events: [{ source: null, id: 7302, via: 'Q100009', viaTitle: 'Relay Logs Event 7302' }] }),
+    article(100004, 'Relay logs event 7302', `${FILLER} The relay logs event 7302 when its queue is full.`, { events: [{ source: null, id: 7302 }] }),
+  ]);
+  assert.equal((await search(message))[0], 100001);
+  assert.equal((await search('7302'))[0], 100004, 'the article about the event first');
+});

@@ -50,9 +50,12 @@ export interface ArticleTerms {
 export function articleFields(record: ArticleRecord, bodyText: string): [text: string, weight: number, mode: SentenceMode][] {
   const symptoms = [
     `${record.id} KB${record.number}`,
-    ...record.events.map((e) => `Event ID ${e.id}${e.source ? ` ${e.source}` : ''}`),
+    // An event named only in a cited article's title is that article's symptom, not this one's.
+    ...record.events.filter((e) => !e.via).map((e) => `Event ID ${e.id}${e.source ? ` ${e.source}` : ''}`),
     ...record.errorCodes.map((c) => c.display),
     ...record.errorMessages,
+    // The entry as the event log shows it: a message pasted from Event Viewer weighs as a symptom.
+    ...record.eventMessages.map((m) => m.message),
   ];
   const outline = [...record.sections, ...record.appliesTo, ...record.queryWords, ...record.keywords, record.product ?? ''];
   return [
