@@ -56,6 +56,8 @@ export interface SourceListing {
   key: string;
   slug: string;
   name: string;
+  /** Every spelling the articles use, most used first, with how many articles use it. */
+  spellings: { spelling: string; articles: number }[];
   /** Event ids this source logs, each with its articles. */
   events: { id: number; articles: string[] }[];
   articleCount: number;
@@ -122,6 +124,13 @@ export function versionSlug(version: string): string {
   return slug === '' || /^\.+$/.test(slug) ? 'unnamed' : slug;
 }
 
+/** Spellings with how many articles use each, most used first; ties in sort order, so builds are reproducible. */
+function spellingsByUse(users: Map<string, Set<string>>): { spelling: string; articles: number }[] {
+  return [...users]
+    .map(([spelling, articles]) => ({ spelling, articles: articles.size }))
+    .sort((a, b) => b.articles - a.articles || a.spelling.localeCompare(b.spelling, 'en'));
+}
+
 /** The most frequent spelling wins; ties go to the first in sort order, so builds are reproducible. */
 function commonSpelling(spellings: string[]): string {
   const counts = new Map<string, number>();
@@ -141,7 +150,7 @@ export function buildListings(records: ArticleRecord[], familyName: (slug: strin
     if (!group) groups.set(key, (group = { spellings: new Map(), articles: new Set(), via: [], messages: [] }));
     return group;
   };
-  const bySource = new Map<string, { spellings: string[]; events: Map<number, Set<string>> }>();
+  const bySource = new Map<string, { spellings: Map<string, Set<string>>; events: Map<number, Set<string>> }>();
   const byError = new Map<string, { display: string[]; kind: string; articles: Set<string> }>();
   const families = new Map<string, string[]>();
   const types = new Map<string, string[]>();
@@ -167,8 +176,10 @@ export function buildListings(records: ArticleRecord[], familyName: (slug: strin
       const key = e.source ? eventSourceKey(e.source) : '';
       if (e.source) {
         let source = bySource.get(key);
-        if (!source) bySource.set(key, (source = { spellings: [], events: new Map() }));
-        source.spellings.push(e.source);
+        if (!source) bySource.set(key, (source = { spellings: new Map(), events: new Map() }));
+        const users = source.spellings.get(e.source);
+        if (users) users.add(r.id);
+        else source.spellings.set(e.source, new Set([r.id]));
         let ids = source.events.get(e.id);
         if (!ids) source.events.set(e.id, (ids = new Set()));
         ids.add(r.id);
@@ -211,9 +222,7 @@ export function buildListings(records: ArticleRecord[], familyName: (slug: strin
     .map(([id, groups]) => {
       const sources = [...groups]
         .map(([key, g]): EventSourceGroup => {
-          const spellings = [...g.spellings]
-            .map(([spelling, users]) => ({ spelling, articles: users.size }))
-            .sort((a, b) => b.articles - a.articles || a.spelling.localeCompare(b.spelling, 'en'));
+          const spellings = spellingsByUse(g.spellings);
           const name = spellings[0]?.spelling ?? null;
           return { key, slug: key && name ? eventSourceSlug(name) : '', name: key ? name : null, spellings, articles: [...g.articles], via: g.via, messages: g.messages };
         })
@@ -223,9 +232,10 @@ export function buildListings(records: ArticleRecord[], familyName: (slug: strin
 
   const sources: SourceListing[] = [...bySource]
     .map(([key, s]) => {
-      const name = commonSpelling(s.spellings);
+      const spellings = spellingsByUse(s.spellings);
+      const name = spellings[0]!.spelling;
       const list = [...s.events].sort((a, b) => a[0] - b[0]).map(([id, ids]) => ({ id, articles: [...ids] }));
-      return { key, slug: eventSourceSlug(name), name, events: list, articleCount: new Set(list.flatMap((e) => e.articles)).size };
+      return { key, slug: eventSourceSlug(name), name, spellings, events: list, articleCount: new Set(list.flatMap((e) => e.articles)).size };
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
 

@@ -22,5 +22,6 @@ export async function render({ kb, source }: { kb: SiteData; source: SourceListi
   await letOthersRun();
   return html`<h1>Event source ${source.name}</h1>
 <p class="lead">${count(source.events.length, 'event ID')} in ${count(source.articleCount, 'article')}.</p>
+${source.spellings.length > 1 ? html`<p class="spellings">Spelled ${source.spellings.map((sp, i) => html`${i ? ', ' : ''}<code>${sp.spelling}</code> (${count(sp.articles, 'article')})`)}.</p>` : ''}
 ${source.events.map((e) => html`<section aria-labelledby="ev-${e.id}"><h2 id="ev-${e.id}"><a href="${url(kb.site, `/events/${e.id}/`)}">Event ID ${e.id}</a> <span class="count">${count(e.articles.length, 'article')}</span></h2>${articleList(kb, e.articles)}</section>`)}`.value;
 }
