@@ -42,8 +42,8 @@ const KB_FORM = /^kb\/([0-9]{1,7})(?:\/|\/[a-z-]{1,10}\/?)?$/i;
 const DEFAULT_ASPX = /^default\.aspx$/i;
 /** `scid=kb;en-us;182346` (after `%3B` → `;`). */
 const SCID_VALUE = /^kb;[a-z-]{1,10};q?([0-9]{1,7})$/i;
-/** `events.asp` at the base root, as Event Viewer's help link named it. */
-const EVENTS_ASP = /^events\.asp$/i;
+/** `events.asp` at the base root, or `fwlink/events.asp` as Event Viewer's help link named it on go.microsoft.com. */
+const EVENTS_ASP = /^(?:fwlink\/)?events\.asp$/i;
 /** `EvtID=4087`: an event ID is 16-bit. */
 const EVTID_VALUE = /^([0-9]{1,5})$/;
 /** Longest `EvtSrc` read: source names are short; anything longer is not one. */

@@ -76,7 +76,7 @@ ${contents(toc)}
 ${hasSymptoms ? html`<section class="symptoms" aria-labelledby="symptoms-heading">
   <h2 id="symptoms-heading">Symptoms named in this article</h2>
   <ul>
-    ${a.events.map((e) => html`<li><a href="${url(site, `/events/${e.id}/`)}">Event ID ${e.id}</a>${e.source ? html` from <a href="${url(site, `/events/sources/${eventSourceSlug(e.source)}/`)}">${e.source}</a>` : ''}${e.via ? html` <span class="count">in the title of ${articleLink(kb, e.via)}</span>` : ''}</li>`)}
+    ${a.events.map((e) => html`<li><a href="${url(site, `/events/${e.id}/`)}">Event ID ${e.id}</a>${e.source ? html` from <a href="${url(site, `/events/sources/${eventSourceSlug(e.source)}/`)}">${e.source}</a>` : ''}${e.via ? html` <span class="count">in the title of ${kb.summaries.has(e.via) ? articleLink(kb, e.via) : html`<span class="kbref-missing">${e.via}</span> (not archived)`}</span>` : ''}</li>`)}
     ${a.errorCodes.map((c) => html`<li><a href="${url(site, `/errors/${c.code}/`)}">${c.display}</a> <span class="count">${kindLabel(c.kind)}</span></li>`)}
   </ul>
 </section>` : ''}

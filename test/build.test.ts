@@ -24,7 +24,7 @@ test('every sample article is read, built and accounted for', () => {
   assert.equal(site.result.rejected, 0, JSON.stringify(site.result.diagnostics.filter((d) => d.severity === 'rejected')));
 });
 
-test('each article has a page and a PRODUCT.md record in its folder\'s records.jsonl', () => {
+test('each article has a page and a PRODUCT.md record in the data export', () => {
   for (const id of sampleIds) {
     const permalink = permalinkOf(id);
     const record = site.record<Record<string, unknown>>(id);

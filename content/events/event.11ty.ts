@@ -38,6 +38,9 @@ function loggedMessages(group: EventSourceGroup): { type: string | null; message
   return [...byText.values()].sort((a, b) => b.articles.length - a.articles.length);
 }
 
+/** Articles of a source's group: those that describe the event and those that name it through a citation, once each. */
+const groupArticles = (s: EventSourceGroup): number => new Set([...s.articles, ...s.via.map((v) => v.article)]).size;
+
 /** A cited article by number and title; one the archive lacks, by the title its citer gives, plainly marked. */
 function citedArticle(kb: SiteData, id: string, citedAs: string): SafeHtml {
   const summary = kb.summaries.get(id);
@@ -50,7 +53,7 @@ function sourceSection(kb: SiteData, event: EventListing, s: EventSourceGroup): 
   const messages = loggedMessages(s);
   const cited = [...new Set(s.via.map((v) => v.cited))];
   return html`<section class="event-source" data-source="${s.key}" aria-labelledby="${sectionId(s.key)}">
-  <h2 id="${sectionId(s.key)}">${s.name ? html`<a href="${url(kb.site, `/events/sources/${s.slug}/`)}">${s.name}</a> ${event.id}` : 'Source not named'} <span class="count">${count(s.articles.length + new Set(s.via.map((v) => v.article)).size, 'article')}</span></h2>
+  <h2 id="${sectionId(s.key)}">${s.name ? html`<a href="${url(kb.site, `/events/sources/${s.slug}/`)}">${s.name}</a> ${event.id}` : 'Source not named'} <span class="count">${count(groupArticles(s), 'article')}</span></h2>
   ${s.spellings.length > 1 ? html`<p class="spellings">Spelled ${s.spellings.map((sp, i) => html`${i ? ', ' : ''}<code>${sp.spelling}</code> (${count(sp.articles, 'article')})`)}.</p>` : ''}
   ${messages.length > 0 ? html`<h3>As logged</h3>
   <ul class="logged">${messages.map((m) => html`<li><blockquote>${m.type ? html`<span class="tag">${m.type}</span> ` : ''}${m.message}</blockquote> <span class="listing-meta">quoted in ${m.articles.map((id, i) => html`${i ? ', ' : ''}<a href="${url(kb.site, kb.summaries.get(id)?.permalink ?? '/')}">${id}</a>`)}</span></li>`)}</ul>` : ''}
@@ -66,7 +69,7 @@ export async function render({ kb, event }: { kb: SiteData; event: EventListing 
   return html`<h1>Event ID ${event.id}</h1>
 <p class="lead">Named in ${count(event.articleCount, 'article')}${named.length ? `, logged by ${count(named.length, 'event source')}` : ''}. Event IDs are numbered per source: the same number from two sources is two different events.</p>
 ${event.sources.length > 1 ? html`<nav class="letter-index" aria-label="Event sources on this page"><ul>${event.sources.map(
-    (s) => html`<li><a href="#${sectionId(s.key)}">${s.name ?? 'Source not named'}</a> <span class="count">${s.articles.length + s.via.length}</span></li>`,
+    (s) => html`<li><a href="#${sectionId(s.key)}">${s.name ?? 'Source not named'}</a> <span class="count">${groupArticles(s)}</span></li>`,
   )}</ul></nav>` : ''}
 ${event.sources.map((s) => sourceSection(kb, event, s))}`.value;
 }

@@ -185,7 +185,13 @@ export function buildListings(records: ArticleRecord[], familyName: (slug: strin
         ids.add(r.id);
       }
     }
-    for (const m of r.eventMessages ?? []) groupOf(m.id, m.source).messages.push({ article: r.id, type: m.type, message: m.message });
+    for (const m of r.eventMessages) {
+      // An entry quoted without its source belongs with the article's own sourced event, when it names just one.
+      const own = r.events.filter((e) => e.id === m.id && !e.via);
+      const source = m.source ?? (own.length === 1 ? own[0]!.source : null);
+      if (!own.some((e) => (e.source === null ? '' : eventSourceKey(e.source)) === (source === null ? '' : eventSourceKey(source)))) continue;
+      groupOf(m.id, source).messages.push({ article: r.id, type: m.type, message: m.message });
+    }
     for (const c of r.errorCodes) {
       let entry = byError.get(c.code);
       if (!entry) byError.set(c.code, (entry = { display: [], kind: c.kind, articles: new Set() }));

@@ -12,7 +12,7 @@
  * Only an article with no id at all is rejected (record null).
  */
 import type { ArticleRecord, Diagnostic, ErrorCodeRef, EventMessage, EventRef, ParsedArticle, RuleCounts } from '../types.ts';
-import { compareEvents } from '../symptoms/index.ts';
+import { compareEventMessages, compareEvents } from '../symptoms/index.ts';
 import { articleType } from './article-type.ts';
 import { normaliseDate, yearOf } from './dates.ts';
 import { normaliseIssueType, normaliseSolutionType, normaliseTechnology } from './footer.ts';
@@ -140,7 +140,7 @@ function uniqueEventMessages(messages: readonly EventMessage[]): EventMessage[] 
     const key = `${m.id}\u0000${m.source ?? ''}\u0000${m.type ?? ''}\u0000${m.message}`;
     if (!byKey.has(key)) byKey.set(key, { source: m.source, id: m.id, type: m.type, message: m.message });
   }
-  return [...byKey.values()].sort((a, b) => a.id - b.id || (a.source ?? '').localeCompare(b.source ?? '', 'en'));
+  return [...byKey.values()].sort(compareEventMessages);
 }
 
 function uniqueErrorCodes(codes: readonly ErrorCodeRef[]): ErrorCodeRef[] {

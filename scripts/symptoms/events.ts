@@ -351,9 +351,24 @@ function scanEvents(input: SymptomInput): EventHit[] {
   let lastText: string | null = null;
   let beforeLastText: string | null = null;
   const lines = textLines(input);
-  // Each citation's lines joined (a title wrapped onto the next line, an `ARTICLE-ID:` with its `TITLE :`), for `viaTitle`.
-  const citations = new Map<string, string[]>();
-  for (const l of lines) if (l.cites !== null) (citations.get(`${l.field}:${l.block}:${l.cites}`) ?? citations.set(`${l.field}:${l.block}:${l.cites}`, []).get(`${l.field}:${l.block}:${l.cites}`)!).push(l.text);
+  // Each citation's title, from its lines: the line that names the cited number, and the lines that continue it (a
+  // title wrapped onto the next line, the `TITLE :` after an `ARTICLE-ID:`), at most three, made once per citation,
+  // so that a file of thousands of citation lines stays linear.
+  const runOf = new Map<TextLine, string[]>();
+  let run: string[] | null = null;
+  let runCites: string | null = null;
+  for (const l of lines) {
+    if (l.cites === null) {
+      run = null;
+      continue;
+    }
+    if (run === null || runCites !== l.cites || l.text.includes(l.cites.slice(1))) run = [];
+    runCites = l.cites;
+    if (run.length < 3) run.push(l.text);
+    runOf.set(l, run);
+  }
+  const titles = new Map<string[], string>();
+  const titleOf = (lines: string[]) => titles.get(lines) ?? titles.set(lines, citedTitle(lines.join(' '))).get(lines)!;
   for (const entry of lines) {
     const key = `${entry.field}:${entry.block}`;
     if (key !== blockKey) {
@@ -383,7 +398,8 @@ function scanEvents(input: SymptomInput): EventHit[] {
     // Cheap pre-check: most lines never mention an event or an ID.
     if (!/event|\bID\b/i.test(entry.text)) continue;
     const found = lineHits(entry);
-    if (entry.cites !== null) for (const h of found) h.viaTitle = citedTitle(citations.get(`${entry.field}:${entry.block}:${entry.cites}`)!.join(' '));
+    const citation = runOf.get(entry);
+    if (citation) for (const h of found) h.viaTitle = titleOf(citation);
     blockHits.push(...found);
   }
   flush();

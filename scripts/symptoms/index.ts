@@ -12,7 +12,7 @@ import type { SymptomInput } from './types.ts';
 export { extractErrorCodes } from './error-codes.ts';
 export { eventSourceKey, eventSourceSlug, canonicalEventSource } from './event-sources.ts';
 export { compareEvents, extractEvents } from './events.ts';
-export { extractEventMessages } from './event-messages.ts';
+export { compareEventMessages, extractEventMessages } from './event-messages.ts';
 export { extractReferences } from './references.ts';
 export type { SymptomInput } from './types.ts';
 

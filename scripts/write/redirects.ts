@@ -9,8 +9,11 @@
  */
 import { url, type SiteInfo } from '../../layouts/lib/site.ts';
 
-/** The path forms of old links to an article: kbarchive's `/Q182346/`, `/kb/Q182346/`; Microsoft's `/kb/182346` and `/kb/182346/<language>`. */
-export const oldPathForms = (id: string): string[] => [`/${id}/`, `/kb/${id}/`, `/kb/${id.slice(1)}`, `/kb/${id.slice(1)}/*`];
+/**
+ * The path forms of old links to an article: kbarchive's `/Q182346/`, `/kb/Q182346/`; Microsoft's `/kb/182346` and
+ * `/kb/182346/<language>` for numbers of four digits or more (`/kb/182/` is a folder page of this site).
+ */
+export const oldPathForms = (id: string): string[] => [`/${id}/`, `/kb/${id}/`, ...(id.length > 4 ? [`/kb/${id.slice(1)}`, `/kb/${id.slice(1)}/*`] : [])];
 
 /** `_redirects` lines (`from to 301`), in article order. */
 export function redirectRules(site: SiteInfo, articles: readonly { id: string; permalink: string }[]): string {
@@ -30,10 +33,10 @@ export function nginxRules(site: SiteInfo): string {
   const tail = `(?:/[A-Za-z-]{1,10})?/?$`;
   return [
     `# ${base}Q182346/, ${base}kb/Q182346/, ${base}kb/182346 and ${base}kb/182346/en-us → ${base}kb/182/Q182346/`,
-    `rewrite "^${base}${forms}0*(\\d{3})(\\d{3})${tail}" ${base}kb/$1/Q$1$2/ permanent;`,
-    `rewrite "^${base}${forms}0*(\\d{2})(\\d{3})${tail}" ${base}kb/0$1/Q$1$2/ permanent;`,
-    `rewrite "^${base}${forms}0*(\\d)(\\d{3})${tail}" ${base}kb/00$1/Q$1$2/ permanent;`,
-    `rewrite "^${base}(?:kb/)?[Qq]0*(\\d{1,3})/?$" ${base}kb/000/Q$1/ permanent;`,
-    `rewrite "^${base}${forms}0*(\\d{3})(\\d{4})${tail}" ${base}kb/$1/Q$1$2/ permanent;`,
+    `rewrite "^${base}${forms}0*([1-9]\\d{2})(\\d{3})${tail}" ${base}kb/$1/Q$1$2/ permanent;`,
+    `rewrite "^${base}${forms}0*([1-9]\\d)(\\d{3})${tail}" ${base}kb/0$1/Q$1$2/ permanent;`,
+    `rewrite "^${base}${forms}0*([1-9])(\\d{3})${tail}" ${base}kb/00$1/Q$1$2/ permanent;`,
+    `rewrite "^${base}(?:kb/)?[Qq]0*([1-9]\\d{0,2})/?$" ${base}kb/000/Q$1/ permanent;`,
+    `rewrite "^${base}${forms}0*([1-9]\\d{2})(\\d{4})${tail}" ${base}kb/$1/Q$1$2/ permanent;`,
   ].join('\n');
 }

@@ -134,6 +134,10 @@ test('nginx rules redirect every path form of an old link to the article', () =>
       assert.equal(rewrite(`${base}${old}`), target, `${base}${old}`);
     }
   }
+  // Zero-padded numbers, as old links wrote some: the zeros go, never a digit of the number.
+  for (const [old, n] of [['Q012345', 12345], ['kb/012345', 12345], ['Q0123', 123], ['kb/Q0005723/', 5723], ['Q00182346', 182346]] as const) {
+    assert.equal(rewrite(`${base}${old}`), `${base}${permalinkOf(`Q${n}`).slice(1)}`, `${base}${old}`);
+  }
   for (const page of ['kb/182/', 'kb/', 'events/4087/', 'kb/182/Q182346/', 'kb/18234x', 'kb/182346/en_us']) assert.equal(rewrite(`${base}${page}`), null, `${page} is left alone`);
 });
 

@@ -410,6 +410,9 @@ test('Event Viewer\'s help link lands on the event\'s page, at its source\'s sec
   assert.deepEqual(resolveOldLink('/EVENTS.ASP', '?evtid=7&evtsrc=Service+Control+Manager', '/'), { kind: 'event', id: 7, source: 'Service Control Manager', path: '/events/7/', anchor: 'src-servicecontrolmanager' });
   assert.deepEqual(resolveOldLink('/events.asp', '?EvtID=1000', '/'), { kind: 'event', id: 1000, source: null, path: '/events/1000/', anchor: null });
   assert.deepEqual(resolveOldLink('/events.asp', '?EvtSrc=Srv&EvtID=2011', '/kb/'), { kind: 'event', id: 2011, source: 'Srv', path: '/kb/events/2011/', anchor: 'src-srv' });
+  // The link as Event Viewer wrote it, on go.microsoft.com: /fwlink/events.asp.
+  assert.deepEqual(resolveOldLink('/fwlink/events.asp', '?EvtSrc=Srv&EvtID=2011', '/'), { kind: 'event', id: 2011, source: 'Srv', path: '/events/2011/', anchor: 'src-srv' });
+  assert.deepEqual(resolveOldLink('/kb/fwlink/events.asp', '?EvtSrc=Srv&EvtID=2011', '/kb/'), { kind: 'event', id: 2011, source: 'Srv', path: '/kb/events/2011/', anchor: 'src-srv' });
 });
 
 test('hostile Event Viewer links name at most an event page of this site, and their source is only text', () => {

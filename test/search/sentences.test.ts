@@ -13,7 +13,7 @@ import {
   decodeSentenceShard, encodeSentenceShard, fullTextPaths, MAX_SENTENCE_ARTICLES, SENTENCE_SHARDS, shardOfSentence,
 } from '../../scripts/index/full-text/format.ts';
 import { fnv1a, fnv1aWords } from '../../scripts/index/full-text/hash.ts';
-import { MIN_SENTENCE_TOKENS, sentencesOf } from '../../scripts/index/full-text/sentences.ts';
+import { MAX_SENTENCE_TOKENS, MAX_TAILS, MIN_SENTENCE_TOKENS, sentencesOf } from '../../scripts/index/full-text/sentences.ts';
 import { indexArticle } from '../../scripts/index/index.ts';
 import type { ArticleRecord } from '../../scripts/types.ts';
 
@@ -291,4 +291,15 @@ test('an edit to one article rewrites only the sentence shards of the sentences 
   const moved = [...now].filter((f) => !old.has(f)).concat([...old].filter((f) => !now.has(f)));
   assert.deepEqual(moved, [fnv1a('zebra graze quietli near the old server room')]);
   assert.deepEqual(changed, [fullTextPaths.sentences(shardOfSentence(moved[0]!))]);
+});
+
+test('a run of words with no sentence end is bounded: no fingerprint over the longest sentence, a few comma tails', () => {
+  // A wrapped dump of 60,000 comma-separated values: a hash of the rest at every comma was quadratic (an hour for 4 MiB).
+  const dump = Array.from({ length: 60_000 }, (_, i) => `v${i % 97}`).join(', ');
+  const sentences = sentencesOf(dump);
+  assert.ok(sentences.length <= MAX_TAILS, `${sentences.length} fingerprints`);
+  for (const s of sentences) assert.ok(s.terms.length >= MIN_SENTENCE_TOKENS && s.terms.length <= MAX_SENTENCE_TOKENS, `${s.terms.length} tokens`);
+  // A sentence of ordinary length keeps its fingerprint and its tails.
+  const message = sentencesOf('When the relay starts, the queue is opened, and the gizmo reports that the port is in use.');
+  assert.ok(message.some((s) => s.whole) && message.filter((s) => !s.whole).length >= 2);
 });

@@ -180,3 +180,9 @@ describe('recall measure: every candidate extracted or excluded by a named rule'
     assert.equal(b?.column, 19);
   });
 });
+
+test('thousands of citation lines of one article give one entry, its title taken from its own line', () => {
+  // Joining every line of a block for every hit was quadratic: 10,000 such lines ran Node out of memory.
+  const body = '  Q175964: GIZ: Relay Stops with Event ID 7420\n'.repeat(10_000);
+  assert.deepEqual(extractEvents(input(body)), [{ source: null, id: 7420, via: 'Q175964', viaTitle: 'GIZ: Relay Stops with Event ID 7420' }]);
+});

@@ -22,6 +22,14 @@ import { eachToken } from './tokens.ts';
 
 /** Fewest tokens a sentence needs for a fingerprint: three common words together still hold thousands of articles. */
 export const MIN_SENTENCE_TOKENS = 4;
+/**
+ * Longest sentence (or comma tail) fingerprinted: a message is pasted whole, and a run of words with no sentence end
+ * (a wrapped dump of numbers, a long comma list) would otherwise cost a hash of its rest at every comma, quadratic
+ * in its length.
+ */
+export const MAX_SENTENCE_TOKENS = 64;
+/** Comma tails fingerprinted per sentence, the longest first. */
+export const MAX_TAILS = 8;
 
 /** How a text's line breaks are read: `prose` (paragraphs and list items, wrapped lines run on) or `lines` (every
  *  line is an item of its own). */
@@ -97,12 +105,13 @@ export class SentenceSplitter {
 
   private flush(): void {
     const n = this.terms.length;
-    if (n >= MIN_SENTENCE_TOKENS) {
-      this.onSentence(fnv1aWords(this.terms), this.terms, 0);
-      for (const from of this.tails) {
-        if (n - from < MIN_SENTENCE_TOKENS) break;
-        this.onSentence(fnv1aWords(this.terms, from), this.terms, from);
-      }
+    if (n >= MIN_SENTENCE_TOKENS && n <= MAX_SENTENCE_TOKENS) this.onSentence(fnv1aWords(this.terms), this.terms, 0);
+    let tails = 0;
+    for (const from of this.tails) {
+      if (n - from < MIN_SENTENCE_TOKENS || tails === MAX_TAILS) break;
+      if (n - from > MAX_SENTENCE_TOKENS) continue;
+      this.onSentence(fnv1aWords(this.terms, from), this.terms, from);
+      tails++;
     }
     this.terms.length = 0;
     this.tails.length = 0;
