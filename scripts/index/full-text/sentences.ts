@@ -201,20 +201,17 @@ export class SentenceSplitter {
 
 /**
  * The width a text's paragraphs were wrapped at, estimated low (a low estimate only misses a few short lines; a high
- * one would cut wrapped sentences): the median length of its lines of 40 characters or more. 0 when it has fewer
- * than four such lines.
+ * one would cut wrapped sentences): the median length of its wrapped lines of 40 characters or more — lines whose
+ * next line continues with words. A heading (followed by its rule) or a paragraph's last line says nothing of the
+ * width. 0 when it has fewer than four such lines.
  */
 export function wrapWidth(text: string): number {
   const lengths: number[] = [];
-  let start = 0;
-  for (;;) {
-    let end = text.indexOf('\n', start);
-    const next = end < 0 ? -1 : end + 1;
-    if (end < 0) end = text.length;
-    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-    if (end - start >= 40) lengths.push(end - start);
-    if (next < 0) break;
-    start = next;
+  const lines = text.split('\n');
+  const hasWords = (line: string) => /[A-Za-z0-9]/.test(line);
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const length = lines[i]!.trimEnd().length;
+    if (length >= 40 && hasWords(lines[i]!) && hasWords(lines[i + 1]!)) lengths.push(length);
   }
   if (lengths.length < 4) return 0;
   lengths.sort((a, b) => a - b);
