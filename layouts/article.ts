@@ -13,7 +13,8 @@ import { keywordSlug } from '../scripts/link/index.ts';
 /** A KB article by id with its title; one the archive lacks is plainly marked, never a broken link. */
 export function articleLink(kb: SiteData, id: string): SafeHtml {
   const summary = kb.summaries.get(id);
-  if (!summary) return html`<span class="kbref-missing">${id}</span> <span class="listing-meta">not in this archive</span>`;
+  // `small`: muted on a line of its own in a listing (site.css), inline in running text such as the symptoms list.
+  if (!summary) return html`<span class="kbref-missing">${id}</span> <small>not in this archive</small>`;
   return html`<a href="${url(kb.site, summary.permalink)}"><span>${id}</span> ${summary.title}</a>`;
 }
 
@@ -76,7 +77,7 @@ ${contents(toc)}
 ${hasSymptoms ? html`<section class="symptoms" aria-labelledby="symptoms-heading">
   <h2 id="symptoms-heading">Symptoms named in this article</h2>
   <ul>
-    ${a.events.map((e) => html`<li><a href="${url(site, `/events/${e.id}/`)}">Event ID ${e.id}</a>${e.source ? html` from <a href="${url(site, `/events/sources/${eventSourceSlug(e.source)}/`)}">${e.source}</a>` : ''}${e.via ? html` <span class="count">in the title of ${kb.summaries.has(e.via) ? articleLink(kb, e.via) : html`<span class="kbref-missing">${e.via}</span> (not archived)`}</span>` : ''}</li>`)}
+    ${a.events.map((e) => html`<li><a href="${url(site, `/events/${e.id}/`)}">Event ID ${e.id}</a>${e.source ? html` from <a href="${url(site, `/events/sources/${eventSourceSlug(e.source)}/`)}">${e.source}</a>` : ''}${e.via ? html` <span class="count">in the title of ${articleLink(kb, e.via)}</span>` : ''}</li>`)}
     ${a.errorCodes.map((c) => html`<li><a href="${url(site, `/errors/${c.code}/`)}">${c.display}</a> <span class="count">${kindLabel(c.kind)}</span></li>`)}
   </ul>
 </section>` : ''}

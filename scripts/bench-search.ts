@@ -20,7 +20,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { chromium, type Browser } from 'playwright-core';
-import { folderSize } from './report/folder-size.ts';
+import { footprintOf } from './report/host-limits.ts';
 import { serve } from './serve.ts';
 import { treeRssKiB } from './report/process-tree.ts';
 
@@ -145,8 +145,8 @@ if (values.source) {
   console.log('Index build time: pass --source <corpus> to build and time it.');
 }
 
-const index = folderSize(join(out, 'search/index'));
-const lookup = folderSize(join(out, 'search/lookup'));
+const index = footprintOf(join(out, 'search/index'));
+const lookup = footprintOf(join(out, 'search/lookup'));
 console.log(`Index on disk: full text ${(index.bytes / 2 ** 20).toFixed(1)} MiB in ${index.files.toLocaleString('en-US')} files; lookup tables ${(lookup.bytes / 2 ** 20).toFixed(1)} MiB in ${lookup.files.toLocaleString('en-US')} files`);
 
 // The evaluation set, ranked by rank.ts over the built files.

@@ -5,8 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { recordsExportPath } from '../write/data-export.ts';
+import { readRecordsExport, recordsExportPath } from '../write/data-export.ts';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { serve } from '../serve.ts';
@@ -68,10 +67,8 @@ interface RecordFields {
 
 /** Every record of a built site, read from its data export (every build writes it). */
 function readRecords(dir: string): RecordFields[] {
-  const file = join(dir, recordsExportPath);
-  if (!existsSync(file)) return [];
-  return gunzipSync(readFileSync(file)).toString('utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as RecordFields)
-    .sort((a, b) => a.id.localeCompare(b.id));
+  if (!existsSync(join(dir, recordsExportPath))) return [];
+  return readRecordsExport<RecordFields>(dir).sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /**

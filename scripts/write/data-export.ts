@@ -3,7 +3,9 @@
  * compressed, at `/data/kb-records.jsonl.gz`. For people who want the metadata, not the pages.
  * Deterministic: Node's gzip header carries no file name and mtime 0, so equal input gives equal bytes.
  */
-import { gzip } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { ArticlePage } from '../../layouts/lib/site.ts';
 import type { LinkedArticle } from '../types.ts';
@@ -49,6 +51,12 @@ export const recordFieldDocs: { [K in keyof LinkedArticle]-?: { type: string; ab
   queryWords: { type: 'string[]', about: 'Words of "Additional query words:".' },
   sourcePath: { type: 'string', about: 'Path of the source file, relative to the source folder ("kb/182/Q182346/README.md").' },
 };
+
+/** The records of a built site, read back from its export (sorted by number), for the benchmarks and the tests. */
+export function readRecordsExport<T = LinkedArticle>(siteDir: string): T[] {
+  const text = gunzipSync(readFileSync(join(siteDir, recordsExportPath))).toString('utf8');
+  return text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as T);
+}
 
 /** Each article's published record as one line of JSON (no newline), in the order given. */
 export const recordLinesOf = (articles: readonly ArticlePage[]): string[] => articles.map((a) => JSON.stringify(publishedRecord(a)));

@@ -7,7 +7,7 @@ import { toString } from 'hast-util-to-string';
 import type { Root, Element } from 'hast';
 import { build, type BuildOptions, type BuildResult } from '../../scripts/build.ts';
 import { tempDir } from './temp.ts';
-import { gunzipSync } from 'node:zlib';
+import { readRecordsExport } from '../../scripts/write/data-export.ts';
 
 export interface BuiltSite {
   out: string;
@@ -20,15 +20,10 @@ export interface BuiltSite {
   exists(path: string): boolean;
 }
 
-/** Every record of a built site, from its data export (sorted by number). */
-export function exportedRecords<T = Record<string, unknown>>(out: string): T[] {
-  return gunzipSync(readFileSync(join(out, 'data/kb-records.jsonl.gz'))).toString('utf8').trim().split('\n').map((line) => JSON.parse(line) as T);
-}
-
 export async function buildSite(options: BuildOptions = {}): Promise<BuiltSite> {
   const out = options.out ?? join(tempDir('kb-site-'), 'site');
   const result = await build({ quiet: true, report: null, ...options, out });
-  let exported: Map<string, string> | undefined;
+  let exported: Map<string, { id: string }> | undefined;
   const file = (path: string) => join(out, path.endsWith('/') ? `${path}index.html` : path);
   return {
     out,
@@ -41,10 +36,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuiltSite> 
       return JSON.parse(readFileSync(join(out, path), 'utf8'));
     },
     record(id) {
-      exported ??= new Map(gunzipSync(readFileSync(join(out, 'data/kb-records.jsonl.gz'))).toString('utf8').trim().split('\n').map((l) => [l.slice(7, l.indexOf('"', 7)), l]));
-      const line = exported.get(id);
-      if (!line) throw new Error(`no record of ${id} in the data export`);
-      return JSON.parse(line);
+      exported ??= new Map(readRecordsExport<{ id: string }>(out).map((r) => [r.id, r]));
+      const found = exported.get(id);
+      if (!found) throw new Error(`no record of ${id} in the data export`);
+      return found as never;
     },
     exists: (path) => existsSync(file(path)),
   };

@@ -7,15 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildListings } from '../../scripts/link/listings.ts';
 import type { ArticleRecord, EventMessage, EventRef } from '../../scripts/types.ts';
+import { testRecord } from '../helpers/records.ts';
 
-function record(number: number, events: EventRef[], eventMessages: EventMessage[] = []): ArticleRecord {
-  return {
-    id: `Q${number}`, number, title: `Article ${number}`, permalink: `/kb/${String(number).padStart(6, '0').slice(0, 3)}/Q${number}/`, lastModified: null, year: null,
-    product: null, productFamily: 'exchange', versions: [], platforms: [], os: [], keywords: [], issueType: null, solutionType: null,
-    technology: [], articleType: 'prb', titleTags: [], dialect: 'kb', appliesTo: [], sections: [], events, eventMessages, errorCodes: [], errorMessages: [],
-    references: [], queryWords: [], sourcePath: `kb/x/Q${number}/README.md`,
-  };
-}
+const record = (number: number, events: EventRef[], eventMessages: EventMessage[] = []): ArticleRecord =>
+  testRecord(number, `Article ${number}`, { events, eventMessages, lastModified: null, year: null, product: null });
 
 const listings = buildListings([
   record(100001, [{ source: 'GizmoIMC', id: 7001 }], [{ source: 'GizmoIMC', id: 7001, type: 'Error', message: 'The gizmo queue could not be opened.' }]),

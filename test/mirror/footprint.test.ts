@@ -7,7 +7,8 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSite, exportedRecords, type BuiltSite } from '../helpers/site.ts';
+import { buildSite, type BuiltSite } from '../helpers/site.ts';
+import { readRecordsExport } from '../../scripts/write/data-export.ts';
 import { footprintOf } from '../../scripts/report/host-limits.ts';
 import type { BuildOptions } from '../../scripts/build.ts';
 
@@ -41,7 +42,7 @@ test('the build counts what it published: its figures equal a walk of the folder
 
 test('by default an article gets its page and nothing else beside it: one file and one folder', () => {
   const articles = site('default').result.articlesBuilt;
-  const records = exportedRecords<{ id: string; permalink: string }>(site('default').out);
+  const records = readRecordsExport<{ id: string; permalink: string }>(site('default').out);
   assert.equal(records.length, articles, 'every record is in the data export');
   const paths = listFiles(site('default').out);
   for (const r of records) {
@@ -53,7 +54,7 @@ test('by default an article gets its page and nothing else beside it: one file a
 test('each option adds the files it documents, and nothing else', () => {
   const articles = site('default').result.articlesBuilt;
   const base = footprint('default');
-  const folders = new Set(exportedRecords<{ permalink: string }>(site('default').out).map((r) => r.permalink.split('/')[2])).size;
+  const folders = new Set(readRecordsExport<{ permalink: string }>(site('default').out).map((r) => r.permalink.split('/')[2])).size;
   assert.equal(footprint('articleRecords').files - base.files, articles, '--records article: an index.json per article');
   assert.equal(footprint('originals').files - base.files, articles, '--originals: a Q<n>.txt per article');
   assert.equal(footprint('folderRecords').files - base.files, folders, '--records folder: a records.jsonl per /kb/<NNN>/ folder');
@@ -64,7 +65,7 @@ test('each option adds the files it documents, and nothing else', () => {
 
 test('--records folder puts every record in its folder\'s records.jsonl, the same as the export', () => {
   const s = site('folderRecords');
-  const exported = exportedRecords<{ id: string; permalink: string }>(s.out);
+  const exported = readRecordsExport<{ id: string; permalink: string }>(s.out);
   for (const r of exported) {
     const folder = r.permalink.replace(/Q\d+\/$/, '');
     const lines = readFileSync(join(s.out, folder, 'records.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string });
@@ -75,7 +76,7 @@ test('--records folder puts every record in its folder\'s records.jsonl, the sam
 });
 
 test('--source-url links each article to its original where the collection publishes it; the default links none', () => {
-  for (const r of exportedRecords<{ id: string; permalink: string; sourcePath: string }>(site('sourceUrl').out)) {
+  for (const r of readRecordsExport<{ id: string; permalink: string; sourcePath: string }>(site('sourceUrl').out)) {
     const page = readFileSync(join(site('sourceUrl').out, r.permalink, 'index.html'), 'utf8');
     assert.ok(page.includes(`href="https://github.com/jeffpar/kbarchive/blob/master/${r.sourcePath}"`), r.id);
     const plain = readFileSync(join(site('default').out, r.permalink, 'index.html'), 'utf8');

@@ -7,13 +7,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildSite, type BuiltSite } from '../helpers/site.ts';
 import { serve } from '../../scripts/serve.ts';
 import { sitemapFiles } from '../../scripts/write/sitemap.ts';
-import { recordFieldDocs } from '../../scripts/write/data-export.ts';
+import { readRecordsExport, recordFieldDocs } from '../../scripts/write/data-export.ts';
 import { defaultPublishing } from '../../layouts/lib/site.ts';
 import { nginxRules } from '../../scripts/write/redirects.ts';
 import { permalinkOf } from '../../scripts/link/citations.ts';
@@ -44,7 +43,7 @@ after(async () => {
 });
 
 const articles = () => site.result.articlesBuilt;
-const records = () => gunzipSync(readFileSync(join(site.out, 'data/kb-records.jsonl.gz'))).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; number: number; permalink: string });
+const records = () => readRecordsExport<{ id: string; number: number; permalink: string }>(site.out);
 
 /** Parses XML with the browser's strict parser: the root element name and every element's text by tag, or an error. */
 async function parseXml(xml: string): Promise<{ error: string | null; root: string; texts: (tag: string) => string[] }> {

@@ -5,41 +5,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { articleTerms } from '../../scripts/index/full-text/article-terms.ts';
 import { buildFullTextIndex, type IndexArticle } from '../../scripts/index/full-text/write-index.ts';
-import { rankQuery, together, type IndexFigures } from '../../scripts/index/full-text/rank.ts';
+import { together } from '../../scripts/index/full-text/rank.ts';
 import { decodeShard, fullTextPaths, HEAD_POSTINGS, shardOfTerm, SHARDS } from '../../scripts/index/full-text/format.ts';
 import { queryTerms, tokenize } from '../../scripts/index/full-text/tokens.ts';
 import { phraseIn, snippetOf } from '../../scripts/index/full-text/snippet.ts';
-import { indexArticle } from '../../scripts/index/index.ts';
-import type { ArticleRecord } from '../../scripts/types.ts';
-
-function record(number: number, title: string, more: Partial<ArticleRecord> = {}): ArticleRecord {
-  return {
-    id: `Q${number}`, number, title, permalink: `/kb/${String(Math.floor(number / 1000)).padStart(3, '0')}/Q${number}/`, lastModified: '1999-01-01', year: 1999,
-    product: 'Microsoft Exchange Server', productFamily: 'exchange', versions: [], platforms: [], os: [], keywords: [], issueType: null, solutionType: null,
-    technology: [], articleType: 'prb', titleTags: [], dialect: 'kb', appliesTo: [], sections: [], events: [], eventMessages: [], errorCodes: [], errorMessages: [],
-    references: [], queryWords: [], sourcePath: `kb/x/Q${number}/README.md`, ...more,
-  };
-}
-
-function article(number: number, title: string, body: string, more: Partial<ArticleRecord> = {}): IndexArticle {
-  const r = record(number, title, more);
-  return indexArticle(r, articleTerms(r, body));
-}
-
-/** The index in memory, and a query against it as the page runs one. */
-function indexOf(articles: IndexArticle[]) {
-  const index = buildFullTextIndex(articles);
-  const figures: IndexFigures = { articles: index.stats.articles, commonTerms: index.commonTerms };
-  const fetched: string[] = [];
-  const fetchBytes = async (path: string) => {
-    fetched.push(path);
-    return index.files.get(path) ?? null;
-  };
-  const search = async (q: string, filters = {}) => (await rankQuery(q, filters, figures, fetchBytes)).results.map((r) => r.number);
-  return { index, search, fetched, figures, fetchBytes };
-}
+import { article, indexOf } from './in-memory-index.ts';
 
 const FILLER = 'The administrator reviewed the configuration of the server and the network before the change was made.';
 

@@ -7,41 +7,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { articleTerms } from '../../scripts/index/full-text/article-terms.ts';
-import { buildFullTextIndex, type IndexArticle } from '../../scripts/index/full-text/write-index.ts';
+import { buildFullTextIndex } from '../../scripts/index/full-text/write-index.ts';
 import { rankQuery, type IndexFigures } from '../../scripts/index/full-text/rank.ts';
 import {
   decodeSentenceShard, encodeSentenceShard, fullTextPaths, MAX_SENTENCE_ARTICLES, SENTENCE_SHARDS, shardOfSentence,
 } from '../../scripts/index/full-text/format.ts';
 import { fnv1a, fnv1aWords } from '../../scripts/index/full-text/hash.ts';
 import { MAX_SENTENCE_TOKENS, MAX_TAILS, MIN_SENTENCE_TOKENS, sentencesOf } from '../../scripts/index/full-text/sentences.ts';
-import { indexArticle } from '../../scripts/index/index.ts';
-import type { ArticleRecord } from '../../scripts/types.ts';
-
-function record(number: number, title: string): ArticleRecord {
-  return {
-    id: `Q${number}`, number, title, permalink: `/kb/${String(Math.floor(number / 1000)).padStart(3, '0')}/Q${number}/`, lastModified: '1999-01-01', year: 1999,
-    product: 'Microsoft Exchange Server', productFamily: 'exchange', versions: [], platforms: [], os: [], keywords: [], issueType: null, solutionType: null,
-    technology: [], articleType: 'prb', titleTags: [], dialect: 'kb', appliesTo: [], sections: [], events: [], eventMessages: [], errorCodes: [], errorMessages: [],
-    references: [], queryWords: [], sourcePath: `kb/x/Q${number}/README.md`,
-  };
-}
-
-const article = (number: number, title: string, body: string): IndexArticle => {
-  const r = record(number, title);
-  return indexArticle(r, articleTerms(r, body));
-};
-
-/** The index in memory; `rank` runs a query as the page does and records the files it read. */
-function indexOf(articles: IndexArticle[]) {
-  const index = buildFullTextIndex(articles);
-  const figures: IndexFigures = { articles: index.stats.articles, commonTerms: index.commonTerms };
-  const fetched: string[] = [];
-  const get = async (path: string) => {
-    fetched.push(path);
-    return index.files.get(path) ?? null;
-  };
-  return { index, figures, fetched, rank: (q: string) => rankQuery(q, {}, figures, get) };
-}
+import { testRecord } from '../helpers/records.ts';
+import { article, indexOf } from './in-memory-index.ts';
 
 const fingerprints = (text: string) => sentencesOf(text).map((s) => s.fingerprint);
 const sentenceTerms = (text: string) => sentencesOf(text).filter((s) => s.whole).map((s) => s.terms.join(' '));
@@ -94,7 +68,7 @@ test('sentences end at . ! ? : ; before a space, at paragraphs, list items, shor
 });
 
 test('the symptoms and outline fields are lists: each line is a sentence of its own', () => {
-  const r = { ...record(300001, 'Title'), errorMessages: ['The RPC server is unavailable', 'Your password has expired now'] };
+  const r = { ...testRecord(300001, 'Title'), errorMessages: ['The RPC server is unavailable', 'Your password has expired now'] };
   const terms = articleTerms(r, '');
   assert.ok(terms.sentences.includes(fnv1a('the rpc server is unavail')));
   assert.ok(terms.sentences.includes(fnv1a('your password ha expir now')));
@@ -160,7 +134,7 @@ test('property: what the build fingerprints in an article is exactly what the qu
         pasted.push(...texts);
       }
       const body = lines.join('\n');
-      const built = new Set(articleTerms(record(300001, 'Generated'), body).sentences);
+      const built = new Set(articleTerms(testRecord(300001, 'Generated'), body).sentences);
       const expected = new Set<number>();
       for (const text of pasted) {
         const found = sentencesOf(text);

@@ -10,7 +10,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element, Root } from 'hast';
-import { buildSite, exportedRecords, $, $$, text, type BuiltSite } from '../helpers/site.ts';
+import { buildSite, $, $$, text, type BuiltSite } from '../helpers/site.ts';
+import { readRecordsExport } from '../../scripts/write/data-export.ts';
 import { groupPages, pageSize } from '../../layouts/group-pages.ts';
 import { layoutBody } from '../../layouts/lib/body.ts';
 import { versionSlug } from '../../scripts/link/listings.ts';
@@ -31,7 +32,7 @@ let records: Record[];
 before(async () => {
   site = await buildSite({ workers: 0 });
   based = await buildSite({ workers: 0, base: '/mirror/kb/' });
-  records = exportedRecords<Record>(site.out);
+  records = readRecordsExport<Record>(site.out);
 });
 
 const href = (node: Element | null | undefined) => String(node?.properties.href ?? '');
