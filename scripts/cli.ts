@@ -31,7 +31,7 @@ program
   .addOption(new Option('--no-cache', '[boolean] parse every article, reading and writing no cache'))
   .addOption(new Option('--quiet', '[boolean] no progress output').default(false))
   .addOption(new Option('--no-search', '[boolean] skip the search index and lookup tables: /search/ will find nothing (faster test builds)'))
-  .addOption(new Option('--records <where>', '[string] records besides the data export /data/kb-records.jsonl.gz: none, one JSON Lines file per /kb/<NNN>/ folder (+~300 files, +58 MB on the full archive), or an index.json beside every page (+1 file per article)').choices(['none', 'folder', 'article']).default('none'))
+  .addOption(new Option('--records <where>', '[string] records besides the data export /data/kb-records.jsonl.gz: none, one JSON Lines file per /kb/<NNN>/ folder (+308 files, +60 MB on the full archive), or an index.json beside every page (+1 file per article)').choices(['none', 'folder', 'article']).default('none'))
   .addOption(new Option('--originals', '[boolean] write each article\'s original plain text beside its page as Q<number>.txt (+1 file per article)').default(false))
   .addOption(new Option('--source-url <url>', '[url] where the source files are published, for each article\'s "original text" link, e.g. https://github.com/jeffpar/kbarchive/blob/master/ (default: none)'))
   .addOption(new Option('--redirects-file', '[boolean] write _redirects with a 301 for every old path of every article (Netlify; four lines per article)').default(false))

@@ -25,7 +25,7 @@ export interface SiteInfo {
 export interface Publishing {
   /**
    * Records besides the export `/data/kb-records.jsonl.gz` (which always has them all): `folder` — one JSON Lines
-   * file per `/kb/<NNN>/` folder, beside its folder page (~300 files, 58 MB on the full archive); `article` — an
+   * file per `/kb/<NNN>/` folder, beside its folder page (308 files, 60 MB on the full archive); `article` — an
    * `index.json` beside every page (one file per article); `none`.
    */
   records: 'folder' | 'article' | 'none';
