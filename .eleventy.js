@@ -1,7 +1,8 @@
 /**
  * Eleventy configuration: the table of contents of the rendering stage.
  * The build (scripts/build.ts) parses, normalises and links the archive first, then runs Eleventy with the
- * result as the global data `kb`; every page here is a TypeScript template rendered from that data.
+ * result as the global data `kb`; every page here is a TypeScript template rendered from that data, in memory
+ * (Eleventy's toJSON), and the build writes the pages (scripts/render/eleventy.ts).
  * Docs: https://www.11ty.dev/docs/config/
  */
 export default function (eleventyConfig) {
@@ -13,13 +14,10 @@ export default function (eleventyConfig) {
   eleventyConfig.setTemplateFormats(['11ty.ts']);
   eleventyConfig.ignores.add('content/sample/**');
 
-  // Stylesheets, scripts and icons, copied as they are. https://www.11ty.dev/docs/copy/
-  eleventyConfig.addPassthroughCopy({ 'content/assets': 'assets' });
-
   eleventyConfig.setQuietMode(true);
 
   return {
-    // The output folder comes from --out (scripts/render/eleventy.ts).
+    // The output folder is the build's (--out): Eleventy itself writes nothing.
     dir: { input: 'content', layouts: '../layouts' },
   };
 }

@@ -9,7 +9,6 @@ import { count } from './lib/labels.ts';
 import { articleList } from './listing.ts';
 import type { GroupListing } from '../scripts/link/index.ts';
 import type { Crumb } from './base.11ty.ts';
-import { letOthersRun } from '../scripts/render/event-loop.ts';
 
 export interface GroupPage {
   key: string;
@@ -87,8 +86,6 @@ export function groupTemplate(options: {
       },
     },
     async render({ kb, group }: { kb: SiteData; group: GroupPage }): Promise<string> {
-      // Thousands of listing pages render back to back otherwise (scripts/render/event-loop.ts).
-      await letOthersRun();
       const first = (group.page - 1) * pageSize + 1;
       const lead = group.page === 1 && options.lead ? options.lead(group, kb) : '';
       return html`<h1>${options.heading(group.name, group, kb)}</h1>

@@ -5,11 +5,14 @@
  * and the peak memory of the whole process tree (worker threads are in-process; an indexer's child process is not, so
  * /proc is sampled for every descendant), then the output's size and file count. Reading, parsing and normalising run
  * article by article, interleaved on the parse workers, so they share one stage; under it the bench prints each one's
- * time summed over the threads (the build's `thread time:` split). With --hugo, times ../shared/bench/hugo-baseline.sh on
- * the same corpus and prints the ratio; with --rebuilds-only, reuses the last bench's output and cache. The cold
+ * time summed over the threads (the build's `thread time:` split). Then the targets of issue #22, each met or not: the
+ * cold build's peak memory, the one-article rebuild's time, and whether the output after the edit is undone is byte for
+ * byte the cold build's. With --hugo, times ../shared/bench/hugo-baseline.sh on the same corpus and prints the ratio;
+ * with --rebuilds-only, reuses the last bench's output and cache. The cold
  * build starts as Hugo's does: the last bench's output deleted and flushed, the corpus in the page cache.
  */
 import { spawn, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,6 +115,7 @@ const args = ['--source', source, '--out', out, '--cache-dir', cacheDir, '--repo
 
 console.log(`kb-archive bench: ${source} → ${out}`);
 const cold = opts.rebuildsOnly ? null : await runBuild(args);
+const coldDigest = cold ? folderDigest(out) : null;
 
 // One article changes: its title gains words (restored afterwards: the corpus folder is shared with the tests).
 const edited = existsSync(join(source, 'kb/182/Q182346/README.md')) ? 'kb/182/Q182346/README.md' : firstArticle(source);
@@ -129,6 +133,7 @@ try {
 // pause lets the run after this one find nothing changed, as a scheduled rebuild of an unchanged archive does.
 await new Promise((resolve) => setTimeout(resolve, 2500));
 const restored = await runBuild(args);
+const restoredDigest = folderDigest(out);
 // Nothing changed since: the folder is kept as it is (write/last-build.ts).
 const unchanged = await runBuild(args);
 
@@ -146,9 +151,22 @@ printRun('Nothing changed, rebuilt again', unchanged);
 const gib = (n: number) => `${(n / 2 ** 30).toFixed(2)} GiB`;
 console.log(`\nOutput: ${files.toLocaleString('en-US')} files in ${dirs.toLocaleString('en-US')} folders, ${gib(apparent)} of file content, ${gib(disk)} on disk (du -sk); cache ${gib(cache)}`);
 
+const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
+console.log('\nTargets (issue #22):');
+if (cold) console.log(`  cold build's peak memory, whole process tree: ${cold.peakMiB} MiB (≤ 4 GiB): ${verdict(cold.peakMiB <= 4096)}`);
+console.log(`  one-article rebuild: ${warm!.wall.toFixed(1)} s (≤ 10 s): ${verdict(warm!.wall <= 10)}`);
+if (coldDigest) console.log(`  the edit undone and rebuilt, the output is byte for byte the cold build's: ${verdict(coldDigest === restoredDigest)}`);
 if (opts.hugo) {
   const line = execFileSync(join(projectRoot, '../shared/bench/hugo-baseline.sh'), [source], { encoding: 'utf8' }).trim();
-  console.log(`\n${line}`);
   const hugo = Number(/in ([\d.]+)s/.exec(line)?.[1]);
-  if (hugo > 0 && cold) console.log(`Cold build / Hugo: ${(cold.wall / hugo).toFixed(2)}× (target ≤ 3×)`);
+  console.log(`  ${line}`);
+  if (hugo > 0 && cold) console.log(`  cold build / Hugo: ${(cold.wall / hugo).toFixed(2)}× (≤ 3×): ${verdict(cold.wall <= 3 * hugo)}`);
+}
+
+/** A digest of every file under `dir`: its path and bytes, in path order. */
+function folderDigest(dir: string): string {
+  const hash = createHash('sha256');
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+  for (const file of files) hash.update(`${file}\0`).update(readFileSync(file)).update('\0');
+  return hash.digest('hex');
 }

@@ -8,15 +8,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { findArticleFiles, resolveReadLimits, defaultReadLimits } from './read/index.ts';
 import { processAll } from './pipeline/pool.ts';
 import { codeVersion, openCacheFolder, sourcesUnchanged, type ArticleCache, type StatsRead } from './pipeline/cache.ts';
 import { mapStageTimes, type ArticleStageTimes, type ProcessedArticle } from './pipeline/article.ts';
 import { linkArchive, resolveBodyLinks, compareIds, folderOf, type LinkedArchive } from './link/index.ts';
 import { familyOf } from './normalise/index.ts';
-import { renderSite, type RenderedFile } from './render/eleventy.ts';
+import { renderSite, type RenderedPage } from './render/eleventy.ts';
 import { renderVersion, selectPages, type PageSelection } from './render/incremental.ts';
 import { articlePageInputs } from './render/article-inputs.ts';
 import { writeArticleFiles } from './write/articles.ts';
@@ -24,7 +22,7 @@ import { recordLinesOf, recordsExport } from './write/data-export.ts';
 import { assertOwnedOutput, OutputFolder } from './write/output.ts';
 import { buildInputs, lastBuildFileOf, saveLastBuild, sourcesDigest, takeLastBuild } from './write/last-build.ts';
 import { writeSiteFiles } from './write/site-files.ts';
-import { writeSearchIndex, type SearchIndexResult } from './index/index.ts';
+import { startFullTextIndex, writeSearchIndex, type SearchIndexResult } from './index/index.ts';
 import { createProgress, formatCount, plural, type Progress, type StageTiming } from './report/progress.ts';
 import { threadTimeRemark } from './report/stage-line.ts';
 import { describeFootprint, footprintOfPaths, type Footprint } from './report/host-limits.ts';
@@ -414,19 +412,33 @@ async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder,
   const { articles } = data;
   progress.done(`${plural(linked.listings.events.length, 'event ID')}, ${plural(linked.listings.errors.length, 'error code')}, ${formatCount(linked.stats.citationsResolved)} citations resolved, ${formatCount(linked.stats.citationsMissing)} missing`);
 
+  // The full-text index is built on a thread of its own while the pages render; it is written after them.
+  const fullText = o.search ? startFullTextIndex(kept.map((p) => ({ record: p.record!, terms: p.searchTerms! })), { inThread: o.workers === 0 }) : null;
+  // Awaited after rendering: a failure meanwhile must not count as unhandled.
+  fullText?.catch(() => {});
+
   progress.stage('Rendering pages');
   const recordLines = recordLinesOf(articles);
   const exportBytes = recordsExport(recordLines);
   // The article pages to render are chosen first (by their fingerprints), so that their number decides how many
   // Eleventy runs render them (Eleventy holds every page of a run until it ends): a one-article rebuild renders in one.
-  const chosen = pages.select(articles, articlePagePath).map(articlePagePath);
-  const articleRuns: Set<string>[] = [];
-  for (let i = 0; i < chosen.length; i += o.articlesPerRenderRun) articleRuns.push(new Set(chosen.slice(i, i + o.articlesPerRenderRun)));
-  const rendered = await renderSite(data, o.out, { articleRuns, betweenRuns: collectGarbage });
-  for (const f of rendered.files) output.claim(f.outputPath, f.url ? pages.fingerprintOf(sitePathOf(f)) : undefined);
-  const keptPages: RenderedFile[] = [...pages.kept].map((path) => ({ url: path.replace(/index\.html$/, ''), outputPath: output.file(path), noindex: false }));
-  const allPages = [...rendered.files, ...keptPages];
-  progress.done(`${plural(rendered.pages + keptPages.length, 'page')}${keptPages.length > 0 ? ` (${formatCount(rendered.pages)} rendered, ${formatCount(keptPages.length)} unchanged)` : ''}`);
+  const chosen = pages.select(articles, articlePagePath);
+  const articleRuns: ArticlePage[][] = [];
+  for (let i = 0; i < chosen.length; i += o.articlesPerRenderRun) articleRuns.push(chosen.slice(i, i + o.articlesPerRenderRun));
+  const rendered = await renderSite(data, {
+    articleRuns,
+    onPages: async (made) => {
+      // A page from data is recorded with the fingerprint of its inputs (a rebuild keeps it without rendering it);
+      // the others (the home page, the feed) with that of their bytes.
+      for (const page of made) await output.write(page.sitePath, page.content, pages.fingerprintOf(page.sitePath));
+    },
+  });
+  // The pages are on disk before anything else is written: a page that cannot be written stops the build here,
+  // naming its file, before a search index is written for pages that are not there.
+  await output.flush();
+  const keptPages: RenderedPage[] = [...pages.kept].map((path) => ({ url: path.replace(/index\.html$/, ''), sitePath: path, noindex: false }));
+  const allPages = [...rendered.pages, ...keptPages];
+  progress.done(`${plural(allPages.length, 'page')}${keptPages.length > 0 ? ` (${formatCount(rendered.pages.length)} rendered, ${formatCount(keptPages.length)} unchanged)` : ''}`);
 
   // The rendered bodies are on disk now.
   for (const a of articles) a.bodyHtml = '';
@@ -439,27 +451,17 @@ async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder,
   for (const p of kept) p.plainText = '';
 
   let search: SearchIndexResult | null = null;
-  if (o.search) {
+  if (fullText) {
     progress.stage('Indexing search');
     search = await writeSearchIndex((path, content) => output.write(path, content), {
-      articles: kept.map((p) => ({ record: p.record!, terms: p.searchTerms! })),
+      index: fullText,
+      titles: new Map(kept.map((p) => [p.record!.id, p.record!.title])),
       listings: linked.listings,
     });
-    progress.done(`${plural(search.articles, 'article')}, ${plural(search.terms, 'term')}, ${plural(search.files, 'file')}, ${(search.bytes / 2 ** 20).toFixed(1)} MiB (index built in ${search.buildSeconds.toFixed(1)}s)`);
+    const where = o.workers === 0 ? '' : ' on its own thread, beside rendering';
+    progress.done(`${plural(search.articles, 'article')}, ${plural(search.terms, 'term')}, ${plural(search.files, 'file')}, ${(search.bytes / 2 ** 20).toFixed(1)} MiB (index built in ${search.buildSeconds.toFixed(1)}s${where})`);
   }
-  return { pagesRendered: rendered.pages, pagesWritten: rendered.pages + keptPages.length, search };
-}
-
-/** The site path Eleventy wrote a page to (`/kb/182/Q182346/index.html`), as templates name their output. */
-function sitePathOf(file: RenderedFile): string {
-  return file.url.endsWith('/') ? `${file.url}index.html` : file.url;
-}
-
-/** A full garbage collection, through V8's `gc` (exposed on demand: no command-line flag needed). */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as (() => void) | undefined;
-  gc?.();
+  return { pagesRendered: rendered.pages.length, pagesWritten: allPages.length, search };
 }
 
 /** Files rejected at the article stage (duplicate ids included); tree-level warnings don't count. */

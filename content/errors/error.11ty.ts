@@ -4,7 +4,6 @@ import { url, type SiteData } from '../../layouts/lib/site.ts';
 import { articleList } from '../../layouts/listing.ts';
 import { count, kindLabel } from '../../layouts/lib/labels.ts';
 import type { ErrorListing } from '../../scripts/link/index.ts';
-import { letOthersRun } from '../../scripts/render/event-loop.ts';
 
 const outputOf = (error: ErrorListing) => `/errors/${error.code}/index.html`;
 
@@ -27,7 +26,6 @@ function signedDecimal(error: ErrorListing): string | null {
 }
 
 export async function render({ kb, error }: { kb: SiteData; error: ErrorListing }): Promise<string> {
-  await letOthersRun();
   const decimal = signedDecimal(error);
   return html`<h1><span class="code">${error.display}</span></h1>
 <dl class="meta-panel">

@@ -8,7 +8,6 @@ import { url, type SiteData } from '../../layouts/lib/site.ts';
 import { articleList } from '../../layouts/listing.ts';
 import { count } from '../../layouts/lib/labels.ts';
 import type { EventListing, EventSourceGroup } from '../../scripts/link/index.ts';
-import { letOthersRun } from '../../scripts/render/event-loop.ts';
 
 const outputOf = (event: EventListing) => `/events/${event.id}/index.html`;
 
@@ -64,7 +63,6 @@ function sourceSection(kb: SiteData, event: EventListing, s: EventSourceGroup): 
 }
 
 export async function render({ kb, event }: { kb: SiteData; event: EventListing }): Promise<string> {
-  await letOthersRun();
   const named = event.sources.filter((s) => s.name);
   return html`<h1>Event ID ${event.id}</h1>
 <p class="lead">Named in ${count(event.articleCount, 'article')}${named.length ? `, logged by ${count(named.length, 'event source')}` : ''}. Event IDs are numbered per source: the same number from two sources is two different events.</p>

@@ -2,7 +2,6 @@
 import { renderArticle } from '../../layouts/article.ts';
 import { renderShell } from '../../layouts/base.11ty.ts';
 import { articlePagePath, type ArticlePage, type SiteData } from '../../layouts/lib/site.ts';
-import { letOthersRun } from '../../scripts/render/event-loop.ts';
 
 const outputOf = articlePagePath;
 
@@ -13,8 +12,6 @@ export const data = {
 };
 
 export async function render(data: { kb: SiteData; article: ArticlePage }): Promise<string> {
-  // 60k pages render back to back without a turn of the event loop otherwise (scripts/render/event-loop.ts).
-  await letOthersRun();
   const { kb, article } = data;
   const family = kb.families.get(article.productFamily);
   return renderShell(kb, {

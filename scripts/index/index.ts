@@ -9,23 +9,27 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
+import { Piscina } from 'piscina';
 import type { Listings } from '../link/index.ts';
 import type { ArticleRecord } from '../types.ts';
 import { eventSourceKey } from '../symptoms/event-sources.ts';
 import { writeLookups } from './lookups.ts';
 import type { ArticleTerms } from './full-text/article-terms.ts';
-import { buildFullTextIndex, type IndexArticle } from './full-text/write-index.ts';
+import type { IndexArticle } from './full-text/write-index.ts';
+import buildIndex, { type BuiltIndex } from './full-text/index-worker.ts';
 import { queryTerms } from './full-text/tokens.ts';
 import type { IndexFigures } from './full-text/rank.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Writes one file of the site (`/search/index/t/0a3.bin`); the build's OutputFolder, which claims it. */
+/** Writes one file of the site (`/search/index/t/0a3.bin`): the build's OutputFolder. */
 export type WriteSiteFile = (sitePath: string, content: string | Uint8Array) => Promise<void>;
 
 export interface SearchIndexInput {
-  /** Every article with the terms its parse made (`ProcessedArticle.searchTerms`). */
-  articles: { record: ArticleRecord; terms: ArticleTerms }[];
+  /** The full-text index, being built (`startFullTextIndex`). */
+  index: Promise<BuiltIndex>;
+  /** Every article's id and title, for the exact lookups. */
+  titles: Map<string, string>;
   listings: Pick<Listings, 'events' | 'errors'>;
 }
 
@@ -36,7 +40,7 @@ export interface SearchIndexResult {
   /** Files and bytes of the index as served (under `/search/`), the script aside. */
   files: number;
   bytes: number;
-  /** Seconds spent building the full-text index in memory (its CPU, on this thread). */
+  /** Seconds spent building the full-text index in memory, on its thread. */
   buildSeconds: number;
 }
 
@@ -53,11 +57,25 @@ export function indexArticle(record: ArticleRecord, terms: ArticleTerms): IndexA
   return { number: record.number, terms, titleTerms: queryTerms(record.title), filters: filtersOf(record) };
 }
 
+/**
+ * Starts building the full-text index from every article and the terms its parse made (`ProcessedArticle.searchTerms`):
+ * on a thread of its own (index-worker.ts), so that the main thread renders meanwhile, or in this thread when
+ * `inThread` (the build's `--workers 0`).
+ */
+export async function startFullTextIndex(articles: { record: ArticleRecord; terms: ArticleTerms }[], options: { inThread: boolean }): Promise<BuiltIndex> {
+  const input = { articles: articles.map(({ record, terms }) => indexArticle(record, terms)) };
+  if (options.inThread) return buildIndex(input);
+  const pool = new Piscina<typeof input, BuiltIndex>({ filename: new URL('./full-text/index-worker.ts', import.meta.url).href, minThreads: 1, maxThreads: 1 });
+  try {
+    return await pool.run(input);
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** Writes the full-text index once built, the exact lookups and the search script. */
 export async function writeSearchIndex(write: WriteSiteFile, input: SearchIndexInput): Promise<SearchIndexResult> {
-  const started = performance.now();
-  const articles: IndexArticle[] = input.articles.map(({ record, terms }) => indexArticle(record, terms));
-  const index = buildFullTextIndex(articles);
-  const buildSeconds = (performance.now() - started) / 1000;
+  const index = await input.index;
   let files = 0;
   let bytes = 0;
   const counted: WriteSiteFile = (path, content) => {
@@ -66,9 +84,9 @@ export async function writeSearchIndex(write: WriteSiteFile, input: SearchIndexI
     return write(path, content);
   };
   for (const [path, content] of index.files) await counted(path, content);
-  await writeLookups(counted, { listings: input.listings, titles: new Map(input.articles.map(({ record }) => [record.id, record.title])) });
+  await writeLookups(counted, { listings: input.listings, titles: input.titles });
   await write('/assets/search.js', await bundleSearchScript({ articles: index.stats.articles, commonTerms: index.commonTerms }));
-  return { articles: index.stats.articles, terms: index.stats.terms, postings: index.stats.postings, files, bytes, buildSeconds };
+  return { articles: index.stats.articles, terms: index.stats.terms, postings: index.stats.postings, files, bytes, buildSeconds: index.seconds };
 }
 
 /** `assets/search.ts` as one ES module for current browsers (served as `/assets/search.js`), with the index's figures. */

@@ -2,7 +2,8 @@
 declare module '@11ty/eleventy' {
   export default class Eleventy {
     constructor(input: string, output: string, options?: { configPath?: string; quietMode?: boolean; config?: (eleventyConfig: any) => void | Promise<void> });
-    write(): Promise<unknown>;
+    /** Renders every page in memory: `[{ url, inputPath, outputPath, content }]`; writes nothing, copies nothing. */
+    toJSON(): Promise<unknown>;
     disableLogger(): void;
   }
 }

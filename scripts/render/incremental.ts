@@ -32,8 +32,6 @@ export interface PageSelection extends PageSelector {
   fingerprintOf(sitePath: string): string | undefined;
   /** Site paths of the pages kept from the last build. */
   readonly kept: ReadonlySet<string>;
-  /** How many pages the templates have asked to render so far (all of them, once Eleventy has its content map). */
-  readonly rendering: number;
 }
 
 /** What every page's fingerprint starts with: the template code and the site-wide data every page may show. */
@@ -83,9 +81,6 @@ export function selectPages(output: OutputFolder, version: string, summaries: Re
   };
   return {
     kept,
-    get rendering() {
-      return fingerprints.size;
-    },
     fingerprintOf: (sitePath) => fingerprints.get(sitePath),
     select<T>(items: readonly T[], outputOf: (item: T) => string): T[] {
       const render: T[] = [];

@@ -22,15 +22,6 @@ export function publishedRecord(a: ArticlePage): LinkedArticle {
   };
 }
 
-/** Runs `task` over `items` with at most `limit` in flight: enough to keep the disk busy, few enough for file handles. */
-export async function eachLimited<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await task(items[next++]!);
-  });
-  await Promise.all(lanes);
-}
-
 /**
  * Writes what each article gets besides its page, as `site.publishing` says: its record (in its folder's JSON Lines
  * file, or as `index.json` beside the page) and its original plain text (`Q<number>.txt` beside the page).
@@ -62,12 +53,12 @@ export async function writeArticleFiles(
     files += folders.size;
   }
   if (records !== 'article' && !originals) return files;
-  await eachLimited([...articles], 64, async (a) => {
+  for (const a of articles) {
     const pageKept = keptPages.has(`${a.permalink}index.html`);
     const record = `${a.permalink}index.json`;
     const original = `${a.permalink}${a.id}.txt`;
     if (records === 'article' && (!pageKept || !output.keepAsIs(record))) await output.write(record, `${JSON.stringify(publishedRecord(a), null, 2)}\n`);
     if (originals && (!pageKept || !output.keepAsIs(original))) await output.write(original, sources.get(a.id)?.plainText ?? '');
-  });
+  }
   return files + articles.length * ((records === 'article' ? 1 : 0) + (originals ? 1 : 0));
 }

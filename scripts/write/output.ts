@@ -17,8 +17,13 @@ import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:wor
 import { Piscina } from 'piscina';
 import { changedSince, type PresenceTask } from './presence-worker.ts';
 import { loadValue, storeValue } from '../pipeline/stored.ts';
-import { letOthersRun } from '../render/event-loop.ts';
-import { eachLimited } from './articles.ts';
+import type { WriteTask } from './writer-worker.ts';
+
+/** Files, or bytes, per batch sent to the writer thread: few messages, and the thread never waits long for work. */
+const BATCH_FILES = 256;
+const BATCH_BYTES = 2 * 2 ** 20;
+/** Bytes sent to the writer thread and not yet written, past which `write` waits. */
+const MAX_QUEUED_BYTES = 16 * 2 ** 20;
 
 /** A folder the build may clean: absent, empty, or holding a site this generator wrote. */
 export function assertOwnedOutput(root: string): void {
@@ -93,14 +98,6 @@ export class OutputFolder {
     return sep === '/' ? rel : rel.split(sep).join('/');
   }
 
-  /** Records a file another writer (Eleventy) put in the folder, with the fingerprint of what it was made from. */
-  claim(absolutePath: string, fingerprint = ''): void {
-    this.written.add(absolutePath);
-    // Its folder exists, then: the records written beside 60k pages need no mkdir (7 s of a cold build's 24).
-    this.folders.add(dirname(absolutePath));
-    this.fingerprints.set(this.relativePath(absolutePath), fingerprint);
-  }
-
   /**
    * Keeps the file at `sitePath` as the last build left it, if it was made from the same inputs (`fingerprint`)
    * and is still there; the caller then need not make it again. False: make it.
@@ -109,7 +106,8 @@ export class OutputFolder {
     const file = this.file(sitePath);
     const rel = this.relativePath(file);
     if (this.previous?.get(rel) !== fingerprint || !this.asLeft(file, rel)) return false;
-    this.claim(file, fingerprint);
+    this.written.add(file);
+    this.fingerprints.set(rel, fingerprint);
     return true;
   }
 
@@ -175,42 +173,83 @@ export class OutputFolder {
     return presence.changed;
   }
 
-  /** Folders already made by this build: one mkdir per folder, not per file. */
-  private readonly folders = new Set<string>();
-
   /**
    * Writes a file unless it already holds these bytes (a rebuild's search index rewrites only the shards an edit
-   * changed).
-   *
-   * The write itself is synchronous: each promise round trip through libuv's pool cost about a millisecond per
-   * file — 50 s for 60k files (measured on the full corpus); a write into the page cache
-   * takes tens of microseconds. Every 50 ms of writes, the event loop is let turn (`letOthersRun`) after the write,
-   * so a caller that checks something before its next write sees
-   * what happened during the turn.
+   * changed). The write itself happens on the writer thread (writer-worker.ts), in batches, in the order asked: the
+   * promise resolves once the file is queued, and waits only while too much is queued. `flush` (and `finish`)
+   * waits for every write, and throws the first that failed.
+   * @param fingerprint what the file is made from, for the manifest: by default its bytes; a rendered page gives the
+   *   fingerprint of its inputs (render/incremental.ts), so that a rebuild can keep it without rendering it.
    */
-  async write(sitePath: string, content: string | Uint8Array): Promise<void> {
+  async write(sitePath: string, content: string | Uint8Array, fingerprint = contentFingerprint(content)): Promise<void> {
     const file = this.file(sitePath);
     const rel = this.relativePath(file);
-    const print = contentFingerprint(content);
-    const unchanged = this.previous ? this.previous.get(rel) === print && this.asLeft(file, rel) : this.startedNonEmpty && sameBytes(file, content);
-    // A file left as it is needs no folder made (a rebuild's 118k redirect pages: 0.7 s of mkdir calls).
-    if (!unchanged) {
-      const folder = dirname(file);
-      if (!this.folders.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        this.folders.add(folder);
-      }
-      writeFileSync(file, content);
-    }
+    const unchanged = this.previous ? this.previous.get(rel) === fingerprint && this.asLeft(file, rel) : this.startedNonEmpty && sameBytes(file, content);
     this.written.add(file);
-    this.fingerprints.set(rel, print);
-    // Synchronous writes resolve at once: a stage's writes would chain as microtasks and starve the loop.
-    await letOthersRun();
+    this.fingerprints.set(rel, fingerprint);
+    if (!unchanged) await this.queue(file, content);
   }
 
-  /** Writes many files, 64 in flight: enough to keep the disk busy, few enough for file handles. */
+  /** Writes many files, in order. */
   async writeAll(files: Iterable<[sitePath: string, content: string | Uint8Array]>): Promise<void> {
-    await eachLimited([...files], 64, ([path, content]) => this.write(path, content));
+    for (const [path, content] of files) await this.write(path, content);
+  }
+
+  /** Files waiting for the next batch, and their size in bytes (strings counted by length: near enough). */
+  private batch: [string, string | Uint8Array][] = [];
+  private batchBytes = 0;
+  /** Batches sent to the writer thread and not yet written, oldest first. */
+  private readonly sent: { done: Promise<void>; bytes: number }[] = [];
+  private sentBytes = 0;
+  private writer: Piscina<WriteTask, void> | null = null;
+  private failure: Error | null = null;
+
+  private async queue(file: string, content: string | Uint8Array): Promise<void> {
+    this.batch.push([file, content]);
+    this.batchBytes += content.length;
+    if (this.batch.length >= BATCH_FILES || this.batchBytes >= BATCH_BYTES) this.send();
+    // Back pressure: what is queued stays in memory until written.
+    while (this.sentBytes > MAX_QUEUED_BYTES) await this.sent[0]!.done;
+    if (this.failure) throw this.failure;
+  }
+
+  private send(): void {
+    if (this.batch.length === 0) return;
+    this.writer ??= new Piscina<WriteTask, void>({ filename: new URL('./writer-worker.ts', import.meta.url).href, minThreads: 1, maxThreads: 1, idleTimeout: 1000 });
+    const files = this.batch;
+    const bytes = this.batchBytes;
+    this.batch = [];
+    this.batchBytes = 0;
+    const entry = {
+      bytes,
+      done: this.writer.run({ files }).then(
+        () => {},
+        (error: unknown) => void (this.failure ??= error instanceof Error ? error : new Error(String(error))),
+      ).finally(() => {
+        this.sent.splice(this.sent.indexOf(entry), 1);
+        this.sentBytes -= bytes;
+      }),
+    };
+    this.sent.push(entry);
+    this.sentBytes += bytes;
+  }
+
+  /** Waits until every file asked for is on disk; throws the first write that failed (naming its file). */
+  async flush(): Promise<void> {
+    this.send();
+    while (this.sent.length > 0) await this.sent[0]!.done;
+    if (this.failure) throw this.failure;
+  }
+
+  /** Flushes, then lets the writer thread go. */
+  private async closeWriter(): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      const writer = this.writer;
+      this.writer = null;
+      await writer?.destroy();
+    }
   }
 
   /**
@@ -219,6 +258,7 @@ export class OutputFolder {
    * this build nor modified since `since` goes. Returns how many files were deleted.
    */
   async finish(since: number): Promise<number> {
+    await this.closeWriter();
     let removed = 0;
     if (this.previous) {
       for (const rel of this.previous.keys()) {

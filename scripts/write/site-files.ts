@@ -1,17 +1,17 @@
 /**
  * Stage 7 (write), the site-wide files: the sitemap index, the `_redirects` rules for old links and the data export.
- * The article records and originals are `articles.ts`; Eleventy writes every page, feed.xml, opensearch.xml,
+ * The article records and originals are `articles.ts`; Eleventy renders every page, feed.xml, opensearch.xml,
  * robots.txt and the not-found page that resolves old links in the browser (content/).
  */
 import type { ArticlePage, SiteInfo } from '../../layouts/lib/site.ts';
-import type { RenderedFile } from '../render/eleventy.ts';
+import type { RenderedPage } from '../render/eleventy.ts';
 import { recordsExportPath } from './data-export.ts';
 import type { OutputFolder } from './output.ts';
 import { redirectRules } from './redirects.ts';
 import { sitemapFiles } from './sitemap.ts';
 
 /** Which rendered files go in the sitemap: pages (not feeds or text), unless they ask not to be indexed. */
-const isIndexablePage = (f: RenderedFile) => /(\/|\.html)$/.test(f.url) && !f.noindex;
+const isIndexablePage = (f: RenderedPage) => /(\/|\.html)$/.test(f.url) && !f.noindex;
 
 /**
  * Writes the site-wide files. `exportBytes` is the data export, started by the caller while pages render
@@ -21,7 +21,7 @@ export async function writeSiteFiles(
   output: OutputFolder,
   site: SiteInfo,
   articles: readonly ArticlePage[],
-  rendered: readonly RenderedFile[],
+  rendered: readonly RenderedPage[],
   exportBytes: Promise<Buffer>,
   options: { redirectsFile: boolean },
 ): Promise<{ files: number; sitemapUrls: number }> {

@@ -4,7 +4,6 @@ import { count } from '../../../layouts/lib/labels.ts';
 import { url, type SiteData } from '../../../layouts/lib/site.ts';
 import { articleList } from '../../../layouts/listing.ts';
 import type { SourceListing } from '../../../scripts/link/index.ts';
-import { letOthersRun } from '../../../scripts/render/event-loop.ts';
 
 const outputOf = (source: SourceListing) => `/events/sources/${source.slug}/index.html`;
 
@@ -19,7 +18,6 @@ export const data = {
 };
 
 export async function render({ kb, source }: { kb: SiteData; source: SourceListing }): Promise<string> {
-  await letOthersRun();
   return html`<h1>Event source ${source.name}</h1>
 <p class="lead">${count(source.events.length, 'event ID')} in ${count(source.articleCount, 'article')}.</p>
 ${source.spellings.length > 1 ? html`<p class="spellings">Spelled ${source.spellings.map((sp, i) => html`${i ? ', ' : ''}<code>${sp.spelling}</code> (${count(sp.articles, 'article')})`)}.</p>` : ''}
