@@ -10,7 +10,7 @@
 import type { ArticleTerms } from './article-terms.ts';
 import {
   BLOCKS_UP_TO_DF, ByteWriter, encodeList, encodeShard, fnv1a, fullTextPaths, HEAD_POSTINGS, impactByte, impactOf, MAX_SENTENCE_ARTICLES,
-  SENTENCE_SHARDS, SentenceShardWriter, SHARDS, shardOfSentence, shardOfTerm, writePostings,
+  SENTENCE_SHARDS, SentenceShardWriter, SHARDS, shardOfSentence, shardOfTerm, writeListHeader,
 } from './format.ts';
 
 export interface IndexArticle {
@@ -96,9 +96,32 @@ export function buildFullTextIndex(articles: readonly IndexArticle[]): FullTextI
     }
   }
 
-  /** The blocks of these postings of a term held by `n` articles, or null when such a term keeps none. */
-  const blocksOf = (postingsOfTerm: number[], n: number) =>
-    n > BLOCKS_UP_TO_DF ? null : postingsOfTerm.map((p) => sorted[postArticle[p]!]!.terms.blocks.subarray(postBlockAt[p]!, postBlockAt[p]! + postBlockCount[p]!));
+  // Postings are written straight from the arrays above, by posting index: the same bytes as `writePostings` given
+  // the numbers, impacts and blocks, without an array (or a view of blocks) per posting of 400k terms.
+  const numberOf = Int32Array.from(sorted, (a) => a.number);
+  const postingsTo = (w: ByteWriter, indices: ArrayLike<number> | null, from: number, count: number, withBlocks: boolean) => {
+    const at = (i: number) => (indices ? indices[i]! : from + i);
+    let previous = 0;
+    for (let i = 0; i < count; i++) {
+      const number = numberOf[postArticle[at(i)]!]!;
+      w.varint(number - previous);
+      previous = number;
+    }
+    for (let i = 0; i < count; i++) w.byte(postImpact[at(i)]!);
+    if (!withBlocks) return;
+    for (let i = 0; i < count; i++) {
+      const p = at(i);
+      const blocks = sorted[postArticle[p]!]!.terms.blocks;
+      const first = postBlockAt[p]!;
+      const n = postBlockCount[p]!;
+      w.varint(n);
+      let last = 0;
+      for (let b = first; b < first + n; b++) {
+        w.varint(blocks[b]! - last);
+        last = blocks[b]!;
+      }
+    }
+  };
 
   // Each term's head (and tail) encoded into one buffer; shards then take slices of it.
   const data = new ByteWriter();
@@ -109,7 +132,8 @@ export function buildFullTextIndex(articles: readonly IndexArticle[]): FullTextI
   for (let t = 0; t < termCount; t++) {
     const from = start[t]!;
     const n = df[t]!;
-    let chosen: number[];
+    const hasBlocks = n <= BLOCKS_UP_TO_DF;
+    let chosen: number[] | null = null;
     let tail: string | null = null;
     if (n > HEAD_POSTINGS) {
       // The head: the HEAD_POSTINGS highest impacts, equal impacts taken in article order (so the head is the same
@@ -128,9 +152,10 @@ export function buildFullTextIndex(articles: readonly IndexArticle[]): FullTextI
         else rest.push(p);
       }
       tail = tailName(termNames[t]!, tailNames);
-      files.set(fullTextPaths.tail(tail), encodeList(rest.map((p) => sorted[postArticle[p]!]!.number), rest.map((p) => postImpact[p]!), blocksOf(rest, n)));
-    } else {
-      chosen = Array.from({ length: n }, (_, i) => from + i);
+      const list = new ByteWriter();
+      writeListHeader(list, rest.length, hasBlocks);
+      postingsTo(list, rest, 0, rest.length, hasBlocks);
+      files.set(fullTextPaths.tail(tail), list.result());
     }
     if (n * 10 > sorted.length) {
       commonTerms.push(termNames[t]!);
@@ -140,11 +165,10 @@ export function buildFullTextIndex(articles: readonly IndexArticle[]): FullTextI
       for (let p = from; p < from + n; p++) bitmap[postArticle[p]! >> 3]! |= 1 << (postArticle[p]! & 7);
       files.set(fullTextPaths.common(termNames[t]!), bitmap);
     }
-    const blocks = blocksOf(chosen, n);
-    const hasBlocks = blocks !== null;
     const at = data.length;
-    writePostings(data, chosen.map((p) => sorted[postArticle[p]!]!.number), chosen.map((p) => postImpact[p]!), blocks);
-    entries.push({ term: termNames[t]!, df: n, tail, from: at, to: data.length, count: chosen.length, hasBlocks });
+    const count = chosen ? chosen.length : n;
+    postingsTo(data, chosen, from, count, hasBlocks);
+    entries.push({ term: termNames[t]!, df: n, tail, from: at, to: data.length, count, hasBlocks });
   }
 
   const bytes = data.result();
