@@ -2,16 +2,20 @@
  * The search page's script (bundled by the index stage into `/assets/search.js`).
  *
  * A query runs in two tiers, started together:
- *   1. exact lookups — article number, event ID (+ source), error code in any form — read from small sharded
- *      JSON tables, shown first;
+ *   1. exact lookups — event ID (+ source) and error code in any form, read from small sharded JSON tables; an
+ *      article number, from the article's own page — shown first;
  *   2. full text over the archive's own index (scripts/index/full-text/): one request per query word and filter,
  *      all at once, ranked here (rank.ts); then the first results' own pages, fetched for their title, product,
  *      date and the snippet where the query matched (snippet.ts). An empty query with a filter browses.
+ * A result's page is read from its first PAGE_HEAD_BYTES (a Range request, which static hosts answer with 206; one
+ * that ignores it sends the whole page, which works as well): the whole of almost every article. A long article
+ * whose head holds none of the query's words (or not its quoted phrase) is then fetched whole, so its snippet still
+ * comes from where it matched.
  * The query and filters live in the URL (`?q=4087&family=exchange`): typing replaces the history entry,
  * submitting or changing a filter pushes one, and back/forward/reload restore both.
  * Everything is fetched from the site itself, under its base path; nothing archive-wide loads up front.
  */
-import { lookupPaths, parseQuery, permalinkOf, type ArticleShard, type ErrorShard, type EventShard, type EventsTable, type ParsedQuery } from '../scripts/index/query.ts';
+import { lookupPaths, parseQuery, permalinkOf, type ErrorShard, type EventShard, type ParsedQuery } from '../scripts/index/query.ts';
 import { FILTER_NAMES, rankQuery, type Filters, type IndexFigures, type Ranking } from '../scripts/index/full-text/rank.ts';
 import { phraseIn, snippetOf, type SnippetPart } from '../scripts/index/full-text/snippet.ts';
 
@@ -30,6 +34,14 @@ interface Hit {
 
 const FILTERS = FILTER_NAMES;
 const PAGE = 10;
+/** Holds the header and the text of all but ~2 % of article pages (the layout's own markup is ~3 KiB). */
+const PAGE_HEAD_BYTES = 16 * 1024;
+
+/** An article page as fetched: whole, or its head when the host answered the Range request with less. */
+interface FetchedPage {
+  html: string;
+  partial: boolean;
+}
 
 const root = document.getElementById('search');
 if (root) start(root);
@@ -48,22 +60,32 @@ function start(root: HTMLElement): void {
   // A file the site does not have (404: an article folder with no articles, say) is remembered as null; a failure
   // that may pass (another status, the network) throws this time only, so the next query asks again.
   const cache = new Map<string, Promise<unknown>>();
-  const cached = <T>(path: string, read: (r: Response) => Promise<T>): Promise<T | null> => {
-    let p = cache.get(path);
+  const cached = <T>(key: string, read: (r: Response) => Promise<T>, init?: RequestInit): Promise<T | null> => {
+    let p = cache.get(key);
     if (!p) {
-      p = fetch(siteUrl(path)).then((r) => {
+      const path = key.replace(/#.*/, '');
+      p = fetch(siteUrl(path), init).then((r) => {
         if (r.ok) return read(r);
         if (r.status === 404) return null;
         throw new Error(`${path}: HTTP ${r.status}`);
       });
-      p.catch(() => cache.delete(path));
-      cache.set(path, p);
+      p.catch(() => cache.delete(key));
+      cache.set(key, p);
     }
     return p as Promise<T | null>;
   };
   const fetchJson = <T>(path: string): Promise<T | null> => cached<T>(path, (r) => r.json() as Promise<T>).catch(() => null);
   const fetchBytes = (path: string) => cached(path, async (r) => new Uint8Array(await r.arrayBuffer()));
-  const fetchPage = (path: string) => cached(path, (r) => r.text()).catch(() => null);
+  const fetchPage = (path: string, whole = false) => {
+    const read = async (r: Response): Promise<FetchedPage> => {
+      const html = await r.text();
+      // `Content-Range: bytes 0-16383/66800`: partial when the total is larger than what came.
+      const total = r.status === 206 ? Number(/\/(\d+)$/.exec(r.headers.get('content-range') ?? '')?.[1] ?? NaN) : NaN;
+      return { html, partial: r.status === 206 && !(total <= PAGE_HEAD_BYTES) };
+    };
+    if (whole) return cached(path, read).catch(() => null);
+    return cached(`${path}#head`, read, { headers: { range: `bytes=0-${PAGE_HEAD_BYTES - 1}` } }).catch(() => null);
+  };
 
   let generation = 0;
   /** The ranked articles not shown yet, and what the display needs of the ranking. */
@@ -151,15 +173,12 @@ function start(root: HTMLElement): void {
    */
   async function showMore(mine: number): Promise<number> {
     let added = 0;
-    for (let tries = 0; added < PAGE && pending.length > 0 && tries < 5; tries++) {
+    for (let tries = 0; added < PAGE && pending.length > 0 && tries < 5 && ranking; tries++) {
+      const ranked = ranking;
       const batch = pending.splice(0, PAGE - added);
-      const pages = await Promise.all(batch.map(async (number) => {
-        const path = permalinkOf(`Q${number}`);
-        return { path, html: await fetchPage(path) };
-      }));
-      if (mine !== generation || !ranking) return textList.children.length;
-      for (const { path, html } of pages) {
-        const hit = fullTextHit(path, html, ranking);
+      const hits = await Promise.all(batch.map((number) => fullTextHit(permalinkOf(`Q${number}`), ranked)));
+      if (mine !== generation || ranking !== ranked) return textList.children.length;
+      for (const hit of hits) {
         if (!hit || shown.has(hit.url)) continue;
         shown.add(hit.url);
         textList.append(renderHit(hit));
@@ -182,15 +201,16 @@ function start(root: HTMLElement): void {
     return all.filter((h) => !seen.has(h.url) && seen.add(h.url));
   }
 
+  /** The article a number names, read from its own page (a 404 when the archive lacks it). */
   async function articleHit(id: string): Promise<Hit | null> {
-    const shard = await fetchJson<ArticleShard>(lookupPaths.articleShard(id));
-    const title = shard?.[id];
-    return title === undefined ? null : { url: siteUrl(permalinkOf(id)), title, detail: `Article ${id}` };
+    const page = await fetchPage(permalinkOf(id));
+    const article = page ? readArticlePage(page.html) : null;
+    return article ? { url: siteUrl(permalinkOf(id)), title: article.title, detail: [`Article ${id}`, article.product, article.date].filter(Boolean).join(' · ') } : null;
   }
 
   async function eventHits(event: NonNullable<ParsedQuery['event']>): Promise<Hit[]> {
-    const table = await fetchJson<EventsTable>(lookupPaths.events);
-    const entry = table?.[event.id];
+    const shard = await fetchJson<EventShard>(lookupPaths.eventShard(event.id));
+    const entry = shard?.[event.id];
     if (!entry) return [];
     // A source typed with the ID narrows to that source; a word that is not one of its sources (`excel 97`)
     // means the query was not an event lookup at all.
@@ -202,11 +222,8 @@ function start(root: HTMLElement): void {
       title: `Event ID ${event.id}${source?.[1] ? ` (${source[1]})` : ''}`,
       detail: `Event ID page · ${count(entry.count, 'article')}${names.length > 0 ? ` · sources: ${names.slice(0, 4).join(', ')}${names.length > 4 ? '…' : ''}` : ''}`,
     };
-    const shard = await fetchJson<EventShard>(lookupPaths.eventShard(event.id));
-    const groups = (shard?.[event.id] ?? []).filter(([key]) => !source || key === source[0]);
-    const sourceName = new Map(entry.sources.map(([key, name]) => [key, name]));
-    const articles = groups.flatMap(([key, list]) =>
-      list.map(([id, title]): Hit => ({ url: siteUrl(permalinkOf(id)), title, detail: `${id} · Event ID ${event.id}${sourceName.get(key) ? ` · ${sourceName.get(key)}` : ''}` })),
+    const articles = entry.sources.filter(([key]) => !source || key === source[0]).flatMap(([, name, list]) =>
+      list.map(([id, title]): Hit => ({ url: siteUrl(permalinkOf(id)), title, detail: `${id} · Event ID ${event.id}${name ? ` · ${name}` : ''}` })),
     );
     return [page, ...articles];
   }
@@ -221,18 +238,25 @@ function start(root: HTMLElement): void {
     ];
   }
 
-  /** A result from its article's page, or null when a quoted phrase is not in its text. */
-  function fullTextHit(path: string, html: string | null, ranked: Ranking): Hit | null {
+  /**
+   * A result from its article's page, or null when a quoted phrase is not in its text. The page's head is read
+   * first; a long article is fetched whole when its head lacks the phrase or every word of the query.
+   */
+  async function fullTextHit(path: string, ranked: Ranking): Promise<Hit | null> {
     const id = path.split('/').filter(Boolean).pop()!;
-    const article = html ? readArticlePage(html) : null;
-    if (!article) return ranked.phrases.length > 0 ? null : { url: siteUrl(path), title: id, detail: id };
-    if (!ranked.phrases.every((phrase) => phraseIn(article.all, phrase))) return null;
-    return {
-      url: siteUrl(path),
-      title: article.title,
-      detail: [id, article.product, article.date].filter(Boolean).join(' · '),
-      excerpt: snippetOf(article.text, ranked.weights, ranked.phrases),
-    };
+    let page = await fetchPage(path);
+    for (;;) {
+      const article = page ? readArticlePage(page.html) : null;
+      if (!article) return ranked.phrases.length > 0 ? null : { url: siteUrl(path), title: id, detail: id };
+      const hasPhrases = ranked.phrases.every((phrase) => phraseIn(article.all, phrase));
+      const excerpt = hasPhrases ? snippetOf(article.text, ranked.weights, ranked.phrases) : [];
+      if (page?.partial && (!hasPhrases || (ranked.weights.size > 0 && !excerpt.some((part) => part.mark)))) {
+        page = await fetchPage(path, true);
+        continue;
+      }
+      if (!hasPhrases) return null;
+      return { url: siteUrl(path), title: article.title, detail: [id, article.product, article.date].filter(Boolean).join(' · '), excerpt };
+    }
   }
 
   // Typing searches as you go (replacing the history entry); Enter and filters push one, so Back returns to it.

@@ -9,7 +9,7 @@
  */
 import { findErrorCodes } from '../symptoms/error-codes.ts';
 import { eventSourceKey } from '../symptoms/event-sources.ts';
-import { folderOf, permalinkOf } from '../link/citations.ts';
+import { permalinkOf } from '../link/citations.ts';
 import { fnv1a } from './full-text/format.ts';
 
 export interface ParsedQuery {
@@ -72,7 +72,9 @@ function errorCodesOf(text: string, isEvent: boolean): string[] {
 }
 
 /** How many files each sharded lookup table is split into; the build and the browser share these. */
-export const LOOKUP_SHARDS = { errors: 64, events: 32 } as const;
+// Sized so a shard is a few KiB (the largest entries, 0xC0000005's 500 articles, make their own shard large), with
+// the full-text index's files within the index's budget of 5,000.
+export const LOOKUP_SHARDS = { errors: 256, events: 128 } as const;
 
 /** The shard of a lookup key, as a file name. */
 export function shardOf(key: string, shards: number): string {
@@ -81,30 +83,18 @@ export function shardOf(key: string, shards: number): string {
 
 /** Site paths of the lookup files (without the --base prefix). */
 export const lookupPaths = {
-  /** Every event ID with its sources and counts: small enough to load whole (~1,250 ids). */
-  events: '/search/lookup/events.json',
-  /** The articles of one event ID, by source. */
+  /** An event ID's sources and articles. */
   eventShard: (id: number) => `/search/lookup/events/${shardOf(String(id), LOOKUP_SHARDS.events)}.json`,
   errorShard: (code: string) => `/search/lookup/errors/${shardOf(code, LOOKUP_SHARDS.errors)}.json`,
-  /** The articles of one kbarchive folder (`/kb/182/`): id → title. */
-  articleShard: (id: string) => `/search/lookup/articles/${folderOf(id)}.json`,
 };
 
 export { permalinkOf };
 
-/** `events.json`: id → sources (`[key, name, count]`, key `''` for "no source named") and the article count. */
-export interface EventsTable {
-  [id: string]: { count: number; sources: Array<[key: string, name: string | null, count: number]> };
-}
-/** An events shard: id → groups of `[source key, article ids]`. */
+/** An events shard: id → its article count and its sources (key `''` for "no source named"), each with its articles. */
 export interface EventShard {
-  [id: string]: Array<[key: string, articles: Array<[id: string, title: string]>]>;
+  [id: string]: { count: number; sources: Array<[key: string, name: string | null, articles: Array<[id: string, title: string]>]> };
 }
 /** An errors shard: code → display, kind and its articles. */
 export interface ErrorShard {
   [code: string]: { display: string; kind: string; articles: Array<[id: string, title: string]> };
-}
-/** An articles shard: id → title. */
-export interface ArticleShard {
-  [id: string]: string;
 }

@@ -15,6 +15,7 @@ import { serve } from '../../scripts/serve.ts';
 import { permalinkOf } from '../../scripts/link/index.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { SHARDS } from '../../scripts/index/full-text/format.ts';
+import { lookupPaths, type EventShard } from '../../scripts/index/query.ts';
 
 /** Articles chosen for what they name (see each comment), plus a few others so searches have something to skip. */
 const IDS = [
@@ -24,6 +25,7 @@ const IDS = [
   'Q140426', 'Q141156', // STOP 0x0000000A
   'Q154595', 'Q262371', // error 2140
   'Q153072', 'Q129122', 'Q194424', 'Q183875', 'Q147872', // DHCP leases (windows-nt, and one windows-95)
+  'Q150734', // a page of ~68 KB: read from its head, or whole when the query's words are past it
   'Q10022', 'Q139643', 'Q65541', 'Q195399', 'Q298511', 'Q178492',
   'Q61054', 'Q101042', 'Q141019', 'Q182035', 'Q224087', 'Q264077', 'Q304062',
 ];
@@ -307,9 +309,70 @@ test('a quoted phrase matches as a phrase', async () => {
 });
 
 test('the lookup tables are small and sharded; the full-text index is a fixed set of term shards', () => {
-  const events = site.json<Record<string, { count: number }>>('search/lookup/events.json');
+  const events = site.json<EventShard>(lookupPaths.eventShard(4087).slice(1));
   assert.equal(events['4087']?.count, 1);
-  assert.ok(statSync(join(site.out, 'search/lookup/events.json')).size < 50_000);
+  assert.deepEqual(events['4087']?.sources.flatMap(([, , articles]) => articles.map(([id]) => id)), ['Q182346']);
+  assert.ok(!site.exists('search/lookup/events.json'), 'no archive-wide events table: a query reads one shard');
+  assert.ok(!site.exists('search/lookup/articles'), 'an article number is looked up on its own page');
+  for (const kind of ['events', 'errors']) {
+    for (const file of readdirSync(join(site.out, 'search/lookup', kind))) assert.ok(statSync(join(site.out, 'search/lookup', kind, file)).size < 8_000, `${kind}/${file}`);
+  }
   assert.equal(readdirSync(join(site.out, 'search/index/t')).length, SHARDS);
   assert.ok(!site.exists('search/pagefind'), 'no Pagefind index is written');
+});
+
+test('a long article is read from its page\'s head, and fetched whole only when the query\'s words are past it', async () => {
+  const path = article('Q150734');
+  const html = readFileSync(join(site.out, 'kb/150/Q150734/index.html'));
+  assert.ok(html.length > 40_000, `the page is long (${html.length} bytes)`);
+  // Words of the article's body (where snippets come from): one from the page's head, one only its tail holds.
+  const words = (bytes: Buffer) => new Set(bytes.toString('utf8').replace(/<[^>]+>/g, ' ').toLowerCase().match(/\b[a-z]{8,}\b/g) ?? []);
+  const bodyAt = html.indexOf('<div class="article-body">');
+  const head = words(html.subarray(bodyAt, 12_000));
+  const before = words(html.subarray(0, 20_000));
+  const tail = [...words(html.subarray(20_000, html.indexOf('<footer class="article-footer">')))].filter((w) => !before.has(w));
+  const everywhere = IDS.filter((id) => id !== 'Q150734').map((id) => words(readFileSync(join(site.out, permalinkOf(id).slice(1), 'index.html'))));
+  const onlyHere = (w: string) => everywhere.every((set) => !set.has(w));
+  const headWord = [...head].find(onlyHere);
+  const tailWord = tail.find(onlyHere);
+  assert.ok(headWord && tailWord, 'Q150734 has a word of its own in its head and one in its tail');
+
+  const requests: Array<{ range: string | undefined; status: number }> = [];
+  const watched = await serveThrough((req, res, next) => {
+    if ((req.url ?? '').split('?')[0] === path) res.on('finish', () => requests.push({ range: req.headers.range, status: res.statusCode }));
+    next();
+  });
+  const marksFor = async (query: string) => {
+    requests.length = 0;
+    const page = await browser.newPage();
+    await page.goto(`${watched.origin}${BASE}search/?q=${encodeURIComponent(query)}`);
+    await settled(page);
+    const marks = await page.$$eval('#search-fulltext li', (items, href) => Array.from(items.find((li) => li.querySelector('a')?.getAttribute('href') === href)?.querySelectorAll('mark') ?? []).map((m) => m.textContent?.toLowerCase()), path);
+    await page.close();
+    return marks;
+  };
+  try {
+    assert.ok((await marksFor(headWord)).includes(headWord), `${headWord} is marked`);
+    assert.deepEqual(requests.map((r) => r.status), [206], `one Range request answers a word of the head: ${JSON.stringify(requests)}`);
+    assert.match(requests[0]!.range ?? '', /^bytes=0-\d+$/);
+    assert.ok((await marksFor(tailWord)).includes(tailWord), `${tailWord}, past the head, is marked`);
+    assert.deepEqual(requests.map((r) => r.status), [206, 200], `the head, then the whole page: ${JSON.stringify(requests)}`);
+  } finally {
+    watched.server.close();
+  }
+
+  // A host that ignores Range sends the whole page at once, which serves as well.
+  const plain = await serveThrough((req, _res, next) => {
+    delete req.headers.range;
+    next();
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${plain.origin}${BASE}search/?q=${encodeURIComponent(tailWord)}`);
+    await settled(page);
+    assert.ok((await page.$$eval('#search-fulltext mark', (m) => m.map((e) => e.textContent?.toLowerCase()))).includes(tailWord));
+    await page.close();
+  } finally {
+    plain.server.close();
+  }
 });
