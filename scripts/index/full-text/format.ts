@@ -46,10 +46,6 @@ export const fullTextPaths = {
   shard: (shard: number) => `/search/index/t/${shard.toString(16).padStart(3, '0')}.bin`,
   tail: (name: string) => `/search/index/tail/${name}.bin`,
   filter: (name: string, value: string) => `/search/index/filter/${name}/${filterFileName(value)}.bin`,
-  /** Which articles hold a common term: a bitmap over article ordinals (`numbers`). */
-  common: (term: string) => `/search/index/common/${filterFileName(term)}.bin`,
-  /** Every article's number, ascending: ordinal → number for the common terms' bitmaps. */
-  numbers: '/search/index/numbers.bin',
   /** Sentence fingerprints → the articles holding the sentence (sentences.ts). */
   sentences: (shard: number) => `/search/index/s/${shard.toString(16).padStart(3, '0')}.bin`,
 };

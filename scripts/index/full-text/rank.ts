@@ -9,11 +9,11 @@
  * words. Quoted phrases must match: articles lacking a phrase's terms are dropped here, and the page checks the
  * phrase itself in the text it fetches for display (`phraseIn`, snippet.ts).
  *
- * A query of more than four words (a pasted sentence or message) reads its common terms (held by more than a tenth of
- * the articles, listed by the build in `IndexFigures.commonTerms`) from their bitmaps rather than their shards: whether
- * an article holds them all is what tells, and a bitmap costs 7 KB where a common term's lists cost ~50 KB. It also
- * reads, in the same round, the sentence shard of each of its sentences (sentences.ts): the articles holding a
- * sentence of the query as written rank above those that merely hold its words, however common the words are.
+ * A query of more than four words (a pasted sentence or message) leaves out its common terms (held by more than a
+ * tenth of the articles, listed by the build in `IndexFigures.commonTerms`), whose lists cost ~50 KB each and tell
+ * little; it reads, in the same round, the sentence shard of each of its sentences (sentences.ts): the articles
+ * holding a sentence of the query as written rank above those that merely hold its words, however common the words
+ * are, and that is what tells the article a sentence came from.
  */
 import {
   decodeList, decodeSentenceShard, decodeShard, fullTextPaths, idf, impactOfByte, inTitle, shardOfSentence, shardOfTerm, type Postings, type ShardTerm,
@@ -121,14 +121,10 @@ export async function rankQuery(text: string, filters: Filters, figures: IndexFi
   const common = new Set(figures.commonTerms);
   let words = parsed.words;
   const sentence = words.length > SHORT_QUERY_WORDS;
-  /** A long query's common words: looked up in their bitmaps (whether an article holds them), not their lists. */
-  let commonWords: string[] = [];
   if (sentence) {
+    // A long query's common words are left out (see the module's comment), unless it has no other.
     const rare = words.filter((w) => w.phrase >= 0 || !common.has(w.term));
-    if (rare.length > 0) {
-      commonWords = [...new Set(words.filter((w) => !rare.includes(w)).map((w) => w.term))];
-      words = rare;
-    }
+    if (rare.length > 0) words = rare;
   }
   // Quoted common words are checked in the text, not looked up.
   words = words.filter((w) => w.phrase < 0 || !common.has(w.term) || words.every((x) => common.has(x.term)));
@@ -147,13 +143,12 @@ export async function rankQuery(text: string, filters: Filters, figures: IndexFi
     }));
   };
   const chosenFilters = FILTER_NAMES.flatMap((name) => (filters[name] ? [[name, filters[name]!] as const] : []));
-  const [, filterLists, bitmaps, held] = await Promise.all([
+  const [, filterLists, held] = await Promise.all([
     lookUp(words.map((w) => w.term)),
     Promise.all(chosenFilters.map(async ([name, value]) => {
       const bytes = await get(fullTextPaths.filter(name, value));
       return bytes ? decodeList(bytes, false).numbers : [];
     })),
-    commonBitmaps(commonWords, get),
     sentence ? sentenceHolders(text, get) : new Map<number, number>(),
   ]);
   // A joined token the index lacks as a whole (`dial-up` where articles say `dial up`) is looked up by its parts: a
@@ -187,10 +182,10 @@ export async function rankQuery(text: string, filters: Filters, figures: IndexFi
 
   const weights = new Map(units.map((u) => [u.term, u.weight]));
   if (browse) return { results: [...(allowed ?? [])].sort((a, b) => b - a).map((number) => ({ number, score: 0, sentenceTokens: 0 })), weights, phrases: parsed.phrases };
-  let results = score(units, allowed, parsed.phrases.length, bitmaps, held, figures);
+  let results = score(units, allowed, parsed.phrases.length, held);
   if (allowed && results.length < FILTERED_WANTED && units.some((u) => u.entry.tail !== null)) {
     await tailsFor(units.filter((u) => u.entry.tail !== null));
-    results = score(units, allowed, parsed.phrases.length, bitmaps, held, figures);
+    results = score(units, allowed, parsed.phrases.length, held);
   }
   return { results, weights, phrases: parsed.phrases };
 }
@@ -216,24 +211,6 @@ async function sentenceHolders(text: string, get: FetchBytes): Promise<Map<numbe
     }
   }));
   return held;
-}
-
-/** The common words' bitmaps, as sets of article numbers (with the ordinal → number table), all fetched at once. */
-async function commonBitmaps(terms: string[], get: FetchBytes): Promise<{ term: string; holds: (number: number) => boolean; df: number }[]> {
-  if (terms.length === 0) return [];
-  const [numbersFile, ...maps] = await Promise.all([get(fullTextPaths.numbers), ...terms.map((t) => get(fullTextPaths.common(t)))]);
-  if (!numbersFile) return [];
-  const ordinal = new Map(decodeList(numbersFile, false).numbers.map((n, i) => [n, i]));
-  return terms.flatMap((term, i) => {
-    const bits = maps[i];
-    if (!bits) return [];
-    let df = 0;
-    for (const byte of bits) for (let b = byte; b; b &= b - 1) df++;
-    return [{ term, df, holds: (number: number) => {
-      const o = ordinal.get(number);
-      return o !== undefined && (bits[o >> 3]! & (1 << (o & 7))) !== 0;
-    } }];
-  });
 }
 
 function intersectAll(lists: number[][]): Set<number> | null {
@@ -269,12 +246,8 @@ interface Candidate {
 }
 
 /** The candidates, best first (see scripts/index/README.md for the formula). */
-function score(
-  units: Unit[], allowed: Set<number> | null, phraseCount: number, common: { holds: (number: number) => boolean; df: number }[], held: ReadonlyMap<number, number>,
-  figures: IndexFigures,
-): RankedArticle[] {
-  const commonWeights = common.map((c) => idf(c.df, figures.articles));
-  const termCount = units.length + common.length;
+function score(units: Unit[], allowed: Set<number> | null, phraseCount: number, held: ReadonlyMap<number, number>): RankedArticle[] {
+  const termCount = units.length;
   const candidates = new Map<number, Candidate>();
   const phraseUnits = units.filter((u) => u.phrase >= 0).length;
   for (const unit of units) {
@@ -299,12 +272,6 @@ function score(
   for (const [number, c] of candidates) {
     // A quoted phrase's words must all be there; the page then checks them in order.
     if (phraseCount > 0 && c.phraseUnits < phraseUnits) continue;
-    // A common word counts as held, at the impact of a word said once (its postings' impacts are not fetched).
-    for (const [i, word] of common.entries()) {
-      if (!word.holds(number)) continue;
-      c.matched++;
-      c.bm25 += commonWeights[i]!;
-    }
     const coordination = tuning.coordination === 0 || termCount === 0 ? 1 : (c.matched / termCount) ** tuning.coordination;
     results.push({ number, score: (c.bm25 + tuning.proximity * together(c.blocks)) * coordination, sentenceTokens: held.get(number) ?? 0 });
   }

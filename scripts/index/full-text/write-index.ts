@@ -157,14 +157,7 @@ export function buildFullTextIndex(articles: readonly IndexArticle[]): FullTextI
       postingsTo(list, rest, 0, rest.length, hasBlocks);
       files.set(fullTextPaths.tail(tail), list.result());
     }
-    if (n * 10 > sorted.length) {
-      commonTerms.push(termNames[t]!);
-      // A bitmap of the articles holding it, by ordinal: what a pasted sentence needs of its common words (whether an
-      // article holds them all) in 7 KB, where their full lists would take ~50 KB each.
-      const bitmap = new Uint8Array(Math.ceil(sorted.length / 8));
-      for (let p = from; p < from + n; p++) bitmap[postArticle[p]! >> 3]! |= 1 << (postArticle[p]! & 7);
-      files.set(fullTextPaths.common(termNames[t]!), bitmap);
-    }
+    if (n * 10 > sorted.length) commonTerms.push(termNames[t]!);
     const at = data.length;
     const count = chosen ? chosen.length : n;
     postingsTo(data, chosen, from, count, hasBlocks);
@@ -180,7 +173,6 @@ export function buildFullTextIndex(articles: readonly IndexArticle[]): FullTextI
     files.set(fullTextPaths.shard(shard), encodeShard(list.map((e) => ({ ...e, data: bytes.subarray(e.from, e.to) }))));
   }
 
-  files.set(fullTextPaths.numbers, encodeList(sorted.map((a) => a.number), null));
   const filters = new Map<string, number[]>();
   for (const article of sorted) {
     for (const [name, value] of article.filters) {
