@@ -197,7 +197,12 @@ function readPack(folder: string, name: string): Map<string, ProcessedArticle> |
   const entries = new Map<string, ProcessedArticle>();
   for (const item of pack as unknown[]) {
     if (!Array.isArray(item) || typeof item[0] !== 'string' || typeof item[1] !== 'object' || item[1] === null) return null;
-    entries.set(item[0], item[1] as ProcessedArticle);
+    const entry = item[1] as ProcessedArticle;
+    // v8.deserialize returns typed arrays as views into the pack's buffer: each would keep the whole pack alive, and
+    // sending one to the main thread copies the pack with it (~600 MB over the corpus). Copies hold their own bytes.
+    const terms = entry.searchTerms;
+    if (terms) entry.searchTerms = { ...terms, weights: terms.weights.slice(), blockCounts: terms.blockCounts.slice(), blocks: terms.blocks.slice(), sentences: terms.sentences.slice() };
+    entries.set(item[0], entry);
   }
   return entries;
 }

@@ -75,6 +75,13 @@ test('worker threads store many packs; every entry reads back as parsed, found a
   const cached = await processAll(defaultSource, paths, options);
   assert.equal(cached.filter((p) => p.cached).length, paths.length, 'every article from the cache');
   assert.deepEqual(content(cached), content(parsed), 'each path gets its own article back, as parsed');
+  // Read from a pack, an article's terms hold their own bytes, not views of the whole pack's buffer (which the main
+  // thread would receive a copy of with every article of the pack).
+  for (const { searchTerms, path } of cached) {
+    for (const array of [searchTerms!.weights, searchTerms!.blockCounts, searchTerms!.blocks, searchTerms!.sentences]) {
+      assert.equal(array.buffer.byteLength, array.byteLength, `${path}: a typed array the size of its own buffer`);
+    }
+  }
 
   // A build that stopped before saving the index (or whose save a concurrent build overwrote): the packs are found.
   rmSync(join(cache.folder, 'pack-index.v8'));
