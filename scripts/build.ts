@@ -407,15 +407,16 @@ export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: Pr
 
 /** Stages 4–7 over the parsed articles: link, render, write the records and site files, then the search index. */
 async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder, progress: Progress, kept: ProcessedArticle[], byId: Map<string, ProcessedArticle>): Promise<MadeSite> {
+  // The full-text index needs only the parsed articles: it is built on a thread of its own while the main thread
+  // links and renders, and written after the pages.
+  const fullText = o.search ? startFullTextIndex(kept.map((p) => ({ record: p.record!, terms: p.searchTerms! })), { inThread: o.workers === 0 }) : null;
+  // Awaited after rendering: a failure meanwhile must not count as unhandled.
+  fullText?.catch(() => {});
+
   progress.stage('Linking');
   const { linked, data, pages } = linkSite(o, output, kept, byId);
   const { articles } = data;
   progress.done(`${plural(linked.listings.events.length, 'event ID')}, ${plural(linked.listings.errors.length, 'error code')}, ${formatCount(linked.stats.citationsResolved)} citations resolved, ${formatCount(linked.stats.citationsMissing)} missing`);
-
-  // The full-text index is built on a thread of its own while the pages render; it is written after them.
-  const fullText = o.search ? startFullTextIndex(kept.map((p) => ({ record: p.record!, terms: p.searchTerms! })), { inThread: o.workers === 0 }) : null;
-  // Awaited after rendering: a failure meanwhile must not count as unhandled.
-  fullText?.catch(() => {});
 
   progress.stage('Rendering pages');
   const recordLines = recordLinesOf(articles);
@@ -458,7 +459,7 @@ async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder,
       titles: new Map(kept.map((p) => [p.record!.id, p.record!.title])),
       listings: linked.listings,
     });
-    const where = o.workers === 0 ? '' : ' on its own thread, beside rendering';
+    const where = o.workers === 0 ? '' : ' on its own thread, beside linking and rendering';
     progress.done(`${plural(search.articles, 'article')}, ${plural(search.terms, 'term')}, ${plural(search.files, 'file')}, ${(search.bytes / 2 ** 20).toFixed(1)} MiB (index built in ${search.buildSeconds.toFixed(1)}s${where})`);
   }
   return { pagesRendered: rendered.pages.length, pagesWritten: allPages.length, search };
