@@ -140,7 +140,7 @@ const ms = (n: number | null) => (n === null ? '—' : `${Math.round(n)} ms`);
 if (values.source) {
   const built = await buildMeasured(resolve(values.source));
   console.log(`\nBuild: ${built.seconds.toFixed(1)} s wall, peak memory of the process tree ${(built.peakBytes / 2 ** 30).toFixed(2)} GiB`);
-  console.log(`Search stage: ${built.indexSeconds === null ? 'not found in the build log' : `${built.indexSeconds.toFixed(1)} s`}, of which the full-text index built in memory: ${built.indexCpuSeconds ?? '?'} s (the terms are made on the parse workers, in the parsing stage's "digest" time)`);
+  console.log(`Search stage (writing the index): ${built.indexSeconds === null ? 'not found in the build log' : `${built.indexSeconds.toFixed(1)} s`}; the full-text index built in memory on its own thread, beside linking and rendering: ${built.indexCpuSeconds ?? '?'} s (the terms are made on the parse workers, in the parsing stage's "digest" time)`);
 } else {
   console.log('Index build time: pass --source <corpus> to build and time it.');
 }
