@@ -7,10 +7,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { stemmer } from 'stemmer';
 import { MAX_TOKEN_LENGTH, termOf, tokenize, type Token } from '../../scripts/index/full-text/tokens.ts';
 import { realCorpusDir, realArticlePaths } from '../helpers/corpus.ts';
 
 const TOKEN = /[a-z0-9_\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+(?:['’.-][a-z0-9_\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+)*/g;
+
+/** A word's term as the module's comment defines it, without the scanner's memo: ASCII letters stemmed, from three. */
+const referenceTerm = (word: string) => (word.length >= 3 && /^[a-z]+$/.test(word) ? stemmer(word) : word);
 
 /** The tokens of `text` as the reference expression reads them. */
 function referenceTokens(text: string): Token[] {
@@ -24,10 +28,10 @@ function referenceTokens(text: string): Token[] {
     const start = m.index;
     const end = start + raw.length;
     if (!/[.-]/.test(word)) {
-      if (word.length <= MAX_TOKEN_LENGTH) out.push({ term: termOf(word), start, end, parts: [] });
+      if (word.length <= MAX_TOKEN_LENGTH) out.push({ term: referenceTerm(word), start, end, parts: [] });
       continue;
     }
-    const parts = word.split(/[.-]/).filter((p) => p.length <= MAX_TOKEN_LENGTH).map(termOf);
+    const parts = word.split(/[.-]/).filter((p) => p.length <= MAX_TOKEN_LENGTH).map(referenceTerm);
     out.push({ term: word.length <= MAX_TOKEN_LENGTH ? word : parts[0]!, start, end, parts });
   }
   return out;
@@ -56,4 +60,14 @@ test('the scanner reads any text as the reference expression does: joints, apost
     }),
     { numRuns: 3000 },
   );
+});
+
+test('a word\'s term is the same however often and among however many other words it is met', () => {
+  // Many distinct words through the memo; each looked up again after the others.
+  const words = Array.from({ length: 20_000 }, (_, i) => `${['connect', 'expir', 'lease', 'print'][i % 4]}${i.toString(36).replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}ing`);
+  const first = words.map(termOf);
+  assert.deepEqual(first, words.map(referenceTerm));
+  assert.deepEqual(words.map(termOf), first);
+  assert.deepEqual(tokenize(words.join(' ')).map((t) => t.term), first);
+  fc.assert(fc.property(fc.stringMatching(/^[a-z0-9]{1,12}$/), (word) => termOf(word) === referenceTerm(word)), { numRuns: 2000 });
 });
