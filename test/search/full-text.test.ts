@@ -59,6 +59,16 @@ test('the title weighs more than the body, and words that stand together more th
   assert.equal(together([{ weight: 2, blocks: [3] }, { weight: 1, blocks: [9] }]), 0);
 });
 
+test('an article whose title holds every word of the query ranks above one that holds them in its text', async () => {
+  const { search } = indexOf([
+    // A long article: its title's words weigh less in it than they would in a short one.
+    article(200001, 'Minimum requirements', FILLER.repeat(40)),
+    article(200002, 'Requirements of the setup program', `${'Check the minimum requirements first. '.repeat(12)}${FILLER}`),
+    article(200003, 'Network notes', FILLER),
+  ]);
+  assert.deepEqual((await search('minimum requirements')).slice(0, 2), [200001, 200002]);
+});
+
 test('a common term keeps only its highest-impact postings in its shard; its tail holds the rest, read when needed', async () => {
   const many: IndexArticle[] = [];
   for (let i = 0; i < HEAD_POSTINGS + 200; i++) {

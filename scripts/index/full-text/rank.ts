@@ -103,6 +103,8 @@ export const tuning = {
   title: 0.5,
   /** The score is scaled by the share of the query's terms the article holds, to this power. */
   coordination: 3,
+  /** Per unit of idf, for a query of two or more terms that are all in the article's title. */
+  wholeTitle: 1,
 };
 
 /** Longest query read word by word; a longer one is a pasted sentence (see the module's comment). */
@@ -243,6 +245,8 @@ interface Candidate {
   /** Per unit that kept blocks: its blocks here. */
   blocks: { weight: number; blocks: number[] }[];
   phraseUnits: number;
+  /** Query terms found in its title. */
+  titleUnits: number;
 }
 
 /** The candidates, best first (see scripts/index/README.md for the formula). */
@@ -250,14 +254,16 @@ function score(units: Unit[], allowed: Set<number> | null, phraseCount: number, 
   const termCount = units.length;
   const candidates = new Map<number, Candidate>();
   const phraseUnits = units.filter((u) => u.phrase >= 0).length;
+  const queryWeight = units.reduce((sum, u) => sum + u.weight, 0);
   for (const unit of units) {
     const { numbers, impacts, blocks } = unit.entry.postings;
     for (let i = 0; i < numbers.length; i++) {
       const number = numbers[i]!;
       if (allowed && !allowed.has(number)) continue;
       let c = candidates.get(number);
-      if (!c) candidates.set(number, (c = { bm25: 0, matched: 0, blocks: [], phraseUnits: 0 }));
+      if (!c) candidates.set(number, (c = { bm25: 0, matched: 0, blocks: [], phraseUnits: 0, titleUnits: 0 }));
       c.bm25 += unit.weight * (impactOfByte(impacts[i]!) + (inTitle(impacts[i]!) ? tuning.title : 0));
+      if (inTitle(impacts[i]!)) c.titleUnits++;
       c.matched++;
       if (unit.phrase >= 0) c.phraseUnits++;
       const here = blocks?.[i];
@@ -266,14 +272,15 @@ function score(units: Unit[], allowed: Set<number> | null, phraseCount: number, 
   }
   // An article holding a sentence of the query is a candidate even when the words' lists left it out (their heads).
   for (const number of held.keys()) {
-    if (!candidates.has(number) && (!allowed || allowed.has(number))) candidates.set(number, { bm25: 0, matched: 0, blocks: [], phraseUnits: 0 });
+    if (!candidates.has(number) && (!allowed || allowed.has(number))) candidates.set(number, { bm25: 0, matched: 0, blocks: [], phraseUnits: 0, titleUnits: 0 });
   }
   const results: RankedArticle[] = [];
   for (const [number, c] of candidates) {
     // A quoted phrase's words must all be there; the page then checks them in order.
     if (phraseCount > 0 && c.phraseUnits < phraseUnits) continue;
     const coordination = tuning.coordination === 0 || termCount === 0 ? 1 : (c.matched / termCount) ** tuning.coordination;
-    results.push({ number, score: (c.bm25 + tuning.proximity * together(c.blocks)) * coordination, sentenceTokens: held.get(number) ?? 0 });
+    const wholeTitle = termCount >= 2 && c.titleUnits === termCount ? tuning.wholeTitle * queryWeight : 0;
+    results.push({ number, score: (c.bm25 + tuning.proximity * together(c.blocks) + wholeTitle) * coordination, sentenceTokens: held.get(number) ?? 0 });
   }
   results.sort((a, b) => b.sentenceTokens - a.sentenceTokens || b.score - a.score || a.number - b.number);
   return results;
