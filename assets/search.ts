@@ -233,7 +233,7 @@ function start(root: HTMLElement): void {
     const entry = shard?.[code];
     if (!entry) return [];
     return [
-      { url: siteUrl(`/errors/${code}/`), title: entry.display, detail: `Error code page · ${count(entry.articles.length, 'article')}` },
+      { url: siteUrl(`/errors/${code}/`), title: entry.display, detail: `Error code page · ${count(entry.count, 'article')}${entry.count > entry.articles.length ? `, ${entry.articles.length} listed here` : ''}` },
       ...entry.articles.map(([id, title]): Hit => ({ url: siteUrl(permalinkOf(id)), title, detail: `${id} · ${entry.display}` })),
     ];
   }

@@ -3,14 +3,14 @@
  * fetches one or two of them and never a whole-archive index.
  *
  *   /search/lookup/events/<shard>.json    event ID → article count, sources, articles grouped by source
- *   /search/lookup/errors/<shard>.json    error-code key → display, kind, articles
+ *   /search/lookup/errors/<shard>.json    error-code key → display, kind, article count, its first 50 articles
  *
  * An article number needs no table: the page fetches the article's own page, which it needs for the result anyway.
  * Shards are chosen by `scripts/index/query.ts`, the module the browser bundles too.
  */
 import type { Listings } from '../link/index.ts';
 import type { WriteSiteFile } from './index.ts';
-import { lookupPaths, type ErrorShard, type EventShard } from './query.ts';
+import { LOOKUP_ARTICLES, lookupPaths, type ErrorShard, type EventShard } from './query.ts';
 
 export interface LookupInput {
   listings: Pick<Listings, 'events' | 'errors'>;
@@ -39,7 +39,11 @@ export async function writeLookups(write: WriteSiteFile, input: LookupInput): Pr
   for (const e of input.listings.errors) {
     const path = lookupPaths.errorShard(e.code);
     const table = errorShards.get(path) ?? errorShards.set(path, {}).get(path)!;
-    table[e.code] = { display: e.display, kind: e.kind, articles: titled(e.articles) };
+    const articles = titled(e.articles);
+    const display = e.display.toLowerCase();
+    const inTitle = articles.filter(([, title]) => title.toLowerCase().includes(display));
+    const listed = [...inTitle, ...articles.filter((a) => !inTitle.includes(a))].slice(0, LOOKUP_ARTICLES);
+    table[e.code] = { display: e.display, kind: e.kind, count: articles.length, articles: listed };
   }
   for (const [path, table] of errorShards) files.set(path, table);
 

@@ -94,7 +94,13 @@ export { permalinkOf };
 export interface EventShard {
   [id: string]: { count: number; sources: Array<[key: string, name: string | null, articles: Array<[id: string, title: string]>]> };
 }
-/** An errors shard: code → display, kind and its articles. */
+/** An errors shard: code → display, kind, its article count and at most `LOOKUP_ARTICLES` of its articles. */
 export interface ErrorShard {
-  [code: string]: { display: string; kind: string; articles: Array<[id: string, title: string]> };
+  [code: string]: { display: string; kind: string; count: number; articles: Array<[id: string, title: string]> };
 }
+
+/**
+ * Articles an error code's lookup lists at most, those naming the code in their title first: its page lists them all,
+ * and a code held by hundreds (`0xC0000005`: 500) would otherwise cost every query for it ~35 KB.
+ */
+export const LOOKUP_ARTICLES = 50;

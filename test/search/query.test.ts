@@ -1,7 +1,8 @@
 /** The query parser the search page bundles (scripts/index/query.ts): every form issue #4 names. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseQuery, shardOf } from '../../scripts/index/query.ts';
+import { LOOKUP_ARTICLES, lookupPaths, parseQuery, shardOf, type ErrorShard } from '../../scripts/index/query.ts';
+import { writeLookups } from '../../scripts/index/lookups.ts';
 
 test('article numbers in every form', () => {
   for (const q of ['Q182346', '182346', 'KB182346', 'kb 182346', ' q182346 ']) assert.equal(parseQuery(q).article, 'Q182346', q);
@@ -32,4 +33,22 @@ test('shards are stable and spread', () => {
   assert.equal(shardOf('0x80004005', 64), shardOf('0x80004005', 64));
   const used = new Set(Array.from({ length: 1000 }, (_, i) => shardOf(String(i), 32)));
   assert.equal(used.size, 32);
+});
+
+test('an error code\'s lookup lists its first 50 articles, those naming it in their title first, and counts them all', async () => {
+  const ids = Array.from({ length: 120 }, (_, i) => `Q${100000 + i}`);
+  // Every tenth article names the code in its title, the rest only in their text.
+  const titles = new Map(ids.map((id, i) => [id, i % 10 === 9 ? `STOP 0x0000000A after setup (${i})` : `Setup notes (${i})`]));
+  const written = new Map<string, string>();
+  await writeLookups(async (path, content) => void written.set(path, String(content)), {
+    titles,
+    listings: { events: [], errors: [{ code: 'stop-0x0000000a', display: 'STOP 0x0000000A', kind: 'stop', articles: ids }] },
+  });
+  const shard = JSON.parse(written.get(lookupPaths.errorShard('stop-0x0000000a'))!) as ErrorShard;
+  const entry = shard['stop-0x0000000a']!;
+  assert.equal(entry.count, 120);
+  assert.equal(entry.articles.length, LOOKUP_ARTICLES);
+  const named = ids.filter((_, i) => i % 10 === 9);
+  assert.deepEqual(entry.articles.slice(0, named.length).map(([id]) => id), named, 'the twelve that name it in their title come first');
+  assert.deepEqual(entry.articles.slice(named.length).map(([id]) => id), ids.filter((_, i) => i % 10 !== 9).slice(0, LOOKUP_ARTICLES - named.length));
 });
