@@ -3,7 +3,7 @@
  * fetches one or two of them and never a whole-archive index.
  *
  *   /search/lookup/events/<shard>.json    event ID → article count, sources, articles grouped by source
- *   /search/lookup/errors/<shard>.json    error-code key → display, kind, article count, its first 50 articles
+ *   /search/lookup/errors/<shard>.json    error-code key → display, kind, article count, its first 100 articles
  *
  * An article number needs no table: the page fetches the article's own page, which it needs for the result anyway.
  * Shards are chosen by `scripts/index/query.ts`, the module the browser bundles too.

@@ -103,4 +103,4 @@ export interface ErrorShard {
  * Articles an error code's lookup lists at most, those naming the code in their title first: its page lists them all,
  * and a code held by hundreds (`0xC0000005`: 500) would otherwise cost every query for it ~35 KB.
  */
-export const LOOKUP_ARTICLES = 50;
+export const LOOKUP_ARTICLES = 100;

@@ -35,8 +35,8 @@ test('shards are stable and spread', () => {
   assert.equal(used.size, 32);
 });
 
-test('an error code\'s lookup lists its first 50 articles, those naming it in their title first, and counts them all', async () => {
-  const ids = Array.from({ length: 120 }, (_, i) => `Q${100000 + i}`);
+test('an error code\'s lookup lists its first 100 articles, those naming it in their title first, and counts them all', async () => {
+  const ids = Array.from({ length: 240 }, (_, i) => `Q${100000 + i}`);
   // Every tenth article names the code in its title, the rest only in their text.
   const titles = new Map(ids.map((id, i) => [id, i % 10 === 9 ? `STOP 0x0000000A after setup (${i})` : `Setup notes (${i})`]));
   const written = new Map<string, string>();
@@ -46,9 +46,9 @@ test('an error code\'s lookup lists its first 50 articles, those naming it in th
   });
   const shard = JSON.parse(written.get(lookupPaths.errorShard('stop-0x0000000a'))!) as ErrorShard;
   const entry = shard['stop-0x0000000a']!;
-  assert.equal(entry.count, 120);
+  assert.equal(entry.count, 240);
   assert.equal(entry.articles.length, LOOKUP_ARTICLES);
   const named = ids.filter((_, i) => i % 10 === 9);
-  assert.deepEqual(entry.articles.slice(0, named.length).map(([id]) => id), named, 'the twelve that name it in their title come first');
+  assert.deepEqual(entry.articles.slice(0, named.length).map(([id]) => id), named, 'the 24 that name it in their title come first');
   assert.deepEqual(entry.articles.slice(named.length).map(([id]) => id), ids.filter((_, i) => i % 10 !== 9).slice(0, LOOKUP_ARTICLES - named.length));
 });
