@@ -60,10 +60,10 @@ function start(root: HTMLElement): void {
   // A file the site does not have (404: an article folder with no articles, say) is remembered as null; a failure
   // that may pass (another status, the network) throws this time only, so the next query asks again.
   const cache = new Map<string, Promise<unknown>>();
-  const cached = <T>(key: string, read: (r: Response) => Promise<T>, init?: RequestInit): Promise<T | null> => {
+  // `key` tells apart two requests of one path (a page's head and the whole page).
+  const cached = <T>(path: string, read: (r: Response) => Promise<T>, init?: RequestInit, key = path): Promise<T | null> => {
     let p = cache.get(key);
     if (!p) {
-      const path = key.replace(/#.*/, '');
       p = fetch(siteUrl(path), init).then((r) => {
         if (r.ok) return read(r);
         if (r.status === 404) return null;
@@ -84,7 +84,7 @@ function start(root: HTMLElement): void {
       return { html, partial: r.status === 206 && !(total <= PAGE_HEAD_BYTES) };
     };
     if (whole) return cached(path, read).catch(() => null);
-    return cached(`${path}#head`, read, { headers: { range: `bytes=0-${PAGE_HEAD_BYTES - 1}` } }).catch(() => null);
+    return cached(path, read, { headers: { range: `bytes=0-${PAGE_HEAD_BYTES - 1}` } }, `${path} head`).catch(() => null);
   };
 
   let generation = 0;

@@ -41,8 +41,8 @@ export async function writeLookups(write: WriteSiteFile, input: LookupInput): Pr
     const table = errorShards.get(path) ?? errorShards.set(path, {}).get(path)!;
     const articles = titled(e.articles);
     const display = e.display.toLowerCase();
-    const inTitle = articles.filter(([, title]) => title.toLowerCase().includes(display));
-    const listed = [...inTitle, ...articles.filter((a) => !inTitle.includes(a))].slice(0, LOOKUP_ARTICLES);
+    const named = (title: string) => title.toLowerCase().includes(display);
+    const listed = [...articles.filter(([, t]) => named(t)), ...articles.filter(([, t]) => !named(t))].slice(0, LOOKUP_ARTICLES);
     table[e.code] = { display: e.display, kind: e.kind, count: articles.length, articles: listed };
   }
   for (const [path, table] of errorShards) files.set(path, table);

@@ -205,24 +205,35 @@ export interface ShardTerm {
   postings: Postings;
 }
 
-/** Writes postings (numbers ascending). */
-export function writePostings(w: ByteWriter, numbers: ArrayLike<number>, impacts: ArrayLike<number> | null, blocks: ArrayLike<number>[] | null): void {
+/**
+ * Where the blocks of posting `i` are: `blocksOf(i, found)` calls `found(list, from, to)` with the blocks
+ * `list[from..to)`, ascending (a view of them, not a copy: the build writes ~11M postings).
+ */
+export type BlocksOf = (i: number, found: (list: ArrayLike<number>, from: number, to: number) => void) => void;
+
+/**
+ * Writes `count` postings, read by index (so the build writes them from its posting arrays without an array per
+ * term): the article numbers ascending as gaps, then an impact byte each when `impactOf` is given, then each one's
+ * blocks (count, then gaps) when `blocksOf` is.
+ */
+export function writePostings(w: ByteWriter, count: number, numberOf: (i: number) => number, impactOf: ((i: number) => number) | null = null, blocksOf: BlocksOf | null = null): void {
   let previous = 0;
-  for (let i = 0; i < numbers.length; i++) {
-    w.varint(numbers[i]! - previous);
-    previous = numbers[i]!;
+  for (let i = 0; i < count; i++) {
+    const number = numberOf(i);
+    w.varint(number - previous);
+    previous = number;
   }
-  if (impacts) for (let i = 0; i < impacts.length; i++) w.byte(impacts[i]!);
-  if (blocks) {
-    for (const list of blocks) {
-      w.varint(list.length);
-      let last = 0;
-      for (let i = 0; i < list.length; i++) {
-        w.varint(list[i]! - last);
-        last = list[i]!;
-      }
+  if (impactOf) for (let i = 0; i < count; i++) w.byte(impactOf(i));
+  if (!blocksOf) return;
+  const writeBlocks = (list: ArrayLike<number>, from: number, to: number) => {
+    w.varint(to - from);
+    let last = 0;
+    for (let b = from; b < to; b++) {
+      w.varint(list[b]! - last);
+      last = list[b]!;
     }
-  }
+  };
+  for (let i = 0; i < count; i++) blocksOf(i, writeBlocks);
 }
 
 export function readPostings(r: ByteReader, count: number, withImpacts: boolean, withBlocks: boolean): Postings {
@@ -290,15 +301,15 @@ export function decodeShard(bytes: Uint8Array, wanted: ReadonlySet<string>): Map
   return out;
 }
 
-/** A tail or filter file: a count, whether blocks follow, then the postings (a filter's without impacts). */
-export function encodeList(numbers: ArrayLike<number>, impacts: ArrayLike<number> | null, blocks: ArrayLike<number>[] | null = null): Uint8Array {
+/** A filter file: the header, then the article numbers (no impacts, no blocks). */
+export function encodeList(numbers: ArrayLike<number>): Uint8Array {
   const w = new ByteWriter();
-  writeListHeader(w, numbers.length, blocks !== null);
-  writePostings(w, numbers, impacts, blocks);
+  writeListHeader(w, numbers.length, false);
+  writePostings(w, numbers.length, (i) => numbers[i]!);
   return w.result();
 }
 
-/** What a tail or filter file starts with (`encodeList`); its postings follow, as `writePostings` writes them. */
+/** What a tail or filter file starts with; its postings follow, as `writePostings` writes them. */
 export function writeListHeader(w: ByteWriter, count: number, hasBlocks: boolean): void {
   w.bytes(encoder.encode(MAGIC));
   w.varint(count);
@@ -329,7 +340,7 @@ export class SentenceShardWriter {
     this.body.varint(key - this.previous);
     this.previous = key;
     this.body.varint(numbers.length);
-    writePostings(this.body, numbers, null, null);
+    writePostings(this.body, numbers.length, (i) => numbers[i]!);
     this.count++;
   }
 

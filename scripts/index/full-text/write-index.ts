@@ -10,7 +10,7 @@
 import type { ArticleTerms } from './article-terms.ts';
 import {
   BLOCKS_UP_TO_DF, ByteWriter, encodeList, encodeShard, fnv1a, fullTextPaths, HEAD_POSTINGS, impactByte, impactOf, MAX_SENTENCE_ARTICLES,
-  SENTENCE_SHARDS, SentenceShardWriter, SHARDS, shardOfSentence, shardOfTerm, writeListHeader,
+  SENTENCE_SHARDS, SentenceShardWriter, SHARDS, shardOfSentence, shardOfTerm, writeListHeader, writePostings,
 } from './format.ts';
 
 export interface IndexArticle {
@@ -96,31 +96,15 @@ export function buildFullTextIndex(articles: readonly IndexArticle[]): FullTextI
     }
   }
 
-  // Postings are written straight from the arrays above, by posting index: the same bytes as `writePostings` given
-  // the numbers, impacts and blocks, without an array (or a view of blocks) per posting of 400k terms.
+  // Postings are written straight from the arrays above, by posting index: no array per term of 400k.
   const numberOf = Int32Array.from(sorted, (a) => a.number);
+  /** Writes the postings `indices[0..count)` (or `from..from + count` when `indices` is null). */
   const postingsTo = (w: ByteWriter, indices: ArrayLike<number> | null, from: number, count: number, withBlocks: boolean) => {
     const at = (i: number) => (indices ? indices[i]! : from + i);
-    let previous = 0;
-    for (let i = 0; i < count; i++) {
-      const number = numberOf[postArticle[at(i)]!]!;
-      w.varint(number - previous);
-      previous = number;
-    }
-    for (let i = 0; i < count; i++) w.byte(postImpact[at(i)]!);
-    if (!withBlocks) return;
-    for (let i = 0; i < count; i++) {
+    writePostings(w, count, (i) => numberOf[postArticle[at(i)]!]!, (i) => postImpact[at(i)]!, withBlocks ? (i, found) => {
       const p = at(i);
-      const blocks = sorted[postArticle[p]!]!.terms.blocks;
-      const first = postBlockAt[p]!;
-      const n = postBlockCount[p]!;
-      w.varint(n);
-      let last = 0;
-      for (let b = first; b < first + n; b++) {
-        w.varint(blocks[b]! - last);
-        last = blocks[b]!;
-      }
-    }
+      found(sorted[postArticle[p]!]!.terms.blocks, postBlockAt[p]!, postBlockAt[p]! + postBlockCount[p]!);
+    } : null);
   };
 
   // Each term's head (and tail) encoded into one buffer; shards then take slices of it.
@@ -182,7 +166,7 @@ export function buildFullTextIndex(articles: readonly IndexArticle[]): FullTextI
       else if (list[list.length - 1] !== article.number) list.push(article.number);
     }
   }
-  for (const [path, numbers] of filters) files.set(path, encodeList(numbers, null));
+  for (const [path, numbers] of filters) files.set(path, encodeList(numbers));
 
   const sentences = writeSentenceShards(sorted, files);
   return { files, commonTerms: commonTerms.sort(), stats: { articles: sorted.length, terms: termCount, postings, tails: tailNames.size, ...sentences } };
