@@ -1,5 +1,5 @@
 /**
- * The search page's script (bundled by the index stage into `/assets/search.js`).
+ * The search page's script (bundled by the index stage with the index's figures, and held inline by the search page).
  *
  * A query runs in two tiers, started together:
  *   1. exact lookups — event ID (+ source) and error code in any form, read from small sharded JSON tables; an
@@ -13,6 +13,9 @@
  * comes from where it matched.
  * The query and filters live in the URL (`?q=4087&family=exchange`): typing replaces the history entry,
  * submitting or changing a filter pushes one, and back/forward/reload restore both.
+ * The page holds this script inline in its head, ahead of its stylesheet (the base path on the script element): the
+ * URL's query is started as soon as it runs, its requests going out with the stylesheet's, and shown once the page
+ * has been read.
  * Everything is fetched from the site itself, under its base path; nothing archive-wide loads up front.
  */
 import { lookupPaths, parseQuery, permalinkOf, type ErrorShard, type EventShard, type ParsedQuery } from '../scripts/index/query.ts';
@@ -43,11 +46,77 @@ interface FetchedPage {
   partial: boolean;
 }
 
-const root = document.getElementById('search');
-if (root) start(root);
+const base = document.currentScript?.dataset.base ?? '/';
+const siteUrl = (path: string) => base + path.replace(/^\//, '');
+
+// A file the site does not have (404: an article folder with no articles, say) is remembered as null; a failure
+// that may pass (another status, the network) throws this time only, so the next query asks again.
+const cache = new Map<string, Promise<unknown>>();
+// `key` tells apart two requests of one path (a page's head and the whole page).
+const cached = <T>(path: string, read: (r: Response) => Promise<T>, init?: RequestInit, key = path): Promise<T | null> => {
+  let p = cache.get(key);
+  if (!p) {
+    p = fetch(siteUrl(path), init).then((r) => {
+      if (r.ok) return read(r);
+      if (r.status === 404) return null;
+      throw new Error(`${path}: HTTP ${r.status}`);
+    });
+    p.catch(() => cache.delete(key));
+    cache.set(key, p);
+  }
+  return p as Promise<T | null>;
+};
+const fetchJson = <T>(path: string): Promise<T | null> => cached<T>(path, (r) => r.json() as Promise<T>).catch(() => null);
+const fetchBytes = (path: string) => cached(path, async (r) => new Uint8Array(await r.arrayBuffer()));
+const fetchPage = (path: string, whole = false) => {
+  const read = async (r: Response): Promise<FetchedPage> => {
+    const html = await r.text();
+    // `Content-Range: bytes 0-16383/66800`: partial when the total is larger than what came.
+    const total = r.status === 206 ? Number(/\/(\d+)$/.exec(r.headers.get('content-range') ?? '')?.[1] ?? NaN) : NaN;
+    return { html, partial: r.status === 206 && !(total <= PAGE_HEAD_BYTES) };
+  };
+  if (whole) return cached(path, read).catch(() => null);
+  return cached(path, read, { headers: { range: `bytes=0-${PAGE_HEAD_BYTES - 1}` } }, `${path} head`).catch(() => null);
+};
+
+/** The query's ranking and exact matches, each asked once per query and filters (the page's first query is asked
+ *  before the page has been read, and again when it is shown). */
+const asked = new Map<string, { exact: Promise<Hit[]>; ranking: Promise<Ranking> }>();
+function ask(query: ParsedQuery, chosen: Filters) {
+  const key = JSON.stringify([query.text, chosen]);
+  let answer = asked.get(key);
+  if (!answer) {
+    answer = {
+      exact: query.text ? exactHits(query) : Promise.resolve([]),
+      ranking: rankQuery(query.text, chosen, __INDEX_FIGURES__, fetchBytes),
+    };
+    answer.ranking.catch(() => asked.delete(key));
+    asked.set(key, answer);
+  }
+  return answer;
+}
+
+const fromUrl = () => {
+  const params = new URLSearchParams(location.search);
+  const chosen: Filters = {};
+  for (const f of FILTERS) if (params.get(f)) chosen[f] = params.get(f)!;
+  return { text: params.get('q') ?? '', chosen };
+};
+{
+  const { text, chosen } = fromUrl();
+  const query = parseQuery(text);
+  if (query.text || Object.keys(chosen).length > 0) void ask(query, chosen).ranking.catch(() => {});
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin);
+else begin();
+
+function begin(): void {
+  const root = document.getElementById('search');
+  if (root) start(root);
+}
 
 function start(root: HTMLElement): void {
-  const base = root.dataset.base ?? '/';
   const form = root.querySelector<HTMLFormElement>('#search-form')!;
   const input = root.querySelector<HTMLInputElement>('#search-q')!;
   const status = root.querySelector<HTMLElement>('#search-status')!;
@@ -55,37 +124,6 @@ function start(root: HTMLElement): void {
   const textList = root.querySelector<HTMLOListElement>('#search-fulltext')!;
   const more = root.querySelector<HTMLButtonElement>('#search-more')!;
   const selects = Object.fromEntries(FILTERS.map((f) => [f, root.querySelector<HTMLSelectElement>(`#search-${f}`)!])) as Record<(typeof FILTERS)[number], HTMLSelectElement>;
-  const siteUrl = (path: string) => base + path.replace(/^\//, '');
-
-  // A file the site does not have (404: an article folder with no articles, say) is remembered as null; a failure
-  // that may pass (another status, the network) throws this time only, so the next query asks again.
-  const cache = new Map<string, Promise<unknown>>();
-  // `key` tells apart two requests of one path (a page's head and the whole page).
-  const cached = <T>(path: string, read: (r: Response) => Promise<T>, init?: RequestInit, key = path): Promise<T | null> => {
-    let p = cache.get(key);
-    if (!p) {
-      p = fetch(siteUrl(path), init).then((r) => {
-        if (r.ok) return read(r);
-        if (r.status === 404) return null;
-        throw new Error(`${path}: HTTP ${r.status}`);
-      });
-      p.catch(() => cache.delete(key));
-      cache.set(key, p);
-    }
-    return p as Promise<T | null>;
-  };
-  const fetchJson = <T>(path: string): Promise<T | null> => cached<T>(path, (r) => r.json() as Promise<T>).catch(() => null);
-  const fetchBytes = (path: string) => cached(path, async (r) => new Uint8Array(await r.arrayBuffer()));
-  const fetchPage = (path: string, whole = false) => {
-    const read = async (r: Response): Promise<FetchedPage> => {
-      const html = await r.text();
-      // `Content-Range: bytes 0-16383/66800`: partial when the total is larger than what came.
-      const total = r.status === 206 ? Number(/\/(\d+)$/.exec(r.headers.get('content-range') ?? '')?.[1] ?? NaN) : NaN;
-      return { html, partial: r.status === 206 && !(total <= PAGE_HEAD_BYTES) };
-    };
-    if (whole) return cached(path, read).catch(() => null);
-    return cached(path, read, { headers: { range: `bytes=0-${PAGE_HEAD_BYTES - 1}` } }, `${path} head`).catch(() => null);
-  };
 
   let generation = 0;
   /** The ranked articles not shown yet, and what the display needs of the ranking. */
@@ -93,10 +131,27 @@ function start(root: HTMLElement): void {
   let ranking: Ranking | null = null;
   let shown = new Set<string>();
 
+  // The event sources' choices load after the first results, or when the filter is reached before them; a source the
+  // URL names is a choice of its own until then.
+  const sources = selects.source;
+  let sourcesLoading: Promise<void> | null = null;
+  const loadSources = () => (sourcesLoading ??= fetchJson<[key: string, name: string, articles: number][]>('/search/sources.json').then((list) => {
+    if (!list) {
+      sourcesLoading = null;
+      return;
+    }
+    const chosen = sources.value;
+    sources.replaceChildren(sources.options[0]!, ...list.map(([key, name, n]) => new Option(`${name} (${n.toLocaleString('en-US')})`, key)));
+    sources.value = chosen;
+  }));
+  for (const event of ['focus', 'pointerdown']) sources.addEventListener(event, () => void loadSources());
+
   const readUrl = () => {
-    const params = new URLSearchParams(location.search);
-    input.value = params.get('q') ?? '';
-    for (const f of FILTERS) selects[f].value = params.get(f) ?? '';
+    const { text, chosen } = fromUrl();
+    input.value = text;
+    const source = chosen.source;
+    if (source && !sourcesLoading && !Array.from(sources.options).some((o) => o.value === source)) sources.append(new Option(source, source));
+    for (const f of FILTERS) selects[f].value = chosen[f] ?? '';
   };
   const writeUrl = (push: boolean) => {
     const params = new URLSearchParams();
@@ -132,8 +187,7 @@ function start(root: HTMLElement): void {
     document.title = query.text ? `${query.text} · Search · KB Archive` : 'Search · KB Archive';
 
     // Both tiers start at once: the full text's requests go out with the lookups'.
-    const exactPromise = query.text ? exactHits(query) : Promise.resolve([]);
-    const rankPromise = rankQuery(query.text, chosen, __INDEX_FIGURES__, fetchBytes);
+    const { exact: exactPromise, ranking: rankPromise } = ask(query, chosen);
     rankPromise.catch(() => {});
     const exact = await exactPromise;
     if (!current()) return;
@@ -189,76 +243,6 @@ function start(root: HTMLElement): void {
     return textList.children.length;
   }
 
-  /** Tier 1: article number, event ID, error codes — each a fetch of one small table. */
-  async function exactHits(query: ParsedQuery): Promise<Hit[]> {
-    const [article, event, errors] = await Promise.all([
-      query.article ? articleHit(query.article) : null,
-      query.event ? eventHits(query.event) : [],
-      Promise.all(query.errorCodes.map(errorHits)),
-    ]);
-    const all = [...(article ? [article] : []), ...event, ...errors.flat()];
-    const seen = new Set<string>();
-    return all.filter((h) => !seen.has(h.url) && seen.add(h.url));
-  }
-
-  /** The article a number names, read from its own page (a 404 when the archive lacks it). */
-  async function articleHit(id: string): Promise<Hit | null> {
-    const page = await fetchPage(permalinkOf(id));
-    const article = page ? readArticlePage(page.html) : null;
-    return article ? { url: siteUrl(permalinkOf(id)), title: article.title, detail: [`Article ${id}`, article.product, article.date].filter(Boolean).join(' · ') } : null;
-  }
-
-  async function eventHits(event: NonNullable<ParsedQuery['event']>): Promise<Hit[]> {
-    const shard = await fetchJson<EventShard>(lookupPaths.eventShard(event.id));
-    const entry = shard?.[event.id];
-    if (!entry) return [];
-    // A source typed with the ID narrows to that source; a word that is not one of its sources (`excel 97`)
-    // means the query was not an event lookup at all.
-    const source = event.sourceKey ? entry.sources.find(([key]) => key === event.sourceKey) : undefined;
-    if (event.sourceKey && !source) return [];
-    const names = entry.sources.flatMap(([, name]) => (name ? [name] : []));
-    const page: Hit = {
-      url: siteUrl(`/events/${event.id}/`),
-      title: `Event ID ${event.id}${source?.[1] ? ` (${source[1]})` : ''}`,
-      detail: `Event ID page · ${count(entry.count, 'article')}${names.length > 0 ? ` · sources: ${names.slice(0, 4).join(', ')}${names.length > 4 ? '…' : ''}` : ''}`,
-    };
-    const articles = entry.sources.filter(([key]) => !source || key === source[0]).flatMap(([, name, list]) =>
-      list.map(([id, title]): Hit => ({ url: siteUrl(permalinkOf(id)), title, detail: `${id} · Event ID ${event.id}${name ? ` · ${name}` : ''}` })),
-    );
-    return [page, ...articles];
-  }
-
-  async function errorHits(code: string): Promise<Hit[]> {
-    const shard = await fetchJson<ErrorShard>(lookupPaths.errorShard(code));
-    const entry = shard?.[code];
-    if (!entry) return [];
-    return [
-      { url: siteUrl(`/errors/${code}/`), title: entry.display, detail: `Error code page · ${count(entry.count, 'article')}${entry.count > entry.articles.length ? `, ${entry.articles.length} listed here` : ''}` },
-      ...entry.articles.map(([id, title]): Hit => ({ url: siteUrl(permalinkOf(id)), title, detail: `${id} · ${entry.display}` })),
-    ];
-  }
-
-  /**
-   * A result from its article's page, or null when a quoted phrase is not in its text. The page's head is read
-   * first; a long article is fetched whole when its head lacks the phrase or every word of the query.
-   */
-  async function fullTextHit(path: string, ranked: Ranking): Promise<Hit | null> {
-    const id = path.split('/').filter(Boolean).pop()!;
-    let page = await fetchPage(path);
-    for (;;) {
-      const article = page ? readArticlePage(page.html) : null;
-      if (!article) return ranked.phrases.length > 0 ? null : { url: siteUrl(path), title: id, detail: id };
-      const hasPhrases = ranked.phrases.every((phrase) => phraseIn(article.all, phrase));
-      const excerpt = hasPhrases ? snippetOf(article.text, ranked.weights, ranked.phrases) : [];
-      if (page?.partial && (!hasPhrases || (ranked.weights.size > 0 && !excerpt.some((part) => part.mark)))) {
-        page = await fetchPage(path, true);
-        continue;
-      }
-      if (!hasPhrases) return null;
-      return { url: siteUrl(path), title: article.title, detail: [id, article.product, article.date].filter(Boolean).join(' · '), excerpt };
-    }
-  }
-
   // Typing searches as you go (replacing the history entry); Enter and filters push one, so Back returns to it.
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
@@ -310,7 +294,77 @@ function start(root: HTMLElement): void {
 
   root.classList.add('is-enhanced');
   readUrl();
-  void run();
+  void run().finally(() => void loadSources());
+}
+
+/** Tier 1: article number, event ID, error codes — each a fetch of one small table. */
+async function exactHits(query: ParsedQuery): Promise<Hit[]> {
+  const [article, event, errors] = await Promise.all([
+    query.article ? articleHit(query.article) : null,
+    query.event ? eventHits(query.event) : [],
+    Promise.all(query.errorCodes.map(errorHits)),
+  ]);
+  const all = [...(article ? [article] : []), ...event, ...errors.flat()];
+  const seen = new Set<string>();
+  return all.filter((h) => !seen.has(h.url) && seen.add(h.url));
+}
+
+/** The article a number names, read from its own page (a 404 when the archive lacks it). */
+async function articleHit(id: string): Promise<Hit | null> {
+  const page = await fetchPage(permalinkOf(id));
+  const article = page ? readArticlePage(page.html) : null;
+  return article ? { url: siteUrl(permalinkOf(id)), title: article.title, detail: [`Article ${id}`, article.product, article.date].filter(Boolean).join(' · ') } : null;
+}
+
+async function eventHits(event: NonNullable<ParsedQuery['event']>): Promise<Hit[]> {
+  const shard = await fetchJson<EventShard>(lookupPaths.eventShard(event.id));
+  const entry = shard?.[event.id];
+  if (!entry) return [];
+  // A source typed with the ID narrows to that source; a word that is not one of its sources (`excel 97`)
+  // means the query was not an event lookup at all.
+  const source = event.sourceKey ? entry.sources.find(([key]) => key === event.sourceKey) : undefined;
+  if (event.sourceKey && !source) return [];
+  const names = entry.sources.flatMap(([, name]) => (name ? [name] : []));
+  const page: Hit = {
+    url: siteUrl(`/events/${event.id}/`),
+    title: `Event ID ${event.id}${source?.[1] ? ` (${source[1]})` : ''}`,
+    detail: `Event ID page · ${count(entry.count, 'article')}${names.length > 0 ? ` · sources: ${names.slice(0, 4).join(', ')}${names.length > 4 ? '…' : ''}` : ''}`,
+  };
+  const articles = entry.sources.filter(([key]) => !source || key === source[0]).flatMap(([, name, list]) =>
+    list.map(([id, title]): Hit => ({ url: siteUrl(permalinkOf(id)), title, detail: `${id} · Event ID ${event.id}${name ? ` · ${name}` : ''}` })),
+  );
+  return [page, ...articles];
+}
+
+async function errorHits(code: string): Promise<Hit[]> {
+  const shard = await fetchJson<ErrorShard>(lookupPaths.errorShard(code));
+  const entry = shard?.[code];
+  if (!entry) return [];
+  return [
+    { url: siteUrl(`/errors/${code}/`), title: entry.display, detail: `Error code page · ${count(entry.count, 'article')}${entry.count > entry.articles.length ? `, ${entry.articles.length} listed here` : ''}` },
+    ...entry.articles.map(([id, title]): Hit => ({ url: siteUrl(permalinkOf(id)), title, detail: `${id} · ${entry.display}` })),
+  ];
+}
+
+/**
+ * A result from its article's page, or null when a quoted phrase is not in its text. The page's head is read
+ * first; a long article is fetched whole when its head lacks the phrase or every word of the query.
+ */
+async function fullTextHit(path: string, ranked: Ranking): Promise<Hit | null> {
+  const id = path.split('/').filter(Boolean).pop()!;
+  let page = await fetchPage(path);
+  for (;;) {
+    const article = page ? readArticlePage(page.html) : null;
+    if (!article) return ranked.phrases.length > 0 ? null : { url: siteUrl(path), title: id, detail: id };
+    const hasPhrases = ranked.phrases.every((phrase) => phraseIn(article.all, phrase));
+    const excerpt = hasPhrases ? snippetOf(article.text, ranked.weights, ranked.phrases) : [];
+    if (page?.partial && (!hasPhrases || (ranked.weights.size > 0 && !excerpt.some((part) => part.mark)))) {
+      page = await fetchPage(path, true);
+      continue;
+    }
+    if (!hasPhrases) return null;
+    return { url: siteUrl(path), title: article.title, detail: [id, article.product, article.date].filter(Boolean).join(' · '), excerpt };
+  }
 }
 
 function renderHit(hit: Hit): HTMLLIElement {

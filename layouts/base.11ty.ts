@@ -2,7 +2,7 @@
  * The HTML shell every page shares: landmarks, a skip link, the site header with search, and the footer.
  * Pages set `title`, and may set `description`, `canonical` (a site path), `breadcrumbs` and `bodyClass`.
  */
-import { html, raw } from './lib/html.ts';
+import { html, raw, type SafeHtml } from './lib/html.ts';
 import { absoluteUrl, url, type SiteData } from './lib/site.ts';
 import { assetPath } from './lib/assets.ts';
 
@@ -33,6 +33,8 @@ export interface ShellOptions {
   noindex?: boolean;
   /** A class on `<body>` for page-specific layout (`page-article`). */
   bodyClass?: string;
+  /** HTML for the head ahead of the stylesheet (the search page's script: a stylesheet still loading would hold it). */
+  head?: SafeHtml;
 }
 
 /** Eleventy layout entry point. */
@@ -48,7 +50,8 @@ export function render(data: BaseData): string {
   });
 }
 
-/** The shell itself, also called directly by the article template (a layout per page costs 60k lookups). */
+/** The shell itself, also called directly by the article template (a layout per page costs 60k lookups) and the search
+ *  page (which puts its script in the head). */
 export function renderShell(kb: SiteData, data: ShellOptions): string {
   const { site } = kb;
   const pagePath = data.path;
@@ -66,7 +69,7 @@ ${data.noindex ? raw('<meta name="robots" content="noindex">') : ''}
 ${pagePath === '/' ? html`<meta name="generator" content="kb-archive-ssg ${site.version}">
 <link rel="alternate" type="application/atom+xml" title="Recently modified articles" href="${url(site, '/feed.xml')}">
 ` : ''}<link rel="icon" type="image/svg+xml" href="${url(site, '/assets/favicon.svg')}">
-<link rel="stylesheet" href="${url(site, assetPath('site.css'))}">
+${data.head ?? ''}<link rel="stylesheet" href="${url(site, assetPath('site.css'))}">
 <link rel="search" type="application/opensearchdescription+xml" title="${site.title}" href="${url(site, '/opensearch.xml')}">
 </head>
 <body${data.bodyClass ? html` class="${data.bodyClass}"` : ''}>

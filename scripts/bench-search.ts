@@ -61,8 +61,9 @@ async function buildMeasured(source: string): Promise<{ seconds: number; peakByt
 
 /** What the server sent, and whether it plays a phone-class link. */
 const link = { bytes: 0, requests: 0, throttle: false, freeAt: 0 };
-/** The page itself, its stylesheets and its script: not the search's own bytes. */
-const PAGE_FILES = /(?:\/search\/|\.css|\.js|\.svg)$/;
+/** The page itself (with its script), its stylesheets and its event-source choices (loaded once the results are shown):
+ *  not the search's own bytes. */
+const PAGE_FILES = /(?:\/search\/|\/search\/sources\.json|\.css|\.js|\.svg)$/;
 
 /** Counts every response body and, when throttling, holds it until a phone-class link would have delivered it. */
 function meter(server: Server): void {
@@ -154,7 +155,7 @@ const corpus = values.corpus ?? values.source;
 let evalSet: EvalQuery[] = [];
 if (corpus) {
   evalSet = await makeEvalSet(resolve(corpus), { perKind: Number(values['per-kind']), seed: 1 });
-  const script = readFileSync(join(out, 'assets/search.js'), 'utf8');
+  const script = readFileSync(join(out, 'search/index.html'), 'utf8');
   const figures = readFigures(script);
   const bytesOf = new Map<EvalQuery, number>();
   const ranked = new Map<EvalQuery, string[]>();
@@ -206,7 +207,8 @@ try {
   server.close();
 }
 
-/** The index's figures as the build bundled them into the script (`__INDEX_FIGURES__`, minified to an object literal). */
+/** The index's figures as the build bundled them into the search page's script (`__INDEX_FIGURES__`, minified to an
+ *  object literal). */
 function readFigures(script: string): IndexFigures {
   const m = /\{articles:(\d+),commonTerms:(\[[^\]]*\])\}/.exec(script);
   if (!m) throw new Error('the search script holds no index figures: build the site with this version first');

@@ -22,7 +22,7 @@ import { recordLinesOf, recordsExport } from './write/data-export.ts';
 import { assertOwnedOutput, OutputFolder } from './write/output.ts';
 import { buildInputs, lastBuildFileOf, saveLastBuild, sourcesDigest, takeLastBuild } from './write/last-build.ts';
 import { writeSiteFiles } from './write/site-files.ts';
-import { startFullTextIndex, writeSearchIndex, type SearchIndexResult } from './index/index.ts';
+import { bundleSearchScript, startFullTextIndex, writeSearchIndex, type SearchIndexResult } from './index/index.ts';
 import { createProgress, formatCount, plural, type Progress, type StageTiming } from './report/progress.ts';
 import { threadTimeRemark } from './report/stage-line.ts';
 import { describeFootprint, footprintOfPaths, type Footprint } from './report/host-limits.ts';
@@ -411,10 +411,13 @@ async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder,
   // links and renders, and written after the pages.
   const fullText = o.search ? startFullTextIndex(kept.map((p) => ({ record: p.record!, terms: p.searchTerms! })), { inThread: o.workers === 0 }) : null;
   // Awaited after rendering: a failure meanwhile must not count as unhandled.
-  fullText?.catch(() => {});
+  fullText?.index.catch(() => {});
+  const searchScript = fullText?.figures.then(bundleSearchScript);
+  searchScript?.catch(() => {});
 
   progress.stage('Linking');
   const { linked, data, pages } = linkSite(o, output, kept, byId);
+  if (searchScript) data.searchScript = searchScript;
   const { articles } = data;
   progress.done(`${plural(linked.listings.events.length, 'event ID')}, ${plural(linked.listings.errors.length, 'error code')}, ${formatCount(linked.stats.citationsResolved)} citations resolved, ${formatCount(linked.stats.citationsMissing)} missing`);
 
@@ -455,7 +458,7 @@ async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder,
   if (fullText) {
     progress.stage('Indexing search');
     search = await writeSearchIndex((path, content) => output.write(path, content), {
-      index: fullText,
+      index: fullText.index,
       titles: new Map(kept.map((p) => [p.record!.id, p.record!.title])),
       listings: linked.listings,
     });

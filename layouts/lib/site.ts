@@ -74,6 +74,9 @@ export interface SiteData {
   families: Map<string, FamilyInfo>;
   /** Which pages from data to render (a rebuild skips those whose inputs did not change): `before` in each pagination. */
   pages: PageSelector;
+  /** The search script bundled with the index's figures (scripts/index/index.ts), for the search page to hold inline;
+   *  absent when the build writes no search index. */
+  searchScript?: Promise<string>;
 }
 
 /** The site path of an article's page (`/kb/182/Q182346/index.html`), as its template writes it. */

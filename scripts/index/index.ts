@@ -3,7 +3,8 @@
  *   - the exact-lookup tables (lookups.ts): event IDs, error codes, article numbers;
  *   - the full-text index (full-text/): term shards, tails and filter lists, from the terms the parse workers made;
  *   - the search script, `assets/search.ts` bundled by esbuild with the index's figures (it imports the query
- *     parser, the tokenizer and the ranking, so the browser reads a query exactly as the build read the articles).
+ *     parser, the tokenizer and the ranking, so the browser reads a query exactly as the build read the articles),
+ *     for the search page to hold inline.
  * The output folder leaves a file alone when its bytes are unchanged, so an edit rewrites only what it changed.
  */
 import { dirname, join, resolve } from 'node:path';
@@ -16,7 +17,8 @@ import { eventSourceKey } from '../symptoms/event-sources.ts';
 import { writeLookups } from './lookups.ts';
 import type { ArticleTerms } from './full-text/article-terms.ts';
 import type { IndexArticle } from './full-text/write-index.ts';
-import buildIndex, { type BuiltIndex } from './full-text/index-worker.ts';
+import buildIndex, { type BuiltIndex, type IndexTask } from './full-text/index-worker.ts';
+import { MessageChannel } from 'node:worker_threads';
 import { queryTerms } from './full-text/tokens.ts';
 import type { IndexFigures } from './full-text/rank.ts';
 
@@ -57,23 +59,41 @@ export function indexArticle(record: ArticleRecord, terms: ArticleTerms): IndexA
   return { number: record.number, terms, titleTerms: queryTerms(record.title), filters: filtersOf(record) };
 }
 
+/** The full-text index being built, and the figures the search script is bundled with, known well before it. */
+export interface IndexInProgress {
+  index: Promise<BuiltIndex>;
+  figures: Promise<IndexFigures>;
+}
+
 /**
  * Starts building the full-text index from every article and the terms its parse made (`ProcessedArticle.searchTerms`):
  * on a thread of its own (index-worker.ts), so that the main thread renders meanwhile, or in this thread when
  * `inThread` (the build's `--workers 0`).
  */
-export async function startFullTextIndex(articles: { record: ArticleRecord; terms: ArticleTerms }[], options: { inThread: boolean }): Promise<BuiltIndex> {
-  const input = { articles: articles.map(({ record, terms }) => indexArticle(record, terms)) };
-  if (options.inThread) return buildIndex(input);
-  const pool = new Piscina<typeof input, BuiltIndex>({ filename: new URL('./full-text/index-worker.ts', import.meta.url).href, minThreads: 1, maxThreads: 1 });
-  try {
-    return await pool.run(input);
-  } finally {
-    await pool.destroy();
+export function startFullTextIndex(articles: { record: ArticleRecord; terms: ArticleTerms }[], options: { inThread: boolean }): IndexInProgress {
+  const task = { articles: articles.map(({ record, terms }) => indexArticle(record, terms)) };
+  let told!: (figures: IndexFigures) => void;
+  const figures = new Promise<IndexFigures>((resolve) => (told = resolve));
+  if (options.inThread) {
+    const index = new Promise<BuiltIndex>((resolve) => resolve(buildIndex(task, told)));
+    return { index, figures: settleWith(figures, index) };
   }
+  const channel = new MessageChannel();
+  channel.port1.once('message', (found: IndexFigures) => told(found));
+  const pool = new Piscina<IndexTask, BuiltIndex>({ filename: new URL('./full-text/index-worker.ts', import.meta.url).href, minThreads: 1, maxThreads: 1 });
+  const index = pool.run({ ...task, figures: channel.port2 }, { transferList: [channel.port2] }).finally(() => {
+    channel.port1.close();
+    return pool.destroy();
+  });
+  return { index, figures: settleWith(figures, index) };
 }
 
-/** Writes the full-text index once built, the exact lookups and the search script. */
+/** The figures, or the index's failure when it fails before telling them (the page waiting for them must not hang). */
+function settleWith(figures: Promise<IndexFigures>, index: Promise<BuiltIndex>): Promise<IndexFigures> {
+  return Promise.race([figures, index.then(() => figures)]);
+}
+
+/** Writes the full-text index once built and the exact lookups. */
 export async function writeSearchIndex(write: WriteSiteFile, input: SearchIndexInput): Promise<SearchIndexResult> {
   const index = await input.index;
   let files = 0;
@@ -85,22 +105,25 @@ export async function writeSearchIndex(write: WriteSiteFile, input: SearchIndexI
   };
   for (const [path, content] of index.files) await counted(path, content);
   await writeLookups(counted, { listings: input.listings, titles: input.titles });
-  await write('/assets/search.js', await bundleSearchScript({ articles: index.stats.articles, commonTerms: index.commonTerms }));
   return { articles: index.stats.articles, terms: index.stats.terms, postings: index.stats.postings, files, bytes, buildSeconds: index.seconds };
 }
 
-/** `assets/search.ts` as one ES module for current browsers (served as `/assets/search.js`), with the index's figures. */
-export async function bundleSearchScript(figures: IndexFigures): Promise<Uint8Array> {
+/**
+ * `assets/search.ts` as one classic script for current browsers, with the index's figures: the search page holds it
+ * inline, ahead of its stylesheet, so the query's requests go out with the stylesheet's instead of a round after.
+ */
+export async function bundleSearchScript(figures: IndexFigures): Promise<string> {
   const result = await esbuild({
     entryPoints: [join(projectRoot, 'assets/search.ts')],
     write: false,
     outfile: 'search.js',
     bundle: true,
-    format: 'esm',
+    format: 'iife',
     target: 'es2022',
     minify: true,
     logLevel: 'silent',
     define: { __INDEX_FIGURES__: JSON.stringify(figures) },
   });
-  return result.outputFiles[0]!.contents;
+  // Inside a <script> element, `</script` would end it wherever it stood; `<\/script` is the same string to the script.
+  return result.outputFiles[0]!.text.replace(/<\/(script)/gi, '<\\/$1');
 }

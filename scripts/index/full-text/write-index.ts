@@ -8,6 +8,7 @@
  * corpus has ~11M of them. Sentence fingerprints go to shards of their own (`writeSentenceShards`).
  */
 import type { ArticleTerms } from './article-terms.ts';
+import type { IndexFigures } from './rank.ts';
 import {
   BLOCKS_UP_TO_DF, ByteWriter, encodeList, encodeShard, fnv1a, fullTextPaths, HEAD_POSTINGS, impactByte, impactOf, MAX_SENTENCE_ARTICLES,
   SENTENCE_SHARDS, SentenceShardWriter, SHARDS, shardOfSentence, shardOfTerm, writeListHeader, writePostings,
@@ -39,8 +40,12 @@ export interface FullTextIndex {
   };
 }
 
-/** Builds every file of the index. `articles` in any order; each number once. */
-export function buildFullTextIndex(articles: readonly IndexArticle[]): FullTextIndex {
+/**
+ * Builds every file of the index. `articles` in any order; each number once. `onFigures` is told the figures the
+ * search script is bundled with as soon as they are known (after the first of the build's passes over the postings),
+ * so that the search page, which holds the script, need not wait for the whole index.
+ */
+export function buildFullTextIndex(articles: readonly IndexArticle[], onFigures?: (figures: IndexFigures) => void): FullTextIndex {
   const sorted = [...articles].sort((a, b) => a.number - b.number);
   const termIds = new Map<string, number>();
   const termNames: string[] = [];
@@ -71,6 +76,10 @@ export function buildFullTextIndex(articles: readonly IndexArticle[]): FullTextI
     articleTermIds.push(ids);
     postings += names.length;
   }
+  const commonTerms: string[] = [];
+  for (let t = 0; t < termNames.length; t++) if (df[t]! * 10 > sorted.length) commonTerms.push(termNames[t]!);
+  commonTerms.sort();
+  onFigures?.({ articles: sorted.length, commonTerms });
 
   // Pass 2: every posting in its term's range, in article order (so each term's list is sorted by number).
   const termCount = termNames.length;
@@ -112,7 +121,6 @@ export function buildFullTextIndex(articles: readonly IndexArticle[]): FullTextI
   const entries: { term: string; df: number; tail: string | null; from: number; to: number; count: number; hasBlocks: boolean }[] = [];
   const files = new Map<string, Uint8Array>();
   const tailNames = new Set<string>();
-  const commonTerms: string[] = [];
   for (let t = 0; t < termCount; t++) {
     const from = start[t]!;
     const n = df[t]!;
@@ -141,7 +149,6 @@ export function buildFullTextIndex(articles: readonly IndexArticle[]): FullTextI
       postingsTo(list, rest, 0, rest.length, hasBlocks);
       files.set(fullTextPaths.tail(tail), list.result());
     }
-    if (n * 10 > sorted.length) commonTerms.push(termNames[t]!);
     const at = data.length;
     const count = chosen ? chosen.length : n;
     postingsTo(data, chosen, from, count, hasBlocks);
@@ -169,7 +176,7 @@ export function buildFullTextIndex(articles: readonly IndexArticle[]): FullTextI
   for (const [path, numbers] of filters) files.set(path, encodeList(numbers));
 
   const sentences = writeSentenceShards(sorted, files);
-  return { files, commonTerms: commonTerms.sort(), stats: { articles: sorted.length, terms: termCount, postings, tails: tailNames.size, ...sentences } };
+  return { files, commonTerms, stats: { articles: sorted.length, terms: termCount, postings, tails: tailNames.size, ...sentences } };
 }
 
 /**
