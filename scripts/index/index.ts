@@ -19,7 +19,7 @@ import type { ArticleTerms } from './full-text/article-terms.ts';
 import type { IndexArticle } from './full-text/write-index.ts';
 import buildIndex, { type BuiltIndex, type IndexTask } from './full-text/index-worker.ts';
 import { MessageChannel } from 'node:worker_threads';
-import { queryTerms } from './full-text/tokens.ts';
+import { queryTerms, wordForms } from './full-text/tokens.ts';
 import type { IndexFigures } from './full-text/rank.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -56,7 +56,7 @@ export function filtersOf(record: ArticleRecord): [name: string, value: string][
 
 /** What the index is given of one article. */
 export function indexArticle(record: ArticleRecord, terms: ArticleTerms): IndexArticle {
-  return { number: record.number, terms, titleTerms: queryTerms(record.title), filters: filtersOf(record) };
+  return { number: record.number, terms, titleTerms: queryTerms(record.title), titleForms: wordForms(record.title), filters: filtersOf(record) };
 }
 
 /** The full-text index being built, and the figures the search script is bundled with, known well before it. */

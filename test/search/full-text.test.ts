@@ -69,6 +69,20 @@ test('an article whose title holds every word of the query ranks above one that 
   assert.deepEqual((await search('minimum requirements')).slice(0, 2), [200001, 200002]);
 });
 
+test('a short query\'s word in a title as typed ranks above the same stem in another form', async () => {
+  const { search, index } = indexOf([
+    // The longer article would rank below on the words alone: only the form of `savings` lifts it.
+    article(210001, 'Daylight savings time ends on the wrong date', FILLER.repeat(8)),
+    article(210002, 'Daylight saving transition dates', FILLER),
+    article(210003, 'Network notes', FILLER),
+  ]);
+  assert.deepEqual((await search('daylight savings')).slice(0, 2), [210001, 210002]);
+  assert.deepEqual((await search('daylight saving')).slice(0, 2), [210002, 210001]);
+  // The form is in the shard of its term: no request more.
+  const shard = decodeShard(index.files.get(fullTextPaths.shard(shardOfTerm(tokenize('savings')[0]!.term)))!, new Set(['=savings']));
+  assert.deepEqual(shard.get('=savings')?.postings.numbers, [210001]);
+});
+
 test('a common term keeps only its highest-impact postings in its shard; its tail holds the rest, read when needed', async () => {
   const many: IndexArticle[] = [];
   for (let i = 0; i < HEAD_POSTINGS + 200; i++) {

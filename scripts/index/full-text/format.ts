@@ -59,6 +59,13 @@ export function filterFileName(value: string): string {
 export { fnv1a };
 
 export const shardOfTerm = (term: string): number => fnv1a(term) % SHARDS;
+
+/**
+ * A title's word as written is a term of its own, `=` and the form (`=savings`), in the shard of the word's term
+ * (`save`): the query that looks up the term finds it in the same file. Its postings are the articles whose title holds
+ * that form.
+ */
+export const exactTerm = (form: string): string => `=${form}`;
 export const shardOfSentence = (fingerprint: number): number => fingerprint % SENTENCE_SHARDS;
 
 const encoder = new TextEncoder();

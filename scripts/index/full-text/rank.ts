@@ -16,10 +16,10 @@
  * are, and that is what tells the article a sentence came from.
  */
 import {
-  decodeList, decodeSentenceShard, decodeShard, fullTextPaths, idf, impactOfByte, inTitle, shardOfSentence, shardOfTerm, type Postings, type ShardTerm,
+  decodeList, decodeSentenceShard, decodeShard, exactTerm, fullTextPaths, idf, impactOfByte, inTitle, shardOfSentence, shardOfTerm, type Postings, type ShardTerm,
 } from './format.ts';
 import { sentencesOf } from './sentences.ts';
-import { eachToken } from './tokens.ts';
+import { eachToken, wordForms } from './tokens.ts';
 
 /** What the build tells the script about the index (bundled into it: no request needed). */
 export interface IndexFigures {
@@ -105,6 +105,8 @@ export const tuning = {
   coordination: 3,
   /** Per unit of idf, for a query of two or more terms that are all in the article's title. */
   wholeTitle: 1,
+  /** Per unit of idf, for a query word in the article's title as typed (`savings`, not `Saving`); short queries only. */
+  exactTitle: 0.25,
 };
 
 /** Longest query read word by word; a longer one is a pasted sentence (see the module's comment). */
@@ -132,11 +134,11 @@ export async function rankQuery(text: string, filters: Filters, figures: IndexFi
   words = words.filter((w) => w.phrase < 0 || !common.has(w.term) || words.every((x) => common.has(x.term)));
 
   const found = new Map<string, ShardTerm>();
-  /** Looks up terms, their shards all at once. */
-  const lookUp = async (terms: Iterable<string>) => {
+  /** Looks up terms (`[term, the term whose shard holds it]`), their shards all at once. */
+  const lookUp = async (terms: Iterable<readonly [string, string]>) => {
     const byShard = new Map<number, Set<string>>();
-    for (const term of terms) {
-      const shard = shardOfTerm(term);
+    for (const [term, shardTerm] of terms) {
+      const shard = shardOfTerm(shardTerm);
       (byShard.get(shard) ?? byShard.set(shard, new Set()).get(shard)!).add(term);
     }
     await Promise.all([...byShard].map(async ([shard, wanted]) => {
@@ -145,8 +147,10 @@ export async function rankQuery(text: string, filters: Filters, figures: IndexFi
     }));
   };
   const chosenFilters = FILTER_NAMES.flatMap((name) => (filters[name] ? [[name, filters[name]!] as const] : []));
+  // A short query's words as typed are looked up as exact title terms too, in the shards of their terms.
+  const forms = sentence ? [] : [...new Map(wordForms(text).filter((f) => words.some((w) => w.term === f.term)).map((f) => [f.form, f])).values()];
   const [, filterLists, held] = await Promise.all([
-    lookUp(words.map((w) => w.term)),
+    lookUp([...words.map((w) => [w.term, w.term] as const), ...forms.map((f) => [exactTerm(f.form), f.term] as const)]),
     Promise.all(chosenFilters.map(async ([name, value]) => {
       const bytes = await get(fullTextPaths.filter(name, value));
       return bytes ? decodeList(bytes, false).numbers : [];
@@ -156,7 +160,7 @@ export async function rankQuery(text: string, filters: Filters, figures: IndexFi
   // A joined token the index lacks as a whole (`dial-up` where articles say `dial up`) is looked up by its parts: a
   // further request, only then.
   const missing = words.filter((w) => !found.has(w.term) && w.parts.length > 0);
-  if (missing.length > 0) await lookUp(missing.flatMap((w) => w.parts));
+  if (missing.length > 0) await lookUp(missing.flatMap((w) => w.parts.map((p) => [p, p] as const)));
 
   // Each query word becomes one or more units: its term when the index has it, else its parts.
   const units: Unit[] = [];
@@ -184,10 +188,15 @@ export async function rankQuery(text: string, filters: Filters, figures: IndexFi
 
   const weights = new Map(units.map((u) => [u.term, u.weight]));
   if (browse) return { results: [...(allowed ?? [])].sort((a, b) => b - a).map((number) => ({ number, score: 0, sentenceTokens: 0 })), weights, phrases: parsed.phrases };
-  let results = score(units, allowed, parsed.phrases.length, held);
+  const exact = forms.flatMap((f) => {
+    const entry = found.get(exactTerm(f.form));
+    const unit = units.find((u) => u.term === f.term);
+    return entry && unit ? [{ numbers: entry.postings.numbers, weight: unit.weight }] : [];
+  });
+  let results = score(units, allowed, parsed.phrases.length, held, exact);
   if (allowed && results.length < FILTERED_WANTED && units.some((u) => u.entry.tail !== null)) {
     await tailsFor(units.filter((u) => u.entry.tail !== null));
-    results = score(units, allowed, parsed.phrases.length, held);
+    results = score(units, allowed, parsed.phrases.length, held, exact);
   }
   return { results, weights, phrases: parsed.phrases };
 }
@@ -250,7 +259,7 @@ interface Candidate {
 }
 
 /** The candidates, best first (see scripts/index/README.md for the formula). */
-function score(units: Unit[], allowed: Set<number> | null, phraseCount: number, held: ReadonlyMap<number, number>): RankedArticle[] {
+function score(units: Unit[], allowed: Set<number> | null, phraseCount: number, held: ReadonlyMap<number, number>, exact: readonly { numbers: number[]; weight: number }[]): RankedArticle[] {
   const termCount = units.length;
   const candidates = new Map<number, Candidate>();
   const phraseUnits = units.filter((u) => u.phrase >= 0).length;
@@ -268,6 +277,12 @@ function score(units: Unit[], allowed: Set<number> | null, phraseCount: number, 
       if (unit.phrase >= 0) c.phraseUnits++;
       const here = blocks?.[i];
       if (here && here.length > 0) c.blocks.push({ weight: unit.weight, blocks: here });
+    }
+  }
+  for (const { numbers, weight } of exact) {
+    for (const number of numbers) {
+      const c = candidates.get(number);
+      if (c) c.bm25 += tuning.exactTitle * weight;
     }
   }
   // An article holding a sentence of the query is a candidate even when the words' lists left it out (their heads).

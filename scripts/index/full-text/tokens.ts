@@ -119,3 +119,17 @@ export function queryTerms(text: string): string[] {
   });
   return [...terms];
 }
+
+/**
+ * The words of a text as written (lower-cased, apostrophes dropped), each with its term: `Savings` → `savings` and
+ * `save`. The index keeps a title's forms beside its terms (`EXACT` in format.ts), so that a query word found in a
+ * title as typed ranks above the same stem in another form (`savings` over `Saving`).
+ */
+export function wordForms(text: string): { form: string; term: string }[] {
+  const out: { form: string; term: string }[] = [];
+  const lower = text.toLowerCase();
+  eachToken(text, (term, _parts, start, end) => {
+    if (lower.length === text.length) out.push({ form: lower.slice(start, end).replace(APOSTROPHE, ''), term });
+  });
+  return out;
+}

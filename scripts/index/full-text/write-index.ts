@@ -10,7 +10,7 @@
 import type { ArticleTerms } from './article-terms.ts';
 import type { IndexFigures } from './rank.ts';
 import {
-  BLOCKS_UP_TO_DF, ByteWriter, encodeList, encodeShard, fnv1a, fullTextPaths, HEAD_POSTINGS, impactByte, impactOf, MAX_SENTENCE_ARTICLES,
+  BLOCKS_UP_TO_DF, ByteWriter, encodeList, encodeShard, exactTerm, fnv1a, fullTextPaths, HEAD_POSTINGS, impactByte, impactOf, MAX_SENTENCE_ARTICLES,
   SENTENCE_SHARDS, SentenceShardWriter, SHARDS, shardOfSentence, shardOfTerm, writeListHeader, writePostings,
 } from './format.ts';
 
@@ -20,9 +20,14 @@ export interface IndexArticle {
   terms: ArticleTerms;
   /** The terms of its title (`queryTerms(title)`): their postings carry the title bit. */
   titleTerms: readonly string[];
+  /** The words of its title as written, with their terms (`wordForms(title)`): indexed as exact terms (format.ts). */
+  titleForms: readonly { form: string; term: string }[];
   /** Filter values the article has: `[name, value]` (`['family', 'exchange']`, `['source', 'msexchangeimc']`). */
   filters: [name: string, value: string][];
 }
+
+/** The impact byte of an exact title form's postings: in the title, the least impact (only its presence counts). */
+const EXACT_IMPACT = 128 | 1;
 
 export interface FullTextIndex {
   /** Site path → bytes. */
@@ -155,9 +160,29 @@ export function buildFullTextIndex(articles: readonly IndexArticle[], onFigures?
     entries.push({ term: termNames[t]!, df: n, tail, from: at, to: data.length, count, hasBlocks });
   }
 
+  // The titles' words as written, each in its term's shard; a form in more than HEAD_POSTINGS titles is left out (a
+  // word that common weighs too little in a query for its exact form to matter).
+  const exact = new Map<string, { shard: number; numbers: number[] }>();
+  for (const article of sorted) {
+    for (const { form, term } of article.titleForms) {
+      const key = exactTerm(form);
+      const found = exact.get(key);
+      if (!found) exact.set(key, { shard: shardOfTerm(term), numbers: [article.number] });
+      else if (found.numbers[found.numbers.length - 1] !== article.number) found.numbers.push(article.number);
+    }
+  }
+  const shardOf = new Map<string, number>();
+  for (const [term, { shard, numbers }] of exact) {
+    if (numbers.length > HEAD_POSTINGS) continue;
+    const at = data.length;
+    writePostings(data, numbers.length, (i) => numbers[i]!, () => EXACT_IMPACT, null);
+    entries.push({ term, df: numbers.length, tail: null, from: at, to: data.length, count: numbers.length, hasBlocks: false });
+    shardOf.set(term, shard);
+  }
+
   const bytes = data.result();
   const byShard: (typeof entries)[] = Array.from({ length: SHARDS }, () => []);
-  for (const e of entries) byShard[shardOfTerm(e.term)]!.push(e);
+  for (const e of entries) byShard[shardOf.get(e.term) ?? shardOfTerm(e.term)]!.push(e);
   for (const [shard, list] of byShard.entries()) {
     // Every shard is written, empty or not: a query's fetch of it then never meets a missing file.
     list.sort((x, y) => (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
