@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { findArticleFiles, resolveReadLimits, defaultReadLimits } from './read/index.ts';
 import { processAll } from './pipeline/pool.ts';
-import { codeVersion, openCacheFolder, sourcesUnchanged, type ArticleCache, type StatsRead } from './pipeline/cache.ts';
+import { codeVersion, openCacheFolder, openPackStore, sourcesUnchanged, type ArticleCache, type StatsRead } from './pipeline/cache.ts';
 import { mapStageTimes, type ArticleStageTimes, type ProcessedArticle } from './pipeline/article.ts';
 import { linkArchive, resolveBodyLinks, compareIds, folderOf, type LinkedArchive } from './link/index.ts';
 import { familyOf } from './normalise/index.ts';
@@ -22,7 +22,7 @@ import { recordLinesOf, recordsExport } from './write/data-export.ts';
 import { assertOwnedOutput, OutputFolder } from './write/output.ts';
 import { buildInputs, lastBuildFileOf, saveLastBuild, sourcesDigest, takeLastBuild } from './write/last-build.ts';
 import { writeSiteFiles } from './write/site-files.ts';
-import { bundleSearchScript, startFullTextIndex, writeSearchIndex, type SearchIndexResult } from './index/index.ts';
+import { bundleSearchScript, changesSince, startFullTextIndex, writeSearchIndex, type ArticleToIndex, type LastIndex, type SearchIndexResult, type SearchState } from './index/index.ts';
 import { createProgress, formatCount, plural, type Progress, type StageTiming } from './report/progress.ts';
 import { threadTimeRemark } from './report/stage-line.ts';
 import { describeFootprint, footprintOfPaths, type Footprint } from './report/host-limits.ts';
@@ -235,7 +235,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const limits = { maxBytes: o.maxFileSize };
   const cache = o.cacheDir ? openCacheFolder(o.cacheDir, codeVersion()) : null;
   const articleCache = cache ? { folder: cache.folder, salt: JSON.stringify(limits) } : undefined;
-  const inputs = buildInputs([version, renderVersion(null)], outputShaping(o), found.paths, found.diagnostics);
+  const code = renderVersion(null);
+  const inputs = buildInputs([version, code], outputShaping(o), found.paths, found.diagnostics);
+  // What the search index depends on besides the articles: a rebuild patches the last build's only when they match.
+  const searchInputs = buildInputs([version, code], outputShaping(o), [], []);
   let statsRead: StatsRead | undefined;
   if (last?.inputs === inputs && articleCache) {
     progress.stage('Checking for changes');
@@ -245,7 +248,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       // The folder holds what this build would write (write/last-build.ts): keep it, and report what was found.
       output.keepAll();
       progress.done(`nothing changed since the last build into this folder: its ${plural(last.pagesWritten, 'page')} and every other file kept as they are`);
-      return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources: last.sources, pruned: cache?.pruned }, {
+      return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources: last.sources, pruned: cache?.pruned, search: last.search ?? null }, {
         articlesRead: last.articlesRead, articlesBuilt: last.articlesBuilt, articlesParsed: 0, articleStageSeconds: null,
         search: null, pagesWritten: last.pagesWritten, pagesRendered: 0, unchanged: true,
         diagnostics: last.diagnostics, rules: last.rules,
@@ -257,11 +260,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   const parsed = await parseArticles(o, progress, found.paths, diagnostics, { cache: articleCache, statsRead, limits });
   const byId = new Map(parsed.kept.map((p) => [p.record!.id, p]));
-  const made = await linkRenderAndWrite(o, output, progress, parsed.kept, byId);
+  const lastSearch = last?.search?.inputs === searchInputs && articleCache ? { state: last.search, cacheFolder: articleCache.folder } : null;
+  const made = await linkRenderAndWrite(o, output, progress, parsed.kept, byId, { keyOf: parsed.keyOf, inputs: searchInputs, last: lastSearch });
   const { processed, kept, sources, stageSeconds, fromCache } = parsed;
   const rules = tallyRules(processed.map((p) => p.rules));
 
-  return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources, pruned: cache?.pruned }, {
+  return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources, pruned: cache?.pruned, search: made.searchState }, {
     // Articles read: every file found, plus article folders rejected before a file could be read (no README.md).
     articlesRead: new Set([...found.paths, ...diagnostics.filter((d) => d.severity === 'rejected').map((d) => d.file)]).size,
     articlesBuilt: kept.length,
@@ -283,14 +287,18 @@ async function parseArticles(
   paths: string[],
   diagnostics: Diagnostic[],
   options: { cache: ArticleCache | undefined; statsRead: StatsRead | undefined; limits: { maxBytes: number } },
-): Promise<{ processed: ProcessedArticle[]; kept: ProcessedArticle[]; sources: string; stageSeconds: ArticleStageTimes | null; fromCache: number }> {
+): Promise<{ processed: ProcessedArticle[]; kept: ProcessedArticle[]; sources: string; stageSeconds: ArticleStageTimes | null; fromCache: number; keyOf: (path: string) => string | undefined }> {
   progress.stage('Parsing articles', paths.length);
   let sources = '';
+  let keyOf: (path: string) => string | undefined = () => undefined;
   let stageSeconds: ArticleStageTimes | null = null;
   const processed = await processAll(o.source, paths, {
     workers: o.workers,
     ...options,
-    onKeys: (keyOf) => (sources = sourcesDigest(paths, keyOf)),
+    onKeys: (keys) => {
+      keyOf = keys;
+      sources = sourcesDigest(paths, keys);
+    },
     onProgress: (done, total) => progress.tick(done, total),
     onStageTimes: (ms) => (stageSeconds = mapStageTimes(ms, (t) => t / 1000)),
   });
@@ -302,7 +310,7 @@ async function parseArticles(
   const split = stageSeconds === null ? '' : threadTimeRemark(stageSeconds);
   const remark = [counts, split].filter(Boolean).join('; ');
   progress.done(`${plural(kept.length, 'article')}${remark ? ` (${remark})` : ''}`);
-  return { processed, kept, sources, stageSeconds, fromCache };
+  return { processed, kept, sources, stageSeconds, fromCache, keyOf };
 }
 
 /**
@@ -322,7 +330,7 @@ async function finishBuild(
   o: ResolvedBuildOptions,
   progress: Progress,
   output: OutputFolder,
-  run: { started: number; startedAt: number; lastBuildFile: string | null; inputs: string; sources: string; pruned: Promise<void> | undefined },
+  run: { started: number; startedAt: number; lastBuildFile: string | null; inputs: string; sources: string; pruned: Promise<void> | undefined; search: SearchState | null },
   facts: Omit<BuildResult, 'rejected' | 'warnings' | 'summary' | 'timings' | 'seconds' | 'failed' | 'footprint'>,
 ): Promise<BuildResult> {
   progress.stage('Removing stale files');
@@ -332,7 +340,10 @@ async function finishBuild(
   const footprint = footprintOfPaths(output.files());
   const { diagnostics, rules } = facts;
   if (run.lastBuildFile && run.sources) {
-    saveLastBuild(run.lastBuildFile, { inputs: run.inputs, sources: run.sources, articlesRead: facts.articlesRead, articlesBuilt: facts.articlesBuilt, pagesWritten: facts.pagesWritten, diagnostics, rules });
+    saveLastBuild(run.lastBuildFile, {
+      inputs: run.inputs, sources: run.sources, articlesRead: facts.articlesRead, articlesBuilt: facts.articlesBuilt, pagesWritten: facts.pagesWritten, diagnostics, rules,
+      ...(run.search ? { search: run.search } : {}),
+    });
   }
 
   const summary = summariseDiagnostics(diagnostics);
@@ -371,6 +382,8 @@ interface MadeSite {
   pagesRendered: number;
   pagesWritten: number;
   search: SearchIndexResult | null;
+  /** For the next build to patch the search index from (null: it builds the whole index). */
+  searchState: SearchState | null;
 }
 
 /**
@@ -406,10 +419,19 @@ export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: Pr
 }
 
 /** Stages 4–7 over the parsed articles: link, render, write the records and site files, then the search index. */
-async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder, progress: Progress, kept: ProcessedArticle[], byId: Map<string, ProcessedArticle>): Promise<MadeSite> {
+async function linkRenderAndWrite(
+  o: ResolvedBuildOptions,
+  output: OutputFolder,
+  progress: Progress,
+  kept: ProcessedArticle[],
+  byId: Map<string, ProcessedArticle>,
+  indexing: { keyOf: (path: string) => string | undefined; inputs: string; last: { state: SearchState; cacheFolder: string } | null },
+): Promise<MadeSite> {
   // The full-text index needs only the parsed articles: it is built on a thread of its own while the main thread
-  // links and renders, and written after the pages.
-  const fullText = o.search ? startFullTextIndex(kept.map((p) => ({ record: p.record!, terms: p.searchTerms! })), { inThread: o.workers === 0 }) : null;
+  // links and renders, and written after the pages; or patched from the last build's, when only a few articles changed.
+  const toIndex: ArticleToIndex[] = kept.map((p) => ({ record: p.record!, terms: p.searchTerms!, path: p.path, key: indexing.keyOf(p.path) }));
+  const lastIndex = o.search && indexing.last && (await output.allAsLeft()) ? lastIndexOf(indexing.last.state, indexing.last.cacheFolder, toIndex, output) : null;
+  const fullText = o.search ? startFullTextIndex(toIndex, { inThread: o.workers === 0, last: lastIndex }) : null;
   // Awaited after rendering: a failure meanwhile must not count as unhandled.
   fullText?.index.catch(() => {});
   const searchScript = fullText?.figures.then(bundleSearchScript);
@@ -457,15 +479,47 @@ async function linkRenderAndWrite(o: ResolvedBuildOptions, output: OutputFolder,
   let search: SearchIndexResult | null = null;
   if (fullText) {
     progress.stage('Indexing search');
-    search = await writeSearchIndex((path, content) => output.write(path, content), {
+    search = await writeSearchIndex((path, content) => output.write(path, content), (path) => output.keepAsIs(path), {
       index: fullText.index,
       titles: new Map(kept.map((p) => [p.record!.id, p.record!.title])),
       listings: linked.listings,
     });
     const where = o.workers === 0 ? '' : ' on its own thread, beside linking and rendering';
-    progress.done(`${plural(search.articles, 'article')}, ${plural(search.terms, 'term')}, ${plural(search.files, 'file')}, ${(search.bytes / 2 ** 20).toFixed(1)} MiB (index built in ${search.buildSeconds.toFixed(1)}s${where})`);
+    const how = search.patched !== null
+      ? `the last build's index patched in ${search.buildSeconds.toFixed(1)}s, ${plural(search.patched, 'file')} of it rewritten`
+      : `index built in ${search.buildSeconds.toFixed(1)}s${where}`;
+    progress.done(`${plural(search.articles, 'article')}, ${plural(search.terms, 'term')}, ${plural(search.files, 'file')}, ${(search.bytes / 2 ** 20).toFixed(1)} MiB (${how})`);
   }
-  return { pagesRendered: rendered.pages.length, pagesWritten: allPages.length, search };
+  // What the next build patches its index from: every article's cache key, by which it tells those that changed.
+  const searchState = search && toIndex.every((a) => a.key !== undefined)
+    ? { inputs: indexing.inputs, articles: toIndex.map((a): [number, string, string] => [a.record.number, a.path, a.key!]), index: search.state }
+    : null;
+  return { pagesRendered: rendered.pages.length, pagesWritten: allPages.length, search, searchState };
+}
+
+/**
+ * The last build's search index to patch, with the articles changed since (each as that build indexed it, read back
+ * from the per-article cache) and its files read from the output folder; null when a change cannot be known.
+ */
+function lastIndexOf(last: SearchState, cacheFolder: string, articles: ArticleToIndex[], output: OutputFolder): LastIndex | null {
+  const packs = openPackStore(cacheFolder);
+  const changes = changesSince(last, articles, (key, path) => {
+    const cached = packs.read(key, path);
+    return cached?.record && cached.searchTerms ? { record: cached.record, terms: cached.searchTerms } : null;
+  });
+  packs.release();
+  if (!changes) return null;
+  return {
+    state: last.index,
+    changes,
+    read: (sitePath) => {
+      try {
+        return readFileSync(output.file(sitePath));
+      } catch {
+        return null;
+      }
+    },
+  };
 }
 
 /** Files rejected at the article stage (duplicate ids included); tree-level warnings don't count. */

@@ -17,6 +17,7 @@ import { eventSourceKey } from '../symptoms/event-sources.ts';
 import { writeLookups } from './lookups.ts';
 import type { ArticleTerms } from './full-text/article-terms.ts';
 import type { IndexArticle } from './full-text/write-index.ts';
+import { MAX_PATCHED_ARTICLES, patchFullTextIndex, type ArticleChange, type IndexState } from './full-text/patch-index.ts';
 import buildIndex, { type BuiltIndex, type IndexTask } from './full-text/index-worker.ts';
 import { MessageChannel } from 'node:worker_threads';
 import { queryTerms, wordForms } from './full-text/tokens.ts';
@@ -42,8 +43,67 @@ export interface SearchIndexResult {
   /** Files and bytes of the index as served (under `/search/`), the script aside. */
   files: number;
   bytes: number;
-  /** Seconds spent building the full-text index in memory, on its thread. */
+  /** Seconds spent building the full-text index in memory, on its thread, or patching it. */
   buildSeconds: number;
+  /** Whether the full-text index was patched from the last build's (patch-index.ts), and how many of its files. */
+  patched: number | null;
+  /** For the next build to patch from. */
+  state: IndexState;
+}
+
+/**
+ * What a build keeps of its search index for the next one (write/last-build.ts): the index's state, and each
+ * article's number, file and cache key, by which the next build tells the articles that changed since.
+ */
+export interface SearchState {
+  /** A digest of the code and the options the index was built with: a patch needs the same. */
+  inputs: string;
+  articles: [number: number, path: string, key: string][];
+  index: IndexState;
+}
+
+/** An article as the index is given it, with the file and the cache key it was read from (none: not cached). */
+export interface ArticleToIndex {
+  record: ArticleRecord;
+  terms: ArticleTerms;
+  path: string;
+  key: string | undefined;
+}
+
+/** The last build's index to patch: its state, the articles changed since, and how to read its files. */
+export interface LastIndex {
+  state: IndexState;
+  changes: ArticleChange[];
+  read: (sitePath: string) => Uint8Array | null;
+}
+
+/**
+ * The articles changed since the last build's index, each as that build indexed it (read back from the per-article
+ * cache under the key it recorded) and as it is now; null when one of them cannot be known (a file with no cache key,
+ * an entry no longer cached) or there are more than a patch is worth.
+ */
+export function changesSince(last: SearchState, articles: readonly ArticleToIndex[], cached: (key: string, path: string) => { record: ArticleRecord; terms: ArticleTerms } | null): ArticleChange[] | null {
+  const before = new Map(last.articles.map(([number, path, key]) => [number, { path, key }]));
+  const changes: ArticleChange[] = [];
+  const was = (path: string, key: string): IndexArticle | null => {
+    const old = cached(key, path);
+    return old ? indexArticle(old.record, old.terms) : null;
+  };
+  for (const a of articles) {
+    if (!a.key) return null;
+    const old = before.get(a.record.number);
+    before.delete(a.record.number);
+    if (old?.path === a.path && old.key === a.key) continue;
+    const then = old ? was(old.path, old.key) : null;
+    if (old && !then) return null;
+    changes.push({ before: then, after: indexArticle(a.record, a.terms) });
+    if (changes.length > MAX_PATCHED_ARTICLES) return null;
+  }
+  for (const { path, key } of before.values()) {
+    const then = was(path, key);
+    if (!then || changes.push({ before: then, after: null }) > MAX_PATCHED_ARTICLES) return null;
+  }
+  return changes;
 }
 
 /** The filters search offers, as the index lists them: product family, article type, year, event source. */
@@ -68,9 +128,19 @@ export interface IndexInProgress {
 /**
  * Starts building the full-text index from every article and the terms its parse made (`ProcessedArticle.searchTerms`):
  * on a thread of its own (index-worker.ts), so that the main thread renders meanwhile, or in this thread when
- * `inThread` (the build's `--workers 0`).
+ * `inThread` (the build's `--workers 0`). Given the last build's index and the articles changed since, it patches
+ * that instead, here, when it can (patch-index.ts).
  */
-export function startFullTextIndex(articles: { record: ArticleRecord; terms: ArticleTerms }[], options: { inThread: boolean }): IndexInProgress {
+export function startFullTextIndex(articles: readonly ArticleToIndex[], options: { inThread: boolean; last?: LastIndex | null }): IndexInProgress {
+  if (options.last) {
+    const started = performance.now();
+    const patched = patchFullTextIndex(options.last.state, options.last.changes, options.last.read);
+    if (patched) {
+      const unchanged = options.last.state.files.map(([path]) => path).filter((path) => !patched.files.has(path) && !patched.removed.has(path));
+      const index: BuiltIndex = { files: patched.files, state: patched.state, unchanged, seconds: (performance.now() - started) / 1000, patched: true };
+      return { index: Promise.resolve(index), figures: Promise.resolve({ articles: index.state.articles, commonTerms: index.state.commonTerms }) };
+    }
+  }
   const task = { articles: articles.map(({ record, terms }) => indexArticle(record, terms)) };
   let told!: (figures: IndexFigures) => void;
   const figures = new Promise<IndexFigures>((resolve) => (told = resolve));
@@ -93,19 +163,25 @@ function settleWith(figures: Promise<IndexFigures>, index: Promise<BuiltIndex>):
   return Promise.race([figures, index.then(() => figures)]);
 }
 
-/** Writes the full-text index once built and the exact lookups. */
-export async function writeSearchIndex(write: WriteSiteFile, input: SearchIndexInput): Promise<SearchIndexResult> {
+/**
+ * Writes the full-text index once built (or patched: its other files are kept as the last build wrote them) and the
+ * exact lookups.
+ */
+export async function writeSearchIndex(write: WriteSiteFile, keep: (sitePath: string) => boolean, input: SearchIndexInput): Promise<SearchIndexResult> {
   const index = await input.index;
-  let files = 0;
-  let bytes = 0;
-  const counted: WriteSiteFile = (path, content) => {
+  let files = index.state.files.length;
+  let bytes = index.state.files.reduce((sum, [, size]) => sum + size, 0);
+  for (const [path, content] of index.files) await write(path, content);
+  for (const path of index.unchanged) {
+    if (!keep(path)) throw new Error(`${path}: the last build's search index file to keep is not as it left it`);
+  }
+  await writeLookups((path, content) => {
     files++;
     bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.length;
     return write(path, content);
-  };
-  for (const [path, content] of index.files) await counted(path, content);
-  await writeLookups(counted, { listings: input.listings, titles: input.titles });
-  return { articles: index.stats.articles, terms: index.stats.terms, postings: index.stats.postings, files, bytes, buildSeconds: index.seconds };
+  }, { listings: input.listings, titles: input.titles });
+  const { articles, terms, postings } = index.state;
+  return { articles, terms, postings, files, bytes, buildSeconds: index.seconds, patched: index.patched ? index.files.size : null, state: index.state };
 }
 
 /**

@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { loadValue, storeValue } from '../pipeline/stored.ts';
 import type { Diagnostic } from '../types.ts';
+import type { SearchState } from '../index/index.ts';
 
 /** What a build found, kept so that a build with nothing to do can report it again. */
 export interface LastBuild {
@@ -25,6 +26,8 @@ export interface LastBuild {
   pagesWritten: number;
   diagnostics: Diagnostic[];
   rules: Record<string, { articles: number; occurrences: number }>;
+  /** Its search index's state, for the next build to patch rather than build again (index/index.ts). */
+  search?: SearchState;
 }
 
 /** Where the record of the last build into the folder whose manifest is `manifestFile` is kept. */
@@ -38,6 +41,7 @@ export function takeLastBuild(file: string): LastBuild | null {
   rmSync(file, { force: true });
   if (typeof value?.inputs !== 'string' || typeof value.sources !== 'string' || !Array.isArray(value.diagnostics) || typeof value.rules !== 'object' || value.rules === null) return null;
   if (![value.articlesRead, value.articlesBuilt, value.pagesWritten].every((n) => typeof n === 'number')) return null;
+  if (value.search !== undefined && (typeof value.search?.inputs !== 'string' || !Array.isArray(value.search.articles) || typeof value.search.index !== 'object')) delete value.search;
   return value as LastBuild;
 }
 

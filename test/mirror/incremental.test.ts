@@ -119,6 +119,7 @@ test('after an edit, only that file is parsed again, and the site equals a clean
   assert.equal(result.articlesBuilt, records.length);
   assert.equal(result.articlesParsed, 1, 'one article parsed, the rest from the cache');
   assert.ok(result.search, 'the search index was written');
+  assert.notEqual(result.search.patched, null, 'the last build\'s index was patched, not built again');
 });
 
 test('after a deletion, the article\'s pages, redirects and records are gone, and the site equals a clean build', async () => {

@@ -16,7 +16,7 @@ export function article(number: number, title: string, body: string, more: Parti
 
 export function indexOf(articles: IndexArticle[]) {
   const index = buildFullTextIndex(articles);
-  const figures: IndexFigures = { articles: index.stats.articles, commonTerms: index.commonTerms };
+  const figures: IndexFigures = { articles: index.state.articles, commonTerms: index.state.commonTerms };
   const fetched: string[] = [];
   const fetchBytes = async (path: string) => {
     fetched.push(path);

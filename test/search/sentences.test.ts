@@ -192,7 +192,7 @@ test('a pasted sentence of common words ranks the article holding it as written 
 test('the sentence shards are read in the first round, with the term shards; a query of four words or fewer reads none', async () => {
   const articles = Array.from({ length: 20 }, (_, i) => article(300000 + i, `Article ${i}`, `Service ${i} stops when the disk is full. The event log records it.`));
   const index = buildFullTextIndex(articles);
-  const figures: IndexFigures = { articles: index.stats.articles, commonTerms: index.commonTerms };
+  const figures: IndexFigures = { articles: index.state.articles, commonTerms: index.state.commonTerms };
   const requested: string[] = [];
   let release!: () => void;
   const gate = new Promise<void>((done) => (release = done));
@@ -230,7 +230,7 @@ test(`a sentence held by more than ${MAX_SENTENCE_ARTICLES} articles is boilerpl
   };
   assert.equal(holders(boilerplate), undefined);
   assert.equal(holders(kept)?.length, MAX_SENTENCE_ARTICLES);
-  assert.equal(index.stats.boilerplate, 1);
+  assert.equal(index.state.boilerplate.length, 1);
 });
 
 test('a sentence shard decodes to what was written', () => {

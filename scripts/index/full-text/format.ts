@@ -66,6 +66,9 @@ export const shardOfTerm = (term: string): number => fnv1a(term) % SHARDS;
  * that form.
  */
 export const exactTerm = (form: string): string => `=${form}`;
+
+/** The impact byte of an exact title form's postings: in the title, the least impact (only its presence counts). */
+export const EXACT_IMPACT = 128 | 1;
 export const shardOfSentence = (fingerprint: number): number => fingerprint % SENTENCE_SHARDS;
 
 const encoder = new TextEncoder();
@@ -265,8 +268,19 @@ export function readPostings(r: ByteReader, count: number, withImpacts: boolean,
 const FLAG_BLOCKS = 1;
 const FLAG_TAIL = 2;
 
+/** A shard's entry as stored: its postings' bytes, not decoded. */
+export interface StoredTerm {
+  term: string;
+  df: number;
+  /** Postings stored in the shard (the head, when there is a tail). */
+  count: number;
+  hasBlocks: boolean;
+  tail: string | null;
+  data: Uint8Array;
+}
+
 /** A shard's bytes, from its terms sorted by term. */
-export function encodeShard(terms: { term: string; df: number; tail: string | null; data: Uint8Array; count: number; hasBlocks: boolean }[]): Uint8Array {
+export function encodeShard(terms: readonly StoredTerm[]): Uint8Array {
   const w = new ByteWriter();
   w.bytes(encoder.encode(MAGIC));
   w.varint(terms.length);
@@ -282,8 +296,8 @@ export function encodeShard(terms: { term: string; df: number; tail: string | nu
   return w.result();
 }
 
-/** The entries of `wanted` terms found in a shard's bytes (the others are skipped, not decoded). */
-export function decodeShard(bytes: Uint8Array, wanted: ReadonlySet<string>): Map<string, ShardTerm> {
+/** Every entry of a shard in its order, postings not decoded (views into `bytes`). */
+export function readShardEntries(bytes: Uint8Array): StoredTerm[] {
   const r = new ByteReader(bytes);
   r.magic();
   const count = r.varint();
@@ -296,14 +310,21 @@ export function decodeShard(bytes: Uint8Array, wanted: ReadonlySet<string>): Map
     const tail = flags & FLAG_TAIL ? r.string() : null;
     heads.push({ term, df, count: n, flags, tail, length: r.varint() });
   }
+  const entries = heads.map((h): StoredTerm => ({ term: h.term, df: h.df, count: h.count, hasBlocks: (h.flags & FLAG_BLOCKS) !== 0, tail: h.tail, data: r.take(h.length) }));
+  if (!r.done) throw new Error('index shard longer than its entries');
+  return entries;
+}
+
+/** A stored entry's postings. */
+export function readStoredTerm(entry: StoredTerm): Postings {
+  return readPostings(new ByteReader(entry.data), entry.count, true, entry.hasBlocks);
+}
+
+/** The entries of `wanted` terms found in a shard's bytes (the others are not decoded). */
+export function decodeShard(bytes: Uint8Array, wanted: ReadonlySet<string>): Map<string, ShardTerm> {
   const out = new Map<string, ShardTerm>();
-  for (const h of heads) {
-    if (!wanted.has(h.term)) {
-      r.offset += h.length;
-      continue;
-    }
-    const data = new ByteReader(r.take(h.length));
-    out.set(h.term, { term: h.term, df: h.df, tail: h.tail, postings: readPostings(data, h.count, true, (h.flags & FLAG_BLOCKS) !== 0) });
+  for (const e of readShardEntries(bytes)) {
+    if (wanted.has(e.term)) out.set(e.term, { term: e.term, df: e.df, tail: e.tail, postings: readStoredTerm(e) });
   }
   return out;
 }
@@ -366,18 +387,18 @@ export function encodeSentenceShard(entries: readonly { fingerprint: number; num
   return w.result();
 }
 
-/** The articles of the `wanted` fingerprints found in a sentence shard's bytes (all of them in shard `shard`). */
-export function decodeSentenceShard(bytes: Uint8Array, shard: number, wanted: ReadonlySet<number>): Map<number, number[]> {
+/** The articles of the `wanted` fingerprints (every one when null) found in a sentence shard's bytes (all of them in shard `shard`). */
+export function decodeSentenceShard(bytes: Uint8Array, shard: number, wanted: ReadonlySet<number> | null): Map<number, number[]> {
   const r = new ByteReader(bytes);
   r.magic();
   const count = r.varint();
   const out = new Map<number, number[]>();
   let key = 0;
-  for (let i = 0; i < count && out.size < wanted.size; i++) {
+  for (let i = 0; i < count && (!wanted || out.size < wanted.size); i++) {
     key += r.varint();
     const fingerprint = key * SENTENCE_SHARDS + shard;
     const n = r.varint();
-    if (wanted.has(fingerprint)) out.set(fingerprint, readPostings(r, n, false, false).numbers);
+    if (!wanted || wanted.has(fingerprint)) out.set(fingerprint, readPostings(r, n, false, false).numbers);
     else for (let j = 0; j < n; j++) r.varint();
   }
   return out;

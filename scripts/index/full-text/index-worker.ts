@@ -10,6 +10,10 @@ import { buildFullTextIndex, type FullTextIndex, type IndexArticle } from './wri
 export interface BuiltIndex extends FullTextIndex {
   /** Seconds the build of the index took on its thread. */
   seconds: number;
+  /** Patched from the last build's (patch-index.ts) rather than built: `files` holds only those that changed. */
+  patched: boolean;
+  /** The last build's files a patched index keeps as they are. */
+  unchanged: string[];
 }
 
 export interface IndexTask {
@@ -24,5 +28,5 @@ export default function buildIndex({ articles, figures }: IndexTask, onFigures?:
     figures?.postMessage(found);
     onFigures?.(found);
   });
-  return { ...index, seconds: (performance.now() - started) / 1000 };
+  return { ...index, seconds: (performance.now() - started) / 1000, patched: false, unchanged: [] };
 }

@@ -9,8 +9,9 @@
  */
 import type { ArticleTerms } from './article-terms.ts';
 import type { IndexFigures } from './rank.ts';
+import type { IndexState } from './patch-index.ts';
 import {
-  BLOCKS_UP_TO_DF, ByteWriter, encodeList, encodeShard, exactTerm, fnv1a, fullTextPaths, HEAD_POSTINGS, impactByte, impactOf, MAX_SENTENCE_ARTICLES,
+  BLOCKS_UP_TO_DF, ByteWriter, encodeList, encodeShard, EXACT_IMPACT, exactTerm, fnv1a, fullTextPaths, HEAD_POSTINGS, impactByte, impactOf, MAX_SENTENCE_ARTICLES,
   SENTENCE_SHARDS, SentenceShardWriter, SHARDS, shardOfSentence, shardOfTerm, writeListHeader, writePostings,
 } from './format.ts';
 
@@ -26,23 +27,12 @@ export interface IndexArticle {
   filters: [name: string, value: string][];
 }
 
-/** The impact byte of an exact title form's postings: in the title, the least impact (only its presence counts). */
-const EXACT_IMPACT = 128 | 1;
-
 export interface FullTextIndex {
   /** Site path → bytes. */
   files: Map<string, Uint8Array>;
-  /** Terms held by more than a tenth of the articles, sorted: a long query skips them (search.ts). */
-  commonTerms: string[];
-  stats: {
-    articles: number;
-    terms: number;
-    postings: number;
-    tails: number;
-    /** Sentence fingerprints indexed, and those left out as boilerplate (held by more than MAX_SENTENCE_ARTICLES). */
-    sentences: number;
-    boilerplate: number;
-  };
+  /** What the next build patches this index from (patch-index.ts), with the figures: the article count, the terms
+   *  held by more than a tenth of the articles (a long query skips them: rank.ts). */
+  state: IndexState;
 }
 
 /**
@@ -163,6 +153,7 @@ export function buildFullTextIndex(articles: readonly IndexArticle[], onFigures?
   // The titles' words as written, each in its term's shard; a form in more than HEAD_POSTINGS titles is left out (a
   // word that common weighs too little in a query for its exact form to matter).
   const exact = new Map<string, { shard: number; numbers: number[] }>();
+  const commonForms: [string, number][] = [];
   for (const article of sorted) {
     for (const { form, term } of article.titleForms) {
       const key = exactTerm(form);
@@ -173,7 +164,10 @@ export function buildFullTextIndex(articles: readonly IndexArticle[], onFigures?
   }
   const shardOf = new Map<string, number>();
   for (const [term, { shard, numbers }] of exact) {
-    if (numbers.length > HEAD_POSTINGS) continue;
+    if (numbers.length > HEAD_POSTINGS) {
+      commonForms.push([term, numbers.length]);
+      continue;
+    }
     const at = data.length;
     writePostings(data, numbers.length, (i) => numbers[i]!, () => EXACT_IMPACT, null);
     entries.push({ term, df: numbers.length, tail: null, from: at, to: data.length, count: numbers.length, hasBlocks: false });
@@ -200,8 +194,15 @@ export function buildFullTextIndex(articles: readonly IndexArticle[], onFigures?
   }
   for (const [path, numbers] of filters) files.set(path, encodeList(numbers));
 
-  const sentences = writeSentenceShards(sorted, files);
-  return { files, commonTerms, stats: { articles: sorted.length, terms: termCount, postings, tails: tailNames.size, ...sentences } };
+  const boilerplate = writeSentenceShards(sorted, files);
+  const byName = <T>([a]: [string, T], [b]: [string, T]) => (a < b ? -1 : a > b ? 1 : 0);
+  return {
+    files,
+    state: {
+      articles: sorted.length, terms: termCount, postings, commonTerms, tails: [...tailNames].sort(), commonForms: commonForms.sort(byName), boilerplate,
+      files: [...files].map(([path, bytes]): [string, number] => [path, bytes.length]).sort(byName),
+    },
+  };
 }
 
 /**
@@ -211,7 +212,7 @@ export function buildFullTextIndex(articles: readonly IndexArticle[], onFigures?
  * ordinal)` packed below 2⁵³, which orders them by shard, then fingerprint, then article, with no object per pair.
  * Every shard is written, empty or not.
  */
-function writeSentenceShards(sorted: readonly IndexArticle[], files: Map<string, Uint8Array>): { sentences: number; boilerplate: number } {
+function writeSentenceShards(sorted: readonly IndexArticle[], files: Map<string, Uint8Array>): [fingerprint: number, articles: number][] {
   const ORDINALS = 2 ** 21;
   const KEYS = Math.ceil(2 ** 32 / SENTENCE_SHARDS);
   if (sorted.length > ORDINALS) throw new Error(`more than ${ORDINALS} articles`);
@@ -226,8 +227,7 @@ function writeSentenceShards(sorted: readonly IndexArticle[], files: Map<string,
   }
   pairs.sort();
   const numbers = new Int32Array(MAX_SENTENCE_ARTICLES);
-  let kept = 0;
-  let boilerplate = 0;
+  const boilerplate: [number, number][] = [];
   let i = 0;
   for (let shard = 0; shard < SENTENCE_SHARDS; shard++) {
     const writer = new SentenceShardWriter();
@@ -236,17 +236,17 @@ function writeSentenceShards(sorted: readonly IndexArticle[], files: Map<string,
       const entry = Math.floor(pairs[i]! / ORDINALS);
       let j = i;
       while (j < total && Math.floor(pairs[j]! / ORDINALS) === entry) j++;
-      if (j - i > MAX_SENTENCE_ARTICLES) boilerplate++;
+      const fingerprint = (entry % KEYS) * SENTENCE_SHARDS + shard;
+      if (j - i > MAX_SENTENCE_ARTICLES) boilerplate.push([fingerprint, j - i]);
       else {
         for (let k = i; k < j; k++) numbers[k - i] = sorted[pairs[k]! % ORDINALS]!.number;
-        writer.add((entry % KEYS) * SENTENCE_SHARDS + shard, numbers.subarray(0, j - i));
-        kept++;
+        writer.add(fingerprint, numbers.subarray(0, j - i));
       }
       i = j;
     }
     files.set(fullTextPaths.sentences(shard), writer.result());
   }
-  return { sentences: kept, boilerplate };
+  return boilerplate.sort(([a], [b]) => a - b);
 }
 
 /** A file name for a term's tail: a hash of the term (terms may hold any letter), unique among the index's tails (its
