@@ -22,7 +22,8 @@ import { recordLinesOf, recordsExport } from './write/data-export.ts';
 import { assertOwnedOutput, OutputFolder } from './write/output.ts';
 import { buildInputs, lastBuildFileOf, saveLastBuild, sourcesDigest, takeLastBuild } from './write/last-build.ts';
 import { writeSiteFiles } from './write/site-files.ts';
-import { bundleSearchScript, changesSince, startFullTextIndex, writeSearchIndex, type ArticleToIndex, type LastIndex, type SearchIndexResult, type SearchState } from './index/index.ts';
+import type { LastIndex } from './index/full-text/index-worker.ts';
+import { bundleSearchScript, changesSince, startFullTextIndex, writeSearchIndex, type ArticleToIndex, type SearchIndexResult, type SearchState } from './index/index.ts';
 import { createProgress, formatCount, plural, type Progress, type StageTiming } from './report/progress.ts';
 import { threadTimeRemark } from './report/stage-line.ts';
 import { describeFootprint, footprintOfPaths, type Footprint } from './report/host-limits.ts';
@@ -508,18 +509,7 @@ function lastIndexOf(last: SearchState, cacheFolder: string, articles: ArticleTo
     return cached?.record && cached.searchTerms ? { record: cached.record, terms: cached.searchTerms } : null;
   });
   packs.release();
-  if (!changes) return null;
-  return {
-    state: last.index,
-    changes,
-    read: (sitePath) => {
-      try {
-        return readFileSync(output.file(sitePath));
-      } catch {
-        return null;
-      }
-    },
-  };
+  return changes ? { state: last.index, changes, root: output.root } : null;
 }
 
 /** Files rejected at the article stage (duplicate ids included); tree-level warnings don't count. */

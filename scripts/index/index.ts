@@ -17,8 +17,8 @@ import { eventSourceKey } from '../symptoms/event-sources.ts';
 import { writeLookups } from './lookups.ts';
 import type { ArticleTerms } from './full-text/article-terms.ts';
 import type { IndexArticle } from './full-text/write-index.ts';
-import { MAX_PATCHED_ARTICLES, patchFullTextIndex, type ArticleChange, type IndexState } from './full-text/patch-index.ts';
-import buildIndex, { type BuiltIndex, type IndexTask } from './full-text/index-worker.ts';
+import { MAX_PATCHED_ARTICLES, type ArticleChange, type IndexState } from './full-text/patch-index.ts';
+import buildIndex, { type BuiltIndex, type IndexTask, type LastIndex } from './full-text/index-worker.ts';
 import { MessageChannel } from 'node:worker_threads';
 import { queryTerms, wordForms } from './full-text/tokens.ts';
 import type { IndexFigures } from './full-text/rank.ts';
@@ -68,13 +68,6 @@ export interface ArticleToIndex {
   terms: ArticleTerms;
   path: string;
   key: string | undefined;
-}
-
-/** The last build's index to patch: its state, the articles changed since, and how to read its files. */
-export interface LastIndex {
-  state: IndexState;
-  changes: ArticleChange[];
-  read: (sitePath: string) => Uint8Array | null;
 }
 
 /**
@@ -129,32 +122,22 @@ export interface IndexInProgress {
  * Starts building the full-text index from every article and the terms its parse made (`ProcessedArticle.searchTerms`):
  * on a thread of its own (index-worker.ts), so that the main thread renders meanwhile, or in this thread when
  * `inThread` (the build's `--workers 0`). Given the last build's index and the articles changed since, it patches
- * that instead, here, when it can (patch-index.ts).
+ * that instead (patch-index.ts), and builds the whole index only when the patch is refused.
  */
 export function startFullTextIndex(articles: readonly ArticleToIndex[], options: { inThread: boolean; last?: LastIndex | null }): IndexInProgress {
-  if (options.last) {
-    const started = performance.now();
-    const patched = patchFullTextIndex(options.last.state, options.last.changes, options.last.read);
-    if (patched) {
-      const unchanged = options.last.state.files.map(([path]) => path).filter((path) => !patched.files.has(path) && !patched.removed.has(path));
-      const index: BuiltIndex = { files: patched.files, state: patched.state, unchanged, seconds: (performance.now() - started) / 1000, patched: true };
-      return { index: Promise.resolve(index), figures: Promise.resolve({ articles: index.state.articles, commonTerms: index.state.commonTerms }) };
-    }
-  }
-  const task = { articles: articles.map(({ record, terms }) => indexArticle(record, terms)) };
   let told!: (figures: IndexFigures) => void;
   const figures = new Promise<IndexFigures>((resolve) => (told = resolve));
-  if (options.inThread) {
-    const index = new Promise<BuiltIndex>((resolve) => resolve(buildIndex(task, told)));
-    return { index, figures: settleWith(figures, index) };
-  }
-  const channel = new MessageChannel();
-  channel.port1.once('message', (found: IndexFigures) => told(found));
-  const pool = new Piscina<IndexTask, BuiltIndex>({ filename: new URL('./full-text/index-worker.ts', import.meta.url).href, minThreads: 1, maxThreads: 1 });
-  const index = pool.run({ ...task, figures: channel.port2 }, { transferList: [channel.port2] }).finally(() => {
-    channel.port1.close();
-    return pool.destroy();
-  });
+  let pool: Piscina<IndexTask, BuiltIndex | null> | null = null;
+  const run = (task: IndexTask): Promise<BuiltIndex | null> => {
+    if (options.inThread) return Promise.resolve().then(() => buildIndex(task, told));
+    pool ??= new Piscina<IndexTask, BuiltIndex | null>({ filename: new URL('./full-text/index-worker.ts', import.meta.url).href, minThreads: 1, maxThreads: 1 });
+    const channel = new MessageChannel();
+    channel.port1.once('message', (found: IndexFigures) => told(found));
+    return pool.run({ ...task, figures: channel.port2 }, { transferList: [channel.port2] }).finally(() => channel.port1.close());
+  };
+  const whole = async () => (await run({ articles: articles.map(({ record, terms }) => indexArticle(record, terms)) }))!;
+  const last = options.last;
+  const index = (last ? run({ last }).then((patched) => patched ?? whole()) : whole()).finally(() => pool?.destroy());
   return { index, figures: settleWith(figures, index) };
 }
 
