@@ -133,7 +133,12 @@ export function startFullTextIndex(articles: readonly ArticleToIndex[], options:
     pool ??= new Piscina<IndexTask, BuiltIndex | null>({ filename: new URL('./full-text/index-worker.ts', import.meta.url).href, minThreads: 1, maxThreads: 1 });
     const channel = new MessageChannel();
     channel.port1.once('message', (found: IndexFigures) => told(found));
-    return pool.run({ ...task, figures: channel.port2 }, { transferList: [channel.port2] }).finally(() => channel.port1.close());
+    return pool.run({ ...task, figures: channel.port2 }, { transferList: [channel.port2] }).then((index) => {
+      // A patch tells its figures as it ends, on a port of its own: the result may come first.
+      if (index) told({ articles: index.state.articles, commonTerms: index.state.commonTerms });
+      channel.port1.close();
+      return index;
+    });
   };
   const whole = async () => (await run({ articles: articles.map(({ record, terms }) => indexArticle(record, terms)) }))!;
   const last = options.last;

@@ -122,6 +122,16 @@ test('after an edit, only that file is parsed again, and the site equals a clean
   assert.notEqual(result.search.patched, null, 'the last build\'s index was patched, not built again');
 });
 
+test('on worker threads too, a rebuild patches the last build\'s search index on the index thread, and equals a clean build', async () => {
+  const edited = records.find((r) => r.citedBy.length === 0)!;
+  const file = join(source, edited.sourcePath);
+  writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\nThe quokka driver was revised.\n`);
+  const result = await build({ ...options, out: mirror, cacheDir, workers: 1 });
+  assert.notEqual(result.search?.patched ?? null, null, 'the last build\'s index was patched, not built again');
+  assert.deepEqual(differences(snapshot(mirror), await cleanBuild('after-threaded-edit')), []);
+  assert.ok(readFileSync(join(mirror, 'search/index.html'), 'utf8').includes('commonTerms'), 'the search page holds its script with the figures');
+});
+
 test('after a deletion, the article\'s pages, redirects and records are gone, and the site equals a clean build', async () => {
   const deleted = records.find((r) => r.citedBy.length === 0)!;
   rmSync(join(source, deleted.sourcePath, '..'), { recursive: true });
