@@ -438,6 +438,8 @@ async function linkRenderAndWrite(
   const searchScript = fullText?.figures.then(bundleSearchScript);
   searchScript?.catch(() => {});
 
+  // The writer thread loads its code beside linking, on the core linking leaves free.
+  output.startWriter();
   progress.stage('Linking');
   const { linked, data, pages } = linkSite(o, output, kept, byId);
   if (searchScript) data.searchScript = searchScript;

@@ -213,16 +213,25 @@ export class OutputFolder {
     if (this.failure) throw this.failure;
   }
 
+  /**
+   * Starts the writer thread ahead of the first write: loading its code takes the better part of a second, which a
+   * rebuild would otherwise spend waiting once its few pages are rendered.
+   */
+  startWriter(): void {
+    this.writer ??= new Piscina<WriteTask, void>({ filename: new URL('./writer-worker.ts', import.meta.url).href, minThreads: 1, maxThreads: 1, idleTimeout: 1000 });
+  }
+
   private send(): void {
     if (this.batch.length === 0) return;
-    this.writer ??= new Piscina<WriteTask, void>({ filename: new URL('./writer-worker.ts', import.meta.url).href, minThreads: 1, maxThreads: 1, idleTimeout: 1000 });
+    this.startWriter();
+    const writer = this.writer!;
     const files = this.batch;
     const bytes = this.batchBytes;
     this.batch = [];
     this.batchBytes = 0;
     const entry = {
       bytes,
-      done: this.writer.run({ files }).then(
+      done: writer.run({ files }).then(
         () => {},
         (error: unknown) => void (this.failure ??= error instanceof Error ? error : new Error(String(error))),
       ).finally(() => {
