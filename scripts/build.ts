@@ -391,7 +391,7 @@ interface MadeSite {
  * Stage 4 over the parsed articles (deduplicated, in id order): links them, and makes the data the templates render —
  * with the pages whose inputs are unchanged since the last build into `output` left out (`pages`).
  */
-export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: ProcessedArticle[], byId: Map<string, ProcessedArticle>): { linked: LinkedArchive; data: SiteData; pages: PageSelection } {
+export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: ProcessedArticle[], byId: Map<string, ProcessedArticle>): { linked: LinkedArchive; data: SiteData; pages: PageSelection; resolveBody: (page: ArticlePage) => void } {
   const linked = linkArchive(kept.map((p) => p.record!), (slug) => familyOf(slug).name);
   const families = new Map<string, FamilyInfo>(linked.listings.families.map((f) => [f.key, { slug: f.key, name: f.name }]));
   const site = { base: o.base, siteUrl: o.siteUrl, title: 'KB Archive', articleCount: kept.length, version, publishing: o.publishing };
@@ -402,7 +402,9 @@ export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: Pr
     const neighbours = linked.neighbours.get(a.id);
     return {
       ...a,
-      bodyHtml: resolveBodyLinks(p.bodyHtml, exists, hrefOf),
+      // As parsed: its citations are resolved for the pages rendered (`resolveBody`); a kept page's fingerprint covers
+      // them through the articles its body names.
+      bodyHtml: p.bodyHtml,
       previous: neighbours?.previous ?? null,
       next: neighbours?.next ?? null,
     };
@@ -416,7 +418,7 @@ export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: Pr
   };
   const pages = selectPages(output, renderVersion({ site, families: [...families] }), linked.summaries, inputsOf);
   const data: SiteData = { site, articles, summaries: linked.summaries, listings: linked.listings, families, pages };
-  return { linked, data, pages };
+  return { linked, data, pages, resolveBody: (page) => (page.bodyHtml = resolveBodyLinks(page.bodyHtml, exists, hrefOf)) };
 }
 
 /** Stages 4–7 over the parsed articles: link, render, write the records and site files, then the search index. */
@@ -441,7 +443,7 @@ async function linkRenderAndWrite(
   // The writer thread loads its code beside linking, on the core linking leaves free.
   output.startWriter();
   progress.stage('Linking');
-  const { linked, data, pages } = linkSite(o, output, kept, byId);
+  const { linked, data, pages, resolveBody } = linkSite(o, output, kept, byId);
   if (searchScript) data.searchScript = searchScript;
   const { articles } = data;
   progress.done(`${plural(linked.listings.events.length, 'event ID')}, ${plural(linked.listings.errors.length, 'error code')}, ${formatCount(linked.stats.citationsResolved)} citations resolved, ${formatCount(linked.stats.citationsMissing)} missing`);
@@ -452,6 +454,7 @@ async function linkRenderAndWrite(
   // The article pages to render are chosen first (by their fingerprints), so that their number decides how many
   // Eleventy runs render them (Eleventy holds every page of a run until it ends): a one-article rebuild renders in one.
   const chosen = pages.select(articles, articlePagePath);
+  for (const page of chosen) resolveBody(page);
   const articleRuns: ArticlePage[][] = [];
   for (let i = 0; i < chosen.length; i += o.articlesPerRenderRun) articleRuns.push(chosen.slice(i, i + o.articlesPerRenderRun));
   const rendered = await renderSite(data, {
