@@ -77,7 +77,8 @@ export function selectPages(output: OutputFolder, version: string, summaries: Re
     let named = '';
     for (const id of names) named += summaryDigestOf(id);
     for (const [, id] of json.matchAll(namedArticle)) named += summaryDigestOf(id!);
-    return `p:${createHash('sha256').update(version).update('\0').update(digest).update('\0').update(json).update('\0').update(named).digest('base64url')}`;
+    // One call into the hash, not one per part: 72k pages a rebuild.
+    return `p:${hash('sha256', `${version}\0${digest}\0${json}\0${named}`, 'base64url')}`;
   };
   return {
     kept,
