@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { findArticleFiles, resolveReadLimits, defaultReadLimits } from './read/index.ts';
 import { processAll } from './pipeline/pool.ts';
-import { codeVersion, openCacheFolder, openPackStore, sourcesUnchanged, type ArticleCache, type StatsRead } from './pipeline/cache.ts';
+import { codeVersion, loadArticleText, openCacheFolder, openPackStore, sourcesUnchanged, type ArticleCache, type StatsRead } from './pipeline/cache.ts';
 import { mapStageTimes, type ArticleStageTimes, type ProcessedArticle } from './pipeline/article.ts';
 import { linkArchive, resolveBodyLinks, compareIds, folderOf, type LinkedArchive } from './link/index.ts';
 import { familyOf } from './normalise/index.ts';
@@ -402,9 +402,9 @@ export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: Pr
     const neighbours = linked.neighbours.get(a.id);
     return {
       ...a,
-      // As parsed: its citations are resolved for the pages rendered (`resolveBody`); a kept page's fingerprint covers
-      // them through the articles its body names.
-      bodyHtml: p.bodyHtml,
+      // Filled for the pages rendered (`resolveBody`), from the parse with its citations resolved; a kept page's
+      // fingerprint covers them through the articles its body names.
+      bodyHtml: '',
       previous: neighbours?.previous ?? null,
       next: neighbours?.next ?? null,
     };
@@ -418,7 +418,7 @@ export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: Pr
   };
   const pages = selectPages(output, renderVersion({ site, families: [...families] }), linked.summaries, inputsOf);
   const data: SiteData = { site, articles, summaries: linked.summaries, listings: linked.listings, families, pages };
-  return { linked, data, pages, resolveBody: (page) => (page.bodyHtml = resolveBodyLinks(page.bodyHtml, exists, hrefOf)) };
+  return { linked, data, pages, resolveBody: (page) => (page.bodyHtml = resolveBodyLinks(byId.get(page.id)!.bodyHtml, exists, hrefOf)) };
 }
 
 /** Stages 4–7 over the parsed articles: link, render, write the records and site files, then the search index. */
@@ -432,9 +432,13 @@ async function linkRenderAndWrite(
 ): Promise<MadeSite> {
   // The full-text index needs only the parsed articles: it is built on a thread of its own while the main thread
   // links and renders, and written after the pages; or patched from the last build's, when only a few articles changed.
-  const toIndex: ArticleToIndex[] = kept.map((p) => ({ record: p.record!, terms: p.searchTerms!, path: p.path, key: indexing.keyOf(p.path) }));
+  const termsOf = (p: ProcessedArticle) => {
+    loadArticleText([p]);
+    return p.searchTerms!;
+  };
+  const toIndex: ArticleToIndex[] = kept.map((p) => ({ record: p.record!, terms: () => termsOf(p), path: p.path, key: indexing.keyOf(p.path) }));
   const lastIndex = o.search && indexing.last && (await output.allAsLeft()) ? lastIndexOf(indexing.last.state, indexing.last.cacheFolder, toIndex, output) : null;
-  const fullText = o.search ? startFullTextIndex(toIndex, { inThread: o.workers === 0, last: lastIndex }) : null;
+  const fullText = o.search ? startFullTextIndex(toIndex, { inThread: o.workers === 0, last: lastIndex, loadTerms: () => loadArticleText(kept) }) : null;
   // Awaited after rendering: a failure meanwhile must not count as unhandled.
   fullText?.index.catch(() => {});
   const searchScript = fullText?.figures.then(bundleSearchScript);
@@ -454,6 +458,8 @@ async function linkRenderAndWrite(
   // The article pages to render are chosen first (by their fingerprints), so that their number decides how many
   // Eleventy runs render them (Eleventy holds every page of a run until it ends): a one-article rebuild renders in one.
   const chosen = pages.select(articles, articlePagePath);
+  // A rebuild reads the text of the articles it renders from the cache; the others' pages are kept.
+  loadArticleText(chosen.map((page) => byId.get(page.id)!));
   for (const page of chosen) resolveBody(page);
   const articleRuns: ArticlePage[][] = [];
   for (let i = 0; i < chosen.length; i += o.articlesPerRenderRun) articleRuns.push(chosen.slice(i, i + o.articlesPerRenderRun));
@@ -477,7 +483,12 @@ async function linkRenderAndWrite(
   for (const p of kept) p.bodyHtml = '';
 
   progress.stage('Writing records');
-  const articleFiles = await writeArticleFiles(output, data.site, articles, recordLines, byId, pages.kept);
+  const plainTextOf = (id: string) => {
+    const p = byId.get(id);
+    if (p) loadArticleText([p]);
+    return p?.plainText ?? '';
+  };
+  const articleFiles = await writeArticleFiles(output, data.site, articles, recordLines, plainTextOf, pages.kept);
   const siteFiles = await writeSiteFiles(output, data.site, articles, allPages, exportBytes, { redirectsFile: o.redirectsFile });
   progress.done(`${plural(articles.length, 'record')} in the data export${articleFiles > 0 ? ` and ${plural(articleFiles, 'file')} beside the pages` : ''}, ${plural(siteFiles.sitemapUrls, 'sitemap URL')}`);
   for (const p of kept) p.plainText = '';
@@ -511,6 +522,7 @@ function lastIndexOf(last: SearchState, cacheFolder: string, articles: ArticleTo
   const packs = openPackStore(cacheFolder);
   const changes = changesSince(last, articles, (key, path) => {
     const cached = packs.read(key, path);
+    if (cached) loadArticleText([cached]);
     return cached?.record && cached.searchTerms ? { record: cached.record, terms: cached.searchTerms } : null;
   });
   packs.release();

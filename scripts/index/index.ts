@@ -65,7 +65,8 @@ export interface SearchState {
 /** An article as the index is given it, with the file and the cache key it was read from (none: not cached). */
 export interface ArticleToIndex {
   record: ArticleRecord;
-  terms: ArticleTerms;
+  /** Its terms (read from the cache when first asked for: a rebuild that patches the index needs only a few). */
+  terms: () => ArticleTerms;
   path: string;
   key: string | undefined;
 }
@@ -89,7 +90,7 @@ export function changesSince(last: SearchState, articles: readonly ArticleToInde
     if (old?.path === a.path && old.key === a.key) continue;
     const then = old ? was(old.path, old.key) : null;
     if (old && !then) return null;
-    changes.push({ before: then, after: indexArticle(a.record, a.terms) });
+    changes.push({ before: then, after: indexArticle(a.record, a.terms()) });
     if (changes.length > MAX_PATCHED_ARTICLES) return null;
   }
   for (const { path, key } of before.values()) {
@@ -124,7 +125,7 @@ export interface IndexInProgress {
  * `inThread` (the build's `--workers 0`). Given the last build's index and the articles changed since, it patches
  * that instead (patch-index.ts), and builds the whole index only when the patch is refused.
  */
-export function startFullTextIndex(articles: readonly ArticleToIndex[], options: { inThread: boolean; last?: LastIndex | null }): IndexInProgress {
+export function startFullTextIndex(articles: readonly ArticleToIndex[], options: { inThread: boolean; last?: LastIndex | null; loadTerms?: () => void }): IndexInProgress {
   let told!: (figures: IndexFigures) => void;
   const figures = new Promise<IndexFigures>((resolve) => (told = resolve));
   let pool: Piscina<IndexTask, BuiltIndex | null> | null = null;
@@ -140,7 +141,10 @@ export function startFullTextIndex(articles: readonly ArticleToIndex[], options:
       return index;
     });
   };
-  const whole = async () => (await run({ articles: articles.map(({ record, terms }) => indexArticle(record, terms)) }))!;
+  const whole = async () => {
+    options.loadTerms?.();
+    return (await run({ articles: articles.map(({ record, terms }) => indexArticle(record, terms())) }))!;
+  };
   const last = options.last;
   const index = (last ? run({ last }).then((patched) => patched ?? whole()) : whole()).finally(() => pool?.destroy());
   return { index, figures: settleWith(figures, index) };

@@ -33,6 +33,9 @@ export interface ProcessedArticle {
    *  for the stat index (cache.ts), so the first rebuild after a cold build need not hash every file, and the pack
    *  that holds it, for the pack index. */
   stored?: { stat: StatKey; key: string; pack: string };
+  /** Set on an article read from the cache without its text — `bodyHtml`, `plainText` and `searchTerms`, empty until
+   *  `loadArticleText` (cache.ts) reads them: a rebuild needs them only for the few articles it renders or indexes. */
+  unloaded?: { folder: string; pack: string; key: string };
 }
 
 /**

@@ -8,11 +8,11 @@
  * on a changed article (its events, listings, search) is rewritten.
  *
  * Layout: `<cache-dir>/<code version>/packs/<name>.v8`, each holding the entries of one batch of articles (see
- * `writePack`), and `pack-index.v8` naming the pack of each key. Entries of other code versions are deleted when a
+ * `writePack`) without their text, which is in `<name>.text` beside it, and `pack-index.v8` naming the pack of each key. Entries of other code versions are deleted when a
  * build starts; the folder is safe to delete at any time (the next build is a cold one).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,6 +88,11 @@ export function keyOfFile(cache: ArticleCache, root: string, path: string, maxBy
 export type Pack = [key: string, entry: ProcessedArticle][];
 
 const packFile = (folder: string, name: string) => join(folder, 'packs', `${name}.v8`);
+const textFile = (folder: string, name: string) => join(folder, 'packs', `${name}.text`);
+
+/** The part of an entry a rebuild seldom needs, and most of its bytes: read only for the articles it renders,
+ *  publishes or indexes again (`loadArticleText`). */
+type ArticleText = Pick<ProcessedArticle, 'bodyHtml' | 'plainText' | 'searchTerms'>;
 const packIndexFile = (folder: string) => join(folder, 'pack-index.v8');
 
 /**
@@ -103,7 +108,9 @@ export function writePack(folder: string, pack: Pack): string | null {
   for (const [key] of pack) hash.update(key).update('\0');
   const name = hash.digest('hex').slice(0, 32);
   try {
-    storeValue(packFile(folder, name), pack);
+    // The text first: a pack is never there without it.
+    storeValue(textFile(folder, name), pack.map(([key, e]): [string, ArticleText] => [key, { bodyHtml: e.bodyHtml, plainText: e.plainText, searchTerms: e.searchTerms }]));
+    storeValue(packFile(folder, name), pack.map(([key, e]): [string, ProcessedArticle] => [key, { ...e, bodyHtml: '', plainText: '', searchTerms: null }]));
     return name;
   } catch {
     return null;
@@ -192,19 +199,45 @@ function listPacks(folder: string): string[] {
 
 /** A pack's entries by key, or null when it is missing or not what `writePack` writes (damaged: parse again). */
 function readPack(folder: string, name: string): Map<string, ProcessedArticle> | null {
+  if (!existsSync(textFile(folder, name))) return null;
   const pack = loadValue(packFile(folder, name));
   if (!Array.isArray(pack)) return null;
   const entries = new Map<string, ProcessedArticle>();
   for (const item of pack as unknown[]) {
     if (!Array.isArray(item) || typeof item[0] !== 'string' || typeof item[1] !== 'object' || item[1] === null) return null;
     const entry = item[1] as ProcessedArticle;
-    // v8.deserialize returns typed arrays as views into the pack's buffer: each would keep the whole pack alive, and
-    // sending one to the main thread copies the pack with it (~600 MB over the corpus). Copies hold their own bytes.
-    const terms = entry.searchTerms;
-    if (terms) entry.searchTerms = { ...terms, weights: terms.weights.slice(), blockCounts: terms.blockCounts.slice(), blocks: terms.blocks.slice(), sentences: terms.sentences.slice() };
+    entry.unloaded = { folder, pack: name, key: item[0] };
     entries.set(item[0], entry);
   }
   return entries;
+}
+
+/**
+ * Reads the text of articles that came from the cache without it (`ProcessedArticle.unloaded`), each pack's text file
+ * once. Throws, naming the file, when one is gone or damaged: the cache was changed under the build.
+ */
+export function loadArticleText(articles: Iterable<ProcessedArticle>): void {
+  const byPack = new Map<string, ProcessedArticle[]>();
+  for (const a of articles) {
+    if (!a.unloaded) continue;
+    const file = textFile(a.unloaded.folder, a.unloaded.pack);
+    (byPack.get(file) ?? byPack.set(file, []).get(file)!).push(a);
+  }
+  for (const [file, list] of byPack) {
+    const value = loadValue(file);
+    const texts = new Map(Array.isArray(value) ? (value as [string, ArticleText][]) : []);
+    for (const a of list) {
+      const text = texts.get(a.unloaded!.key);
+      if (!text) throw new Error(`${file}: the build cache's text of ${a.path} is gone or damaged; delete the cache folder and build again`);
+      // v8.deserialize returns typed arrays as views into the file's buffer: each would keep the whole file alive, and
+      // sending one to another thread copies the file with it. Copies hold their own bytes.
+      const terms = text.searchTerms;
+      a.searchTerms = terms ? { ...terms, weights: terms.weights.slice(), blockCounts: terms.blockCounts.slice(), blocks: terms.blocks.slice(), sentences: terms.sentences.slice() } : null;
+      a.bodyHtml = text.bodyHtml;
+      a.plainText = text.plainText;
+      delete a.unloaded;
+    }
+  }
 }
 
 /**

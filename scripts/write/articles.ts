@@ -36,7 +36,7 @@ export async function writeArticleFiles(
   site: SiteInfo,
   articles: readonly ArticlePage[],
   recordLines: readonly string[],
-  sources: Map<string, { plainText: string }>,
+  plainTextOf: (id: string) => string,
   keptPages: ReadonlySet<string> = new Set(),
 ): Promise<number> {
   const { records, originals } = site.publishing;
@@ -58,7 +58,7 @@ export async function writeArticleFiles(
     const record = `${a.permalink}index.json`;
     const original = `${a.permalink}${a.id}.txt`;
     if (records === 'article' && (!pageKept || !output.keepAsIs(record))) await output.write(record, `${JSON.stringify(publishedRecord(a), null, 2)}\n`);
-    if (originals && (!pageKept || !output.keepAsIs(original))) await output.write(original, sources.get(a.id)?.plainText ?? '');
+    if (originals && (!pageKept || !output.keepAsIs(original))) await output.write(original, plainTextOf(a.id));
   }
   return files + articles.length * ((records === 'article' ? 1 : 0) + (originals ? 1 : 0));
 }

@@ -1,7 +1,8 @@
 /**
- * The per-article cache keeps a batch's entries in one pack file (scripts/pipeline/cache.ts): a cold build writes a
- * few packs instead of a file per article, a rebuild adds a pack for what it parsed, and a pack that is gone or
- * damaged only costs a parse of its articles — never an error, never a stale or missing page.
+ * The per-article cache keeps a batch's entries in one pack file (scripts/pipeline/cache.ts), their text in a file
+ * beside it: a cold build writes a few packs instead of a file per article, a rebuild adds a pack for what it parsed
+ * and reads the text of only the articles it renders, and a pack that is gone or damaged only costs a parse of its
+ * articles — never a stale or missing page; a text file damaged under a build stops it, saying what to do.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { build, defaultSource, type BuildOptions } from '../../scripts/build.ts';
 import { findArticleFiles } from '../../scripts/read/index.ts';
 import { processAll } from '../../scripts/pipeline/pool.ts';
+import { loadArticleText } from '../../scripts/pipeline/cache.ts';
 import type { ProcessedArticle } from '../../scripts/pipeline/article.ts';
 import { editFirstTitle } from '../helpers/sample.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -28,9 +30,10 @@ test('the cache holds packs of entries, grows by a pack per rebuild that parsed,
   const [version, ...others] = readdirSync(cacheDir).filter((name) => /^[0-9a-f]{16}$/.test(name));
   assert.ok(version && others.length === 0, 'one code version folder');
   const folder = join(cacheDir, version);
-  const packs = () => readdirSync(join(folder, 'packs')).sort();
+  const packs = () => readdirSync(join(folder, 'packs')).filter((name) => name.endsWith('.v8')).sort();
   assert.deepEqual(readdirSync(folder).sort(), ['pack-index.v8', 'packs', 'stat-index.v8'], 'no file per article beside the packs');
   assert.equal(packs().length, 1, 'the sample is one batch, so one pack');
+  assert.deepEqual(readdirSync(join(folder, 'packs')).sort(), [packs()[0]!.replace(/\.v8$/, '.text'), packs()[0]!], 'and its text beside it');
 
   // An edit: that one file is parsed and its entry lands in a new pack beside the first.
   const { group, id, title } = editFirstTitle(source);
@@ -46,9 +49,17 @@ test('the cache holds packs of entries, grows by a pack per rebuild that parsed,
   assert.ok(first);
   const bytes = readFileSync(join(folder, 'packs', first));
   writeFileSync(join(folder, 'packs', first), bytes.subarray(0, bytes.length >> 1));
+  const beforeDamaged = new Set(packs());
   const damaged = await build(options);
   assert.equal(damaged.articlesParsed, articles - 1, 'all but the edited article, whose entry is in the other pack');
   assert.equal(damaged.rejected, 0);
+
+  // A damaged text file: the build stops, naming it and saying what to do, rather than publish pages without text.
+  // The text of the pack the last build wrote, which a build into a new folder reads to render every page.
+  const fresh = packs().find((name) => !beforeDamaged.has(name))!;
+  const text = join(folder, 'packs', fresh.replace(/\.v8$/, '.text'));
+  writeFileSync(text, readFileSync(text).subarray(0, 10));
+  await assert.rejects(build({ ...options, out: join(root, 'other-site') }), (error: Error) => error.message.includes(text) && /delete the cache folder/.test(error.message));
 
   // Packs gone: everything parsed again, nothing lost.
   rmSync(join(folder, 'packs'), { recursive: true });
@@ -70,10 +81,13 @@ test('worker threads store many packs; every entry reads back as parsed, found a
 
   const parsed = await processAll(defaultSource, paths, options);
   assert.equal(parsed.filter((p) => p.cached).length, 0);
-  assert.equal(readdirSync(join(cache.folder, 'packs')).length, Math.ceil(paths.length / 5), 'one pack per batch');
+  assert.equal(readdirSync(join(cache.folder, 'packs')).filter((name) => name.endsWith('.v8')).length, Math.ceil(paths.length / 5), 'one pack per batch');
 
   const cached = await processAll(defaultSource, paths, options);
   assert.equal(cached.filter((p) => p.cached).length, paths.length, 'every article from the cache');
+  // Read back without their text, which is read when asked for.
+  assert.ok(cached.every((p) => p.unloaded && p.bodyHtml === '' && p.searchTerms === null));
+  loadArticleText(cached);
   assert.deepEqual(content(cached), content(parsed), 'each path gets its own article back, as parsed');
   // Read from a pack, an article's terms hold their own bytes, not views of the whole pack's buffer (which the main
   // thread would receive a copy of with every article of the pack).
@@ -89,6 +103,7 @@ test('worker threads store many packs; every entry reads back as parsed, found a
   writeFileSync(join(cache.folder, 'packs', 'foreign.v8'), serialize([1, 2, 3]));
   const recovered = await processAll(defaultSource, paths, options);
   assert.equal(recovered.filter((p) => p.cached).length, paths.length, 'nothing parsed again');
+  loadArticleText(recovered);
   assert.deepEqual(content(recovered), content(parsed));
   assert.ok(readFileSync(join(cache.folder, 'pack-index.v8')).length > 0, 'the index is written again');
 });
