@@ -100,7 +100,7 @@ export interface BuildResult {
   /** Files parsed this time; the others came unchanged from the per-article cache. */
   articlesParsed: number;
   /** Seconds each per-article stage took in the parsing stage, summed over the parse threads (`ArticleStageTimes`);
-   *  null when that stage parsed nothing (every article from the cache, or parsed ahead for a foreseen search part). */
+   *  null when that stage parsed nothing (every article from the cache). */
   articleStageSeconds: ArticleStageTimes | null;
   /** The search index as written (null with --no-search, or when nothing changed: `unchanged`). */
   search: SearchIndexResult | null;

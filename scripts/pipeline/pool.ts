@@ -22,17 +22,11 @@ export interface PoolOptions {
   /** File metadata already read (`sourcesUnchanged`), used instead of reading it again. */
   statsRead?: StatsRead;
   /** Told, once the articles to parse are parsed, how long each per-article stage took, summed over the threads
-   *  (not called when every article came from the cache or was read ahead). */
+   *  (not called when every article came from the cache). */
   onStageTimes?: (times: ArticleStageTimes) => void;
   /** Told each file's cache key, once all are known (undefined for a file too large or unreadable to have one). */
   onKeys?: (keyOf: (path: string) => string | undefined) => void;
-  /** Articles already read (`readArticles`), by path: used instead of reading or parsing them again while their
-   *  file still has the same key. */
-  readAhead?: ReadAhead;
 }
-
-/** Articles read ahead of `processAll`, by path, each with the cache key of the bytes it was read from. */
-export type ReadAhead = ReadonlyMap<string, { key: string; article: ProcessedArticle }>;
 
 export async function processAll(root: string, paths: string[], options: PoolOptions = {}): Promise<ProcessedArticle[]> {
   const cache = options.cache;
@@ -45,7 +39,7 @@ export async function processAll(root: string, paths: string[], options: PoolOpt
   const hits = paths.length - misses.length;
   options.onProgress?.(hits, paths.length);
   const parsed = await processUncached(root, misses, { ...options, onProgress: (done) => options.onProgress?.(hits + done, paths.length) });
-  // Parsed here or, read ahead, parsed then: what the workers stored goes into the pack index and the stat index.
+  // What the workers stored goes into the pack index and the stat index.
   for (const p of [...out, ...parsed]) {
     if (!p?.stored) continue;
     keys.set(p.path, p.stored);
@@ -59,27 +53,8 @@ export async function processAll(root: string, paths: string[], options: PoolOpt
   return out.map((r) => r ?? parsed[next++]!);
 }
 
-/**
- * The articles at `paths` as `processAll` would give them, read from the cache where it has them and parsed in this
- * thread where not (the parse stored as a pack, not yet indexed): a look ahead at a few articles (index/foresee.ts)
- * that the build then hands to `processAll` (`readAhead`), which takes them as they are and indexes what was stored.
- */
-export async function readArticles(root: string, paths: string[], options: Pick<PoolOptions, 'statsRead' | 'limits'> & { cache: NonNullable<PoolOptions['cache']> }): Promise<ReadAhead> {
-  const { out, keys } = lookUp(root, paths, options.cache, options);
-  const parsed = await processUncached(root, paths.filter((_, i) => !out[i]), { limits: options.limits, cache: options.cache, workers: 0 });
-  const read = new Map<string, { key: string; article: ProcessedArticle }>();
-  let next = 0;
-  for (const [i, path] of paths.entries()) {
-    const article = out[i] ?? parsed[next++]!;
-    // Without a key (too large or unreadable to hash) it is left for `processAll` to read as usual.
-    const key = article.stored?.key ?? keys.get(path)?.key;
-    if (key) read.set(path, { key, article });
-  }
-  return read;
-}
-
 /** Each path's entry in the cache (undefined: none, parse it), with the keys found and the pack store read. */
-function lookUp(root: string, paths: string[], cache: NonNullable<PoolOptions['cache']>, options: Pick<PoolOptions, 'statsRead' | 'limits' | 'readAhead'>) {
+function lookUp(root: string, paths: string[], cache: NonNullable<PoolOptions['cache']>, options: Pick<PoolOptions, 'statsRead' | 'limits'>) {
   const maxBytes = resolveReadLimits(options.limits).maxBytes;
   // A cold cache (no folder for this code version yet) has no hits: skip reading and hashing every file here.
   const cold = !existsSync(cache.folder);
@@ -93,10 +68,8 @@ function lookUp(root: string, paths: string[], cache: NonNullable<PoolOptions['c
     const entry = known?.get(path);
     const key = stat && entry && sameStat(entry.stat, stat) ? entry.key : keyOfFile(cache, root, path, maxBytes);
     if (stat && key) keys.set(path, { stat, key });
-    const ahead = options.readAhead?.get(path);
-    const hit = !key ? null : ahead?.key === key ? ahead.article : packs.read(key, path);
-    // Parsed ahead (`stored`, not yet indexed) counts as parsed, not as from the cache.
-    if (hit && !hit.stored) hit.cached = true;
+    const hit = key ? packs.read(key, path) : null;
+    if (hit) hit.cached = true;
     return hit ?? undefined;
   });
   packs.release();
