@@ -63,6 +63,8 @@ export const recordLinesOf = (articles: readonly ArticlePage[]): string[] => art
 
 /** The export's bytes: one record per line, in the order given (the build passes them sorted by number). */
 export async function recordsExport(lines: readonly string[]): Promise<Buffer> {
-  // zlib runs on libuv's thread pool: the export compresses on the second core while pages render.
-  return promisify(gzip)(Buffer.from(lines.length > 0 ? `${lines.join('\n')}\n` : ''), { level: 9 });
+  // zlib runs on libuv's thread pool: the export compresses on the second core while pages render. The default level:
+  // level 9 made the full corpus's 60 MB 2.5 % smaller in 1.5× the time (1.1 s against 0.7 s), which a rebuild,
+  // rendering a few pages, spent waiting.
+  return promisify(gzip)(Buffer.from(lines.length > 0 ? `${lines.join('\n')}\n` : ''));
 }
