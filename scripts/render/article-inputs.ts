@@ -54,6 +54,8 @@ export function articlePageInputs(page: ArticlePage, record: ArticleRecord, pars
   const rest: Record<string, unknown> = {};
   const own = record as unknown as Record<string, unknown>;
   // Whatever is not the record's own value is hashed as it is: a field linking adds later is never missed.
-  for (const [key, value] of Object.entries(page)) if (key !== 'bodyHtml' && own[key] !== value) rest[key] = value;
+  const fields = page as unknown as Record<string, unknown>;
+  // `for…in`, not Object.entries: no array per field, 59k pages a rebuild.
+  for (const key in fields) if (key !== 'bodyHtml' && own[key] !== fields[key]) rest[key] = fields[key];
   return { digest: parsed.digest, names: parsed.names, rest };
 }
