@@ -398,7 +398,6 @@ export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: Pr
   const exists = (id: string) => byId.has(id);
   const hrefOf = (id: string) => url(site, linked.summaries.get(id)!.permalink);
   const articles: ArticlePage[] = linked.articles.map((a) => {
-    const p = byId.get(a.id)!;
     const neighbours = linked.neighbours.get(a.id);
     return {
       ...a,

@@ -3,7 +3,7 @@
  * Debian's Chromium driven by playwright-core, the site served on 127.0.0.1, and the representative pages
  * issue #7 asks to be checked (home, article, event, error code, product, search).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRecordsExport, recordsExportPath } from '../write/data-export.ts';
 import type { AddressInfo } from 'node:net';

@@ -43,8 +43,6 @@ export interface BuildRecordResult {
   rules: RuleCounts;
 }
 
-const ID = /^Q([1-9]\d{0,8})$/;
-
 /** `Q10022` → `/kb/010/Q10022/`; `Q182346` → `/kb/182/Q182346/` (the kbarchive layout). */
 export function canonicalPermalink(id: string): string {
   const digits = id.replace(/^Q/, '');

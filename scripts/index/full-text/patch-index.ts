@@ -18,7 +18,7 @@
 import type { IndexArticle } from './write-index.ts';
 import {
   BLOCKS_UP_TO_DF, ByteWriter, decodeList, decodeSentenceShard, encodeList, encodeShard, EXACT_IMPACT, exactTerm, fnv1a, fullTextPaths, HEAD_POSTINGS, impactByte,
-  impactOf, MAX_SENTENCE_ARTICLES, readPostings, readShardEntries, readStoredTerm, SentenceShardWriter, SENTENCE_SHARDS, shardOfSentence, shardOfTerm,
+  impactOf, MAX_SENTENCE_ARTICLES, readShardEntries, readStoredTerm, SentenceShardWriter, shardOfSentence, shardOfTerm,
   writeListHeader, writePostings, type StoredTerm,
 } from './format.ts';
 
