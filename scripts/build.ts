@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { findArticleFiles, resolveReadLimits, defaultReadLimits } from './read/index.ts';
 import { processAll } from './pipeline/pool.ts';
-import { codeVersion, loadArticleText, openCacheFolder, openPackStore, sourcesUnchanged, type ArticleCache, type StatsRead } from './pipeline/cache.ts';
+import { codeVersion, loadArticleText, openCacheFolder, openPackStore, sourcesUnchanged, withText, type ArticleCache, type StatsRead } from './pipeline/cache.ts';
 import { mapStageTimes, type ArticleStageTimes, type ProcessedArticle } from './pipeline/article.ts';
 import { linkArchive, resolveBodyLinks, compareIds, folderOf, type LinkedArchive } from './link/index.ts';
 import { familyOf } from './normalise/index.ts';
@@ -431,11 +431,7 @@ async function linkRenderAndWrite(
 ): Promise<MadeSite> {
   // The full-text index needs only the parsed articles: it is built on a thread of its own while the main thread
   // links and renders, and written after the pages; or patched from the last build's, when only a few articles changed.
-  const termsOf = (p: ProcessedArticle) => {
-    loadArticleText([p]);
-    return p.searchTerms!;
-  };
-  const toIndex: ArticleToIndex[] = kept.map((p) => ({ record: p.record!, terms: () => termsOf(p), path: p.path, key: indexing.keyOf(p.path) }));
+  const toIndex: ArticleToIndex[] = kept.map((p) => ({ record: p.record!, terms: () => withText(p).searchTerms!, path: p.path, key: indexing.keyOf(p.path) }));
   const lastIndex = o.search && indexing.last && (await output.allAsLeft()) ? lastIndexOf(indexing.last.state, indexing.last.cacheFolder, toIndex, output) : null;
   const fullText = o.search ? startFullTextIndex(toIndex, { inThread: o.workers === 0, last: lastIndex, loadTerms: () => loadArticleText(kept) }) : null;
   // Awaited after rendering: a failure meanwhile must not count as unhandled.
@@ -482,11 +478,7 @@ async function linkRenderAndWrite(
   for (const p of kept) p.bodyHtml = '';
 
   progress.stage('Writing records');
-  const plainTextOf = (id: string) => {
-    const p = byId.get(id);
-    if (p) loadArticleText([p]);
-    return p?.plainText ?? '';
-  };
+  const plainTextOf = (id: string) => (byId.has(id) ? withText(byId.get(id)!).plainText : '');
   const articleFiles = await writeArticleFiles(output, data.site, articles, recordLines, plainTextOf, pages.kept);
   const siteFiles = await writeSiteFiles(output, data.site, articles, allPages, exportBytes, { redirectsFile: o.redirectsFile });
   progress.done(`${plural(articles.length, 'record')} in the data export${articleFiles > 0 ? ` and ${plural(articleFiles, 'file')} beside the pages` : ''}, ${plural(siteFiles.sitemapUrls, 'sitemap URL')}`);
@@ -521,8 +513,8 @@ function lastIndexOf(last: SearchState, cacheFolder: string, articles: ArticleTo
   const packs = openPackStore(cacheFolder);
   const changes = changesSince(last, articles, (key, path) => {
     const cached = packs.read(key, path);
-    if (cached) loadArticleText([cached]);
-    return cached?.record && cached.searchTerms ? { record: cached.record, terms: cached.searchTerms } : null;
+    const old = cached && withText(cached);
+    return old?.record && old.searchTerms ? { record: old.record, terms: old.searchTerms } : null;
   });
   packs.release();
   return changes ? { state: last.index, changes, root: output.root } : null;

@@ -212,6 +212,12 @@ function readPack(folder: string, name: string): Map<string, ProcessedArticle> |
   return entries;
 }
 
+/** One article with its text read (`loadArticleText`): for an article asked for on its own. */
+export function withText(article: ProcessedArticle): ProcessedArticle {
+  loadArticleText([article]);
+  return article;
+}
+
 /**
  * Reads the text of articles that came from the cache without it (`ProcessedArticle.unloaded`), each pack's text file
  * once. Throws, naming the file, when one is gone or damaged: the cache was changed under the build.

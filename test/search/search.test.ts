@@ -225,32 +225,47 @@ async function serveThrough(hook: (req: IncomingMessage, res: ServerResponse, ne
   return { origin: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, server };
 }
 
-test('a word query takes two rounds: every term shard at once, then the results\' pages', async () => {
-  // Each shard is answered 300 ms late: a page fetched for display before the last shard arrived would mean the
-  // results were ranked on part of the index; a shard asked for after a page, a third round.
+/**
+ * Searches `query` on the test site served again with the requests of kind `late` answered `ms` late, and returns
+ * the order things arrived in: each request of a kind named in `kinds` or `late` (by its name), and `<late> answered`
+ * as each late one is let through; with the links of the full-text results.
+ */
+async function searchLogged(query: string, late: [name: string, path: RegExp, ms: number], kinds: [name: string, path: RegExp][]): Promise<{ arrived: string[]; links: string[] }> {
   const arrived: string[] = [];
+  const [lateName, latePath, ms] = late;
   const slow = await serveThrough((req, _res, next) => {
     const path = (req.url ?? '').split('?')[0]!;
-    if (path.includes('/search/index/t/')) {
-      arrived.push('shard');
+    if (latePath.test(path)) {
+      arrived.push(lateName);
       setTimeout(() => {
-        arrived.push('shard answered');
+        arrived.push(`${lateName} answered`);
         next();
-      }, 300);
+      }, ms);
       return;
     }
-    if (/\/kb\/\d{3}\/Q\d+\/$/.test(path)) arrived.push('page');
+    const kind = kinds.find(([, pattern]) => pattern.test(path));
+    if (kind) arrived.push(kind[0]);
     next();
   });
   try {
     const page = await browser.newPage();
-    await page.goto(`${slow.origin}${BASE}search/?q=${encodeURIComponent('dhcp lease expired')}`);
+    await page.goto(`${slow.origin}${BASE}search/?q=${encodeURIComponent(query)}`);
     await settled(page);
-    assert.ok((await page.$$('#search-fulltext a.result-link')).length > 0, 'the full text found nothing');
+    const links = await page.$$eval('#search-fulltext a.result-link', (found) => found.map((a) => a.getAttribute('href') ?? ''));
     await page.close();
+    return { arrived, links };
   } finally {
     slow.server.close();
   }
+}
+
+const SHARD = /\/search\/index\/t\//;
+
+test('a word query takes two rounds: every term shard at once, then the results\' pages', async () => {
+  // Each shard is answered 300 ms late: a page fetched for display before the last shard arrived would mean the
+  // results were ranked on part of the index; a shard asked for after a page, a third round.
+  const { arrived, links } = await searchLogged('dhcp lease expired', ['shard', SHARD, 300], [['page', /\/kb\/\d{3}\/Q\d+\/$/]]);
+  assert.ok(links.length > 0, 'the full text found nothing');
   assert.equal(arrived.filter((a) => a === 'shard').length, 3, arrived.join(', '));
   const lastShard = arrived.lastIndexOf('shard answered');
   assert.ok(arrived.indexOf('page') > lastShard, `requests in order: ${arrived.join(', ')}`);
@@ -260,51 +275,11 @@ test('a word query takes two rounds: every term shard at once, then the results\
 test('the query\'s requests go out while the page\'s stylesheet is still loading: the script is in the head, ahead of it', async () => {
   // The stylesheets are answered 1.5 s late: a script that waited for them (as a script file after them would) would
   // ask for the shards only after the first was answered.
-  const arrived: string[] = [];
-  const slow = await serveThrough((req, _res, next) => {
-    const path = (req.url ?? '').split('?')[0]!;
-    if (path.endsWith('.css')) {
-      arrived.push('stylesheet');
-      setTimeout(() => {
-        arrived.push('stylesheet answered');
-        next();
-      }, 1500);
-      return;
-    }
-    if (path.includes('/search/index/t/')) arrived.push('shard');
-    next();
-  });
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${slow.origin}${BASE}search/?q=${encodeURIComponent('dhcp lease')}`);
-    await settled(page);
-    assert.ok((await page.$$eval('#search-fulltext a.result-link', (links) => links.map((a) => a.getAttribute('href')))).includes(article('Q153072')));
-    await page.close();
-  } finally {
-    slow.server.close();
-  }
+  const { arrived, links } = await searchLogged('dhcp lease', ['stylesheet', /\.css$/, 1500], [['shard', SHARD]]);
+  assert.ok(links.includes(article('Q153072')));
   const firstAnswer = arrived.indexOf('stylesheet answered');
   assert.equal(arrived.filter((a) => a === 'shard').length, 2, arrived.join(', '));
   assert.ok(arrived.lastIndexOf('shard') < firstAnswer, `requests in order: ${arrived.join(', ')}`);
-});
-
-test('the event-source filter loads its choices after the results, and a source in the URL narrows before they load', async () => {
-  const sources = JSON.parse(readFileSync(join(site.out, 'search/sources.json'), 'utf8')) as [string, string, number][];
-  const jet = sources.find(([, name]) => /^JET\b/i.test(name));
-  const other = sources.find(([key]) => key !== jet?.[0]);
-  assert.ok(jet && other, JSON.stringify(sources));
-  const page = await openPage();
-  // With no words, the filter browses: the articles of that source alone.
-  const narrowed = await search(page, '', `&source=${jet[0]}`);
-  assert.ok(narrowed.includes(article('Q172153')) && !narrowed.includes(article('Q235999')), narrowed.join(' '));
-  assert.equal(await page.inputValue('#search-source'), jet[0]);
-  // Then every source is a choice, by name and count, the URL's still chosen.
-  await page.waitForFunction((n) => document.querySelectorAll('#search-source option').length === n + 1, sources.length);
-  assert.equal(await page.inputValue('#search-source'), jet[0]);
-  assert.equal((await page.textContent(`#search-source option[value="${other[0]}"]`))?.trim(), `${other[1]} (${other[2].toLocaleString('en-US')})`);
-  await page.selectOption('#search-source', other[0]);
-  await page.waitForFunction((key) => new URLSearchParams(location.search).get('source') === key, other[0]);
-  await page.close();
 });
 
 test('a shard that fails to load makes the page say the full text could not be loaded, and the next search tries again', async () => {

@@ -60,6 +60,29 @@ export { fnv1a };
 
 export const shardOfTerm = (term: string): number => fnv1a(term) % SHARDS;
 
+/** A tail file's name: a hash of its term (terms may hold any letter). The build adds `-2`, `-3` on the rare clash. */
+export const tailBaseName = (term: string): string => fnv1a(term).toString(16).padStart(8, '0');
+
+/**
+ * Which of a common term's `count` postings (in article order) its head keeps: the HEAD_POSTINGS highest impacts,
+ * equal impacts taken in article order, so the head is the same whatever the order of input. Impacts are bytes, so a
+ * histogram finds the cut without sorting 40k postings. 1 for a posting of the head, 0 for one of the tail.
+ */
+export function headMask(count: number, impactOf: (i: number) => number): Uint8Array {
+  const histogram = new Int32Array(256);
+  for (let i = 0; i < count; i++) histogram[impactOf(i)]!++;
+  let cut = 255;
+  let above = 0;
+  while (above + histogram[cut]! < HEAD_POSTINGS) above += histogram[cut--]!;
+  let atCut = HEAD_POSTINGS - above;
+  const mask = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    const impact = impactOf(i);
+    if (impact > cut || (impact === cut && atCut-- > 0)) mask[i] = 1;
+  }
+  return mask;
+}
+
 /**
  * A title's word as written is a term of its own, `=` and the form (`=savings`), in the shard of the word's term
  * (`save`): the query that looks up the term finds it in the same file. Its postings are the articles whose title holds

@@ -17,8 +17,8 @@
  */
 import type { IndexArticle } from './write-index.ts';
 import {
-  BLOCKS_UP_TO_DF, ByteWriter, decodeList, decodeSentenceShard, encodeList, encodeShard, EXACT_IMPACT, exactTerm, fnv1a, fullTextPaths, HEAD_POSTINGS, impactByte,
-  impactOf, MAX_SENTENCE_ARTICLES, readShardEntries, readStoredTerm, SentenceShardWriter, shardOfSentence, shardOfTerm,
+  BLOCKS_UP_TO_DF, ByteWriter, decodeList, decodeSentenceShard, encodeList, encodeShard, EXACT_IMPACT, exactTerm, fullTextPaths, HEAD_POSTINGS, headMask, impactByte,
+  impactOf, MAX_SENTENCE_ARTICLES, readShardEntries, readStoredTerm, SentenceShardWriter, shardOfSentence, shardOfTerm, tailBaseName,
   writeListHeader, writePostings, type StoredTerm,
 } from './format.ts';
 
@@ -182,7 +182,7 @@ function patch(state: IndexState, changes: readonly ArticleChange[], read: (path
       if (list.length > HEAD_POSTINGS) {
         const cut = headAndTail(list);
         head = cut.head;
-        tail = old?.tail ?? fnv1a(term).toString(16).padStart(8, '0');
+        tail = old?.tail ?? tailBaseName(term);
         if (!old?.tail) {
           if (tails.has(tail)) throw new Refused();
           tails.add(tail);
@@ -283,21 +283,10 @@ function countIn(changes: readonly ArticleChange[], holds: (a: IndexArticle) => 
   return changes.filter((c) => c[side] && holds(c[side]!)).length;
 }
 
-/** The head (HEAD_POSTINGS highest impacts, equal impacts in article order) and the rest, both in article order. */
+/** The head (format.ts, `headMask`) and the tail, both in article order. */
 function headAndTail(list: Posting[]): { head: Posting[]; tail: Posting[] } {
-  const histogram = new Int32Array(256);
-  for (const p of list) histogram[p.impact]!++;
-  let cut = 255;
-  let above = 0;
-  while (above + histogram[cut]! < HEAD_POSTINGS) above += histogram[cut--]!;
-  let atCut = HEAD_POSTINGS - above;
-  const head: Posting[] = [];
-  const tail: Posting[] = [];
-  for (const p of list) {
-    if (p.impact > cut || (p.impact === cut && atCut-- > 0)) head.push(p);
-    else tail.push(p);
-  }
-  return { head, tail };
+  const mask = headMask(list.length, (i) => list[i]!.impact);
+  return { head: list.filter((_, i) => mask[i]), tail: list.filter((_, i) => !mask[i]) };
 }
 
 function writeList(w: ByteWriter, list: Posting[], hasBlocks: boolean): void {

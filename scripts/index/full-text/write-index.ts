@@ -11,8 +11,8 @@ import type { ArticleTerms } from './article-terms.ts';
 import type { IndexFigures } from './rank.ts';
 import type { IndexState } from './patch-index.ts';
 import {
-  BLOCKS_UP_TO_DF, ByteWriter, encodeList, encodeShard, EXACT_IMPACT, exactTerm, fnv1a, fullTextPaths, HEAD_POSTINGS, impactByte, impactOf, MAX_SENTENCE_ARTICLES,
-  SENTENCE_SHARDS, SentenceShardWriter, SHARDS, shardOfSentence, shardOfTerm, writeListHeader, writePostings,
+  BLOCKS_UP_TO_DF, ByteWriter, encodeList, encodeShard, EXACT_IMPACT, exactTerm, fullTextPaths, HEAD_POSTINGS, headMask, impactByte, impactOf,
+  MAX_SENTENCE_ARTICLES, SENTENCE_SHARDS, SentenceShardWriter, SHARDS, shardOfSentence, shardOfTerm, tailBaseName, writeListHeader, writePostings,
 } from './format.ts';
 
 export interface IndexArticle {
@@ -123,21 +123,10 @@ export function buildFullTextIndex(articles: readonly IndexArticle[], onFigures?
     let chosen: number[] | null = null;
     let tail: string | null = null;
     if (n > HEAD_POSTINGS) {
-      // The head: the HEAD_POSTINGS highest impacts, equal impacts taken in article order (so the head is the same
-      // whatever the order of input). Impacts are bytes, so a histogram finds the cut without sorting 40k postings.
-      const histogram = new Int32Array(256);
-      for (let p = from; p < from + n; p++) histogram[postImpact[p]!]!++;
-      let cut = 255;
-      let above = 0;
-      while (above + histogram[cut]! < HEAD_POSTINGS) above += histogram[cut--]!;
-      let atCut = HEAD_POSTINGS - above;
+      const head = headMask(n, (i) => postImpact[from + i]!);
       chosen = [];
       const rest: number[] = [];
-      for (let p = from; p < from + n; p++) {
-        const impact = postImpact[p]!;
-        if (impact > cut || (impact === cut && atCut-- > 0)) chosen.push(p);
-        else rest.push(p);
-      }
+      for (let i = 0; i < n; i++) (head[i] ? chosen : rest).push(from + i);
       tail = tailName(termNames[t]!, tailNames);
       const list = new ByteWriter();
       writeListHeader(list, rest.length, hasBlocks);
@@ -249,10 +238,10 @@ function writeSentenceShards(sorted: readonly IndexArticle[], files: Map<string,
   return boilerplate.sort(([a], [b]) => a - b);
 }
 
-/** A file name for a term's tail: a hash of the term (terms may hold any letter), unique among the index's tails (its
- *  shard entry names it, so a suffix on the rare clash is all it takes). */
+/** A file name for a term's tail, unique among the index's tails (its shard entry names it, so a suffix on the rare
+ *  clash is all it takes). */
 function tailName(term: string, taken: Set<string>): string {
-  const base = fnv1a(term).toString(16).padStart(8, '0');
+  const base = tailBaseName(term);
   let name = base;
   for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
   taken.add(name);
