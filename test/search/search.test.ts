@@ -282,6 +282,25 @@ test('the query\'s requests go out while the page\'s stylesheet is still loading
   assert.ok(arrived.lastIndexOf('shard') < firstAnswer, `requests in order: ${arrived.join(', ')}`);
 });
 
+test('the event-source filter loads its choices after the results, and a source in the URL narrows before they load', async () => {
+  const sources = JSON.parse(readFileSync(join(site.out, 'search/sources.json'), 'utf8')) as [string, string, number][];
+  const jet = sources.find(([, name]) => /^JET\b/i.test(name));
+  const other = sources.find(([key]) => key !== jet?.[0]);
+  assert.ok(jet && other, JSON.stringify(sources));
+  const page = await openPage();
+  // With no words, the filter browses: the articles of that source alone.
+  const narrowed = await search(page, '', `&source=${jet[0]}`);
+  assert.ok(narrowed.includes(article('Q172153')) && !narrowed.includes(article('Q235999')), narrowed.join(' '));
+  assert.equal(await page.inputValue('#search-source'), jet[0]);
+  // Then every source is a choice, by name and count, the URL's still chosen.
+  await page.waitForFunction((n) => document.querySelectorAll('#search-source option').length === n + 1, sources.length);
+  assert.equal(await page.inputValue('#search-source'), jet[0]);
+  assert.equal((await page.textContent(`#search-source option[value="${other[0]}"]`))?.trim(), `${other[1]} (${other[2].toLocaleString('en-US')})`);
+  await page.selectOption('#search-source', other[0]);
+  await page.waitForFunction((key) => new URLSearchParams(location.search).get('source') === key, other[0]);
+  await page.close();
+});
+
 test('a shard that fails to load makes the page say the full text could not be loaded, and the next search tries again', async () => {
   let refusals = 1;
   const flaky = await serveThrough((req, res, next) => {
