@@ -79,18 +79,22 @@ const fetchPage = (path: string, whole = false) => {
   return cached(path, read, { headers: { range: `bytes=0-${PAGE_HEAD_BYTES - 1}` } }, `${path} head`).catch(() => null);
 };
 
-/** The query's ranking and exact matches, each asked once per query and filters (the page's first query is asked
- *  before the page has been read, and again when it is shown). */
-const asked = new Map<string, { exact: Promise<Hit[]>; ranking: Promise<Ranking> }>();
+/**
+ * The query's ranking and exact matches, each asked once per query and filters (the page's first query is asked
+ * before the page has been read, and again when it is shown). A ranking that failed is forgotten by the search that
+ * showed the failure (`run`), so the next search asks again; not sooner, or the first search would retry unseen.
+ */
+const asked = new Map<string, { key: string; exact: Promise<Hit[]>; ranking: Promise<Ranking> }>();
 function ask(query: ParsedQuery, chosen: Filters) {
   const key = JSON.stringify([query.text, chosen]);
   let answer = asked.get(key);
   if (!answer) {
     answer = {
+      key,
       exact: query.text ? exactHits(query) : Promise.resolve([]),
       ranking: rankQuery(query.text, chosen, __INDEX_FIGURES__, fetchBytes),
     };
-    answer.ranking.catch(() => asked.delete(key));
+    answer.ranking.catch(() => {});
     asked.set(key, answer);
   }
   return answer;
@@ -105,7 +109,7 @@ const fromUrl = () => {
 {
   const { text, chosen } = fromUrl();
   const query = parseQuery(text);
-  if (query.text || Object.keys(chosen).length > 0) void ask(query, chosen).ranking.catch(() => {});
+  if (query.text || Object.keys(chosen).length > 0) ask(query, chosen);
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin);
@@ -187,8 +191,7 @@ function start(root: HTMLElement): void {
     document.title = query.text ? `${query.text} · Search · KB Archive` : 'Search · KB Archive';
 
     // Both tiers start at once: the full text's requests go out with the lookups'.
-    const { exact: exactPromise, ranking: rankPromise } = ask(query, chosen);
-    rankPromise.catch(() => {});
+    const { key, exact: exactPromise, ranking: rankPromise } = ask(query, chosen);
     const exact = await exactPromise;
     if (!current()) return;
     for (const hit of exact) {
@@ -200,6 +203,7 @@ function start(root: HTMLElement): void {
     try {
       ranking = await rankPromise;
     } catch {
+      asked.delete(key);
       if (!current()) return;
       status.textContent = `${count(exact.length, 'exact match', 'exact matches')}; the full-text index could not be loaded.`;
       return;
