@@ -15,12 +15,12 @@ import { mapStageTimes, type ArticleStageTimes, type ProcessedArticle } from './
 import { linkArchive, resolveBodyLinks, compareIds, folderOf, type LinkedArchive } from './link/index.ts';
 import { familyOf } from './normalise/index.ts';
 import { renderSite, type RenderedPage } from './render/eleventy.ts';
-import { renderVersion, selectPages, type PageSelection } from './render/incremental.ts';
+import { renderVersion, selectPages, type PageSelection, type SummaryDigests } from './render/incremental.ts';
 import { articlePageInputs } from './render/article-inputs.ts';
 import { writeArticleFiles } from './write/articles.ts';
-import { recordLinesOf, recordsExport } from './write/data-export.ts';
+import { recordLinesOf, recordsExport, type ExportPart } from './write/data-export.ts';
 import { assertOwnedOutput, OutputFolder } from './write/output.ts';
-import { buildInputs, lastBuildFileOf, saveLastBuild, sourcesDigest, takeLastBuild } from './write/last-build.ts';
+import { buildInputs, lastBuildFileOf, saveLastBuild, sourcesDigest, takeLastBuild, type LastExport } from './write/last-build.ts';
 import { writeSiteFiles } from './write/site-files.ts';
 import type { LastIndex } from './index/full-text/index-worker.ts';
 import { bundleSearchScript, changesSince, startFullTextIndex, writeSearchIndex, type ArticleToIndex, type SearchIndexResult, type SearchState } from './index/index.ts';
@@ -249,7 +249,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       // The folder holds what this build would write (write/last-build.ts): keep it, and report what was found.
       output.keepAll();
       progress.done(`nothing changed since the last build into this folder: its ${plural(last.pagesWritten, 'page')} and every other file kept as they are`);
-      return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources: last.sources, pruned: cache?.pruned, search: last.search ?? null }, {
+      return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources: last.sources, pruned: cache?.pruned, search: last.search ?? null, export: last.export ?? null, summaries: last.summaries ?? null }, {
         articlesRead: last.articlesRead, articlesBuilt: last.articlesBuilt, articlesParsed: 0, articleStageSeconds: null,
         search: null, pagesWritten: last.pagesWritten, pagesRendered: 0, unchanged: true,
         diagnostics: last.diagnostics, rules: last.rules,
@@ -262,11 +262,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const parsed = await parseArticles(o, progress, found.paths, diagnostics, { cache: articleCache, statsRead, limits });
   const byId = new Map(parsed.kept.map((p) => [p.record!.id, p]));
   const lastSearch = last?.search?.inputs === searchInputs && articleCache ? { state: last.search, cacheFolder: articleCache.folder } : null;
-  const made = await linkRenderAndWrite(o, output, progress, parsed.kept, byId, { keyOf: parsed.keyOf, inputs: searchInputs, last: lastSearch });
+  // The data export's parts are gzip's bytes for their text: kept while the code, the options and zlib are the same.
+  const lastExport = last?.export?.inputs === searchInputs && last.export.zlib === process.versions.zlib ? last.export.parts : [];
+  const made = await linkRenderAndWrite(o, output, progress, parsed.kept, byId, { keyOf: parsed.keyOf, inputs: searchInputs, last: lastSearch }, { export: lastExport, summaries: last?.summaries ?? null });
   const { processed, kept, sources, stageSeconds, fromCache } = parsed;
   const rules = tallyRules(processed.map((p) => p.rules));
 
-  return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources, pruned: cache?.pruned, search: made.searchState }, {
+  const exported: LastExport = { inputs: searchInputs, zlib: process.versions.zlib, parts: made.exportParts };
+  return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources, pruned: cache?.pruned, search: made.searchState, export: exported, summaries: made.summaryDigests }, {
     // Articles read: every file found, plus article folders rejected before a file could be read (no README.md).
     articlesRead: new Set([...found.paths, ...diagnostics.filter((d) => d.severity === 'rejected').map((d) => d.file)]).size,
     articlesBuilt: kept.length,
@@ -331,7 +334,7 @@ async function finishBuild(
   o: ResolvedBuildOptions,
   progress: Progress,
   output: OutputFolder,
-  run: { started: number; startedAt: number; lastBuildFile: string | null; inputs: string; sources: string; pruned: Promise<void> | undefined; search: SearchState | null },
+  run: { started: number; startedAt: number; lastBuildFile: string | null; inputs: string; sources: string; pruned: Promise<void> | undefined; search: SearchState | null; export: LastExport | null; summaries: SummaryDigests | null },
   facts: Omit<BuildResult, 'rejected' | 'warnings' | 'summary' | 'timings' | 'seconds' | 'failed' | 'footprint'>,
 ): Promise<BuildResult> {
   progress.stage('Removing stale files');
@@ -344,6 +347,8 @@ async function finishBuild(
     saveLastBuild(run.lastBuildFile, {
       inputs: run.inputs, sources: run.sources, articlesRead: facts.articlesRead, articlesBuilt: facts.articlesBuilt, pagesWritten: facts.pagesWritten, diagnostics, rules,
       ...(run.search ? { search: run.search } : {}),
+      ...(run.export ? { export: run.export } : {}),
+      ...(run.summaries ? { summaries: run.summaries } : {}),
     });
   }
 
@@ -385,13 +390,17 @@ interface MadeSite {
   search: SearchIndexResult | null;
   /** For the next build to patch the search index from (null: it builds the whole index). */
   searchState: SearchState | null;
+  /** The data export's gzip members, for the next build to take those whose records did not change. */
+  exportParts: ExportPart[];
+  /** Each article's summary digest, for the next build to tell which pages name a changed article (render/incremental.ts). */
+  summaryDigests: SummaryDigests;
 }
 
 /**
  * Stage 4 over the parsed articles (deduplicated, in id order): links them, and makes the data the templates render —
  * with the pages whose inputs are unchanged since the last build into `output` left out (`pages`).
  */
-export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: ProcessedArticle[], byId: Map<string, ProcessedArticle>): { linked: LinkedArchive; data: SiteData; pages: PageSelection; resolveBody: (page: ArticlePage) => void } {
+export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: ProcessedArticle[], byId: Map<string, ProcessedArticle>, lastSummaries: SummaryDigests | null): { linked: LinkedArchive; data: SiteData; pages: PageSelection; resolveBody: (page: ArticlePage) => void } {
   const linked = linkArchive(kept.map((p) => p.record!), (slug) => familyOf(slug).name);
   const families = new Map<string, FamilyInfo>(linked.listings.families.map((f) => [f.key, { slug: f.key, name: f.name }]));
   const site = { base: o.base, siteUrl: o.siteUrl, title: 'KB Archive', articleCount: kept.length, version, publishing: o.publishing };
@@ -415,7 +424,7 @@ export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: Pr
     const parsed = typeof item === 'object' && item !== null ? parsedOf.get(item) : undefined;
     return parsed ? articlePageInputs(item as ArticlePage, parsed.record!, parsed.pageInputs) : undefined;
   };
-  const pages = selectPages(output, renderVersion({ site, families: [...families] }), linked.summaries, inputsOf);
+  const pages = selectPages(output, renderVersion({ site, families: [...families] }), linked.summaries, inputsOf, lastSummaries);
   const data: SiteData = { site, articles, summaries: linked.summaries, listings: linked.listings, families, pages };
   return { linked, data, pages, resolveBody: (page) => (page.bodyHtml = resolveBodyLinks(byId.get(page.id)!.bodyHtml, exists, hrefOf)) };
 }
@@ -428,6 +437,7 @@ async function linkRenderAndWrite(
   kept: ProcessedArticle[],
   byId: Map<string, ProcessedArticle>,
   indexing: { keyOf: (path: string) => string | undefined; inputs: string; last: { state: SearchState; cacheFolder: string } | null },
+  last: { export: readonly ExportPart[]; summaries: SummaryDigests | null },
 ): Promise<MadeSite> {
   // The full-text index needs only the parsed articles: it is built on a thread of its own while the main thread
   // links and renders, and written after the pages; or patched from the last build's, when only a few articles changed.
@@ -442,14 +452,15 @@ async function linkRenderAndWrite(
   // The writer thread loads its code beside linking, on the core linking leaves free.
   output.startWriter();
   progress.stage('Linking');
-  const { linked, data, pages, resolveBody } = linkSite(o, output, kept, byId);
+  const { linked, data, pages, resolveBody } = linkSite(o, output, kept, byId, last.summaries);
   if (searchScript) data.searchScript = searchScript;
   const { articles } = data;
   progress.done(`${plural(linked.listings.events.length, 'event ID')}, ${plural(linked.listings.errors.length, 'error code')}, ${formatCount(linked.stats.citationsResolved)} citations resolved, ${formatCount(linked.stats.citationsMissing)} missing`);
 
   progress.stage('Rendering pages');
   const recordLines = recordLinesOf(articles);
-  const exportBytes = recordsExport(recordLines);
+  const exported = recordsExport(recordLines, articles.map((a) => folderOf(a.id)), last.export);
+  exported.parts.catch(() => {});
   // The article pages to render are chosen first (by their fingerprints), so that their number decides how many
   // Eleventy runs render them (Eleventy holds every page of a run until it ends): a one-article rebuild renders in one.
   const chosen = pages.select(articles, articlePagePath);
@@ -463,7 +474,7 @@ async function linkRenderAndWrite(
     onPages: async (made) => {
       // A page from data is recorded with the fingerprint of its inputs (a rebuild keeps it without rendering it);
       // the others (the home page, the feed) with that of their bytes.
-      for (const page of made) await output.write(page.sitePath, page.content, pages.fingerprintOf(page.sitePath));
+      for (const page of made) await output.write(page.sitePath, page.content, pages.fingerprintOf(page.sitePath), { compareBytes: pages.namesChanged(page.sitePath) });
     },
   });
   // The pages are on disk before anything else is written: a page that cannot be written stops the build here,
@@ -480,7 +491,7 @@ async function linkRenderAndWrite(
   progress.stage('Writing records');
   const plainTextOf = (id: string) => (byId.has(id) ? withText(byId.get(id)!).plainText : '');
   const articleFiles = await writeArticleFiles(output, data.site, articles, recordLines, plainTextOf, pages.kept);
-  const siteFiles = await writeSiteFiles(output, data.site, articles, allPages, exportBytes, { redirectsFile: o.redirectsFile });
+  const siteFiles = await writeSiteFiles(output, data.site, articles, allPages, exported.bytes, { redirectsFile: o.redirectsFile });
   progress.done(`${plural(articles.length, 'record')} in the data export${articleFiles > 0 ? ` and ${plural(articleFiles, 'file')} beside the pages` : ''}, ${plural(siteFiles.sitemapUrls, 'sitemap URL')}`);
   for (const p of kept) p.plainText = '';
 
@@ -502,7 +513,7 @@ async function linkRenderAndWrite(
   const searchState = search && toIndex.every((a) => a.key !== undefined)
     ? { inputs: indexing.inputs, articles: toIndex.map((a): [number, string, string] => [a.record.number, a.path, a.key!]), index: search.state }
     : null;
-  return { pagesRendered: rendered.pages.length, pagesWritten: allPages.length, search, searchState };
+  return { pagesRendered: rendered.pages.length, pagesWritten: allPages.length, search, searchState, exportParts: await exported.parts, summaryDigests: pages.summaryDigests };
 }
 
 /**

@@ -1,10 +1,15 @@
 /**
  * Which pages a rebuild must render. A page from data (an article, an event, a listing page) is a pure function
  * of its item, the articles its item names (their titles, products and dates show in its lists and links), the
- * site options and the template code; its fingerprint hashes exactly those. A page whose fingerprint matches what
- * the last build wrote to the same file is kept as it is and Eleventy never sees it: a one-article rebuild renders
- * a handful of pages instead of 72,000, and every page that shows something of the changed article — its cited-by
- * lists, its event and keyword pages, its neighbours — is rendered again because it names it.
+ * site options and the template code. Its fingerprint hashes the item, the options and the code; the articles it
+ * names count through their summaries: a page is kept only when its fingerprint matches what the last build wrote to
+ * the same file and none of the articles it names has a summary other than that build's (`summaryDigests`). A kept
+ * page is never seen by Eleventy: a one-article rebuild renders a handful of pages instead of 72,000, and every page
+ * that shows something of the changed article — its cited-by lists, its event and keyword pages, its neighbours — is
+ * rendered again because it names it.
+ *
+ * Names are looked up only for the changed summaries, not hashed into every page: the pages of the full corpus name
+ * ~1.5 million articles, and hashing each one's summary digest into each page cost a one-article rebuild ~1.2 s.
  *
  * Templates opt in through `kb.pages.select(items, outputOf)` in their pagination's `before` (content/).
  */
@@ -14,7 +19,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleSummary } from '../link/index.ts';
 import type { OutputFolder } from '../write/output.ts';
-import { namedArticle, type PageInputs } from './article-inputs.ts';
+import { eachNamedArticle, type PageInputs } from './article-inputs.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -30,8 +35,13 @@ export const everyPage: PageSelector = { select: (items) => [...items] };
 export interface PageSelection extends PageSelector {
   /** The fingerprint of a page to render, by its site path (`/kb/182/Q182346/index.html`). */
   fingerprintOf(sitePath: string): string | undefined;
+  /** Whether a page is rendered because an article it names changed: its fingerprint may then be the last build's,
+   *  and its bytes not (the changed summary is not in the fingerprint). */
+  namesChanged(sitePath: string): boolean;
   /** Site paths of the pages kept from the last build. */
   readonly kept: ReadonlySet<string>;
+  /** This build's summary digests, for the next build to compare with (`selectPages`'s `lastDigests`). */
+  readonly summaryDigests: SummaryDigests;
 }
 
 /** What every page's fingerprint starts with: the template code and the site-wide data every page may show. */
@@ -52,46 +62,66 @@ export function renderVersion(siteWide: unknown): string {
   return hash.digest('base64url');
 }
 
+/** Each article's summary digest, by id: what of it the pages naming it show. */
+export type SummaryDigests = Map<string, string>;
+
 /**
  * @param inputsOf what an item's page is made from, for items with part of it digested ahead (an article's parse:
  *   article-inputs.ts); undefined for the others, whose whole item is hashed. Required, not defaulted: an article
  *   page's digest covers its published original too (write/articles.ts keeps the original with the page), which
  *   hashing its item would not.
+ * @param lastDigests the summary digests of the last build into `output` (`PageSelection.summaryDigests`), or null
+ *   when they are not known: then no page is kept.
  */
-export function selectPages(output: OutputFolder, version: string, summaries: ReadonlyMap<string, ArticleSummary>, inputsOf: (item: unknown) => PageInputs | undefined): PageSelection {
+export function selectPages(
+  output: OutputFolder,
+  version: string,
+  summaries: ReadonlyMap<string, ArticleSummary>,
+  inputsOf: (item: unknown) => PageInputs | undefined,
+  lastDigests: ReadonlyMap<string, string> | null,
+): PageSelection {
   const fingerprints = new Map<string, string>();
   const kept = new Set<string>();
-  // What a page shows of an article it names comes from the article's summary: hashed once per article here, not
-  // once per page naming it (~20 names per article page: a rebuild hashed ~250 MB of summaries for 72k pages).
-  const summaryDigests = new Map<string, string>();
-  const summaryDigestOf = (id: string) => {
-    let digest = summaryDigests.get(id);
-    if (digest === undefined) {
-      digest = hash('sha1', JSON.stringify(summaries.get(id) ?? null), 'base64');
-      summaryDigests.set(id, digest);
-    }
-    return digest;
-  };
-  const fingerprint = ({ digest, names, rest }: PageInputs): string => {
-    const json = JSON.stringify(rest);
-    let named = '';
-    for (const id of names) named += summaryDigestOf(id);
-    for (const [, id] of json.matchAll(namedArticle)) named += summaryDigestOf(id!);
-    // One call into the hash, not one per part: 72k pages a rebuild.
-    return `p:${hash('sha256', `${version}\0${digest}\0${json}\0${named}`, 'base64url')}`;
+  const namedChanged = new Set<string>();
+  const summaryDigests: SummaryDigests = new Map();
+  for (const [id, summary] of summaries) summaryDigests.set(id, hash('sha1', JSON.stringify(summary), 'base64'));
+  // Articles whose summary is not the last build's: changed, added or gone (a page naming a gone article links to it no more).
+  const changed = new Set<string>();
+  if (lastDigests) {
+    for (const [id, digest] of summaryDigests) if (lastDigests.get(id) !== digest) changed.add(id);
+    for (const id of lastDigests.keys()) if (!summaryDigests.has(id)) changed.add(id);
+  }
+  // A name in JSON is a whole string (`"Q182346"`, article-inputs.ts): a few are searched for directly, faster than
+  // scanning every name of every page.
+  const quoted = changed.size <= 64 ? [...changed].map((id) => `"${id}"`) : null;
+  const namesChanged = (names: readonly string[], json: string): boolean => {
+    if (!lastDigests) return true;
+    if (changed.size === 0) return false;
+    for (const id of names) if (changed.has(id)) return true;
+    if (quoted) return quoted.some((name) => json.includes(name));
+    let found = false;
+    eachNamedArticle(json, (id) => (found ||= changed.has(id)));
+    return found;
   };
   return {
     kept,
+    summaryDigests,
     fingerprintOf: (sitePath) => fingerprints.get(sitePath),
+    namesChanged: (sitePath) => namedChanged.has(sitePath),
     select<T>(items: readonly T[], outputOf: (item: T) => string): T[] {
       const render: T[] = [];
       for (const item of items) {
         const path = outputOf(item);
-        const print = fingerprint(inputsOf(item) ?? { digest: '', names: [], rest: item as object });
-        if (output.keep(path, print)) {
+        const { digest, names, rest } = inputsOf(item) ?? { digest: '', names: [], rest: item as object };
+        const json = JSON.stringify(rest);
+        // One call into the hash, not one per part: 72k pages a rebuild.
+        const print = `p:${hash('sha256', `${version}\0${digest}\0${json}`, 'base64url')}`;
+        const stale = namesChanged(names, json);
+        if (!stale && output.keep(path, print)) {
           kept.add(path);
         } else {
           fingerprints.set(path, print);
+          if (stale) namedChanged.add(path);
           render.push(item);
         }
       }

@@ -14,6 +14,8 @@ import { rmSync } from 'node:fs';
 import { loadValue, storeValue } from '../pipeline/stored.ts';
 import type { Diagnostic } from '../types.ts';
 import type { SearchState } from '../index/index.ts';
+import type { ExportPart } from './data-export.ts';
+import type { SummaryDigests } from '../render/incremental.ts';
 
 /** What a build found, kept so that a build with nothing to do can report it again. */
 export interface LastBuild {
@@ -28,6 +30,18 @@ export interface LastBuild {
   rules: Record<string, { articles: number; occurrences: number }>;
   /** Its search index's state, for the next build to patch rather than build again (index/index.ts). */
   search?: SearchState;
+  /** Its data export's gzip members, for the next build to take those whose records are unchanged (write/data-export.ts). */
+  export?: LastExport;
+  /** Its articles' summary digests: a page kept from it shows these summaries of the articles it names (render/incremental.ts). */
+  summaries?: SummaryDigests;
+}
+
+/** The data export's parts as a build compressed them: valid for builds of the same code and options (`inputs`,
+ *  without the article files) and the same zlib. */
+export interface LastExport {
+  inputs: string;
+  zlib: string;
+  parts: ExportPart[];
 }
 
 /** Where the record of the last build into the folder whose manifest is `manifestFile` is kept. */
@@ -42,6 +56,8 @@ export function takeLastBuild(file: string): LastBuild | null {
   if (typeof value?.inputs !== 'string' || typeof value.sources !== 'string' || !Array.isArray(value.diagnostics) || typeof value.rules !== 'object' || value.rules === null) return null;
   if (![value.articlesRead, value.articlesBuilt, value.pagesWritten].every((n) => typeof n === 'number')) return null;
   if (value.search !== undefined && (typeof value.search?.inputs !== 'string' || !Array.isArray(value.search.articles) || typeof value.search.index !== 'object')) delete value.search;
+  if (value.summaries !== undefined && !(value.summaries instanceof Map)) delete value.summaries;
+  if (value.export !== undefined && (typeof value.export?.inputs !== 'string' || !Array.isArray(value.export.parts) || !value.export.parts.every((part) => typeof part?.digest === 'string' && part.bytes instanceof Uint8Array))) delete value.export;
   return value as LastBuild;
 }
 

@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, st
 import { dirname, join, relative, sep } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import { changedSince, type PresenceTask } from './presence-worker.ts';
+import { changedSince, type PresenceAnswer, type PresenceTask } from './presence-worker.ts';
 import { loadValue, storeValue } from '../pipeline/stored.ts';
 import type { WriteTask } from './writer-worker.ts';
 
@@ -57,10 +57,14 @@ export class OutputFolder {
   readonly written = new Set<string>();
   /** This build's manifest: relative path → fingerprint ('' when unknown, e.g. a file Eleventy copied). */
   private readonly fingerprints = new Map<string, string>();
+  /** The size in bytes of each file this build wrote (relative path → bytes), for `files`. */
+  private readonly sizes = new Map<string, number>();
   /** The last build's, or null when there is none to trust. */
   private readonly previous: Map<string, string> | null;
   /** Which of the last build's files were not as it left them when this build started, as a worker thread finds (`asLeft`). */
   private readonly presence: Presence | null;
+  /** The last build's files, in the order of the presence check's sizes. */
+  private readonly previousPaths: string[];
   /** When the last build saved its manifest, as a file time (ctime, ms): its files were last changed before. */
   private readonly savedAt: number;
   /** The folder held files when the build started: without a manifest, compare bytes before writing and walk for stale files. */
@@ -75,6 +79,7 @@ export class OutputFolder {
     this.previous = manifest?.files ?? null;
     this.savedAt = manifest?.savedAt ?? 0;
     this.presence = manifest ? checkPresence(root, manifest.paths, manifest.savedAt) : null;
+    this.previousPaths = manifest?.paths ?? [];
     // From here on the folder changes; a manifest left behind by a crash would describe files that are no longer there.
     if (manifestFile) rmSync(manifestFile, { force: true });
   }
@@ -167,7 +172,9 @@ export class OutputFolder {
     if (!presence.changed) {
       const answer = receiveMessageOnPort(presence.port);
       if (!answer) return null;
-      presence.changed = new Set(answer.message as string[]);
+      const { changed, sizes } = answer.message as PresenceAnswer;
+      presence.changed = new Set(changed);
+      presence.sizes = sizes;
       presence.port.close();
     }
     return presence.changed;
@@ -180,13 +187,16 @@ export class OutputFolder {
    * waits for every write, and throws the first that failed.
    * @param fingerprint what the file is made from, for the manifest: by default its bytes; a rendered page gives the
    *   fingerprint of its inputs (render/incremental.ts), so that a rebuild can keep it without rendering it.
+   * @param options.compareBytes the fingerprint does not cover everything the bytes are made from (a page rendered
+   *   because an article it names changed): the file is compared with the bytes instead.
    */
-  async write(sitePath: string, content: string | Uint8Array, fingerprint = contentFingerprint(content)): Promise<void> {
+  async write(sitePath: string, content: string | Uint8Array, fingerprint = contentFingerprint(content), options: { compareBytes?: boolean } = {}): Promise<void> {
     const file = this.file(sitePath);
     const rel = this.relativePath(file);
-    const unchanged = this.previous ? this.previous.get(rel) === fingerprint && this.asLeft(file, rel) : this.startedNonEmpty && sameBytes(file, content);
+    const unchanged = this.previous && !options.compareBytes ? this.previous.get(rel) === fingerprint && this.asLeft(file, rel) : this.startedNonEmpty && sameBytes(file, content);
     this.written.add(file);
     this.fingerprints.set(rel, fingerprint);
+    this.sizes.set(rel, typeof content === 'string' ? Buffer.byteLength(content) : content.length);
     if (!unchanged) await this.queue(file, content);
   }
 
@@ -292,7 +302,12 @@ export class OutputFolder {
 
   /** Every file of this build, site-relative, with its size: what the folder holds once `finish` has run. */
   files(): { path: string; bytes: number }[] {
-    return [...this.fingerprints.keys()].map((path) => ({ path, bytes: statSync(join(this.root, path)).size }));
+    // A kept file is as the last build left it, with the size the presence check found; only a file this build
+    // neither wrote nor found that way (one Eleventy copied) is looked at again.
+    const found = new Map<string, number>();
+    const sizes = this.presence?.sizes;
+    if (sizes) this.previousPaths.forEach((rel, i) => sizes[i]! >= 0 && found.set(rel, sizes[i]!));
+    return [...this.fingerprints.keys()].map((path) => ({ path, bytes: this.sizes.get(path) ?? found.get(path) ?? statSync(join(this.root, path)).size }));
   }
 
   private walkStale(since: number): number {
@@ -351,6 +366,8 @@ interface Presence {
   port: MessagePort;
   /** The answer, once taken from the port: the files gone or changed since the last build saved its manifest. */
   changed: Set<string> | null;
+  /** And the size of each file of the manifest, in its order (-1: gone). */
+  sizes: Float64Array | null;
   /** The thread failed: no answer will come. */
   failed: boolean;
 }
@@ -362,7 +379,7 @@ interface Presence {
  */
 function checkPresence(root: string, paths: string[], since: number): Presence | null {
   const { port1, port2 } = new MessageChannel();
-  const presence: Presence = { port: port1, changed: null, failed: false };
+  const presence: Presence = { port: port1, changed: null, sizes: null, failed: false };
   try {
     const pool = new Piscina<PresenceTask, void>({ filename: new URL('./presence-worker.ts', import.meta.url).href, minThreads: 1, maxThreads: 1 });
     void pool
