@@ -12,7 +12,7 @@ import { findArticleFiles, resolveReadLimits, defaultReadLimits } from './read/i
 import { processAll } from './pipeline/pool.ts';
 import { codeVersion, loadArticleText, openCacheFolder, openPackStore, sourcesUnchanged, withText, type ArticleCache, type StatsRead } from './pipeline/cache.ts';
 import { mapStageTimes, type ArticleStageTimes, type ProcessedArticle } from './pipeline/article.ts';
-import { linkArchive, resolveBodyLinks, compareIds, folderOf, type LinkedArchive } from './link/index.ts';
+import { linkArchive, resolveBodyLinks, compareIds, folderOf, relatedInputsOf, type LinkedArchive } from './link/index.ts';
 import { familyOf } from './normalise/index.ts';
 import { renderSite, type RenderedPage } from './render/eleventy.ts';
 import { renderVersion, selectPages, type PageSelection, type SummaryDigests } from './render/incremental.ts';
@@ -20,7 +20,7 @@ import { articlePageInputs } from './render/article-inputs.ts';
 import { writeArticleFiles } from './write/articles.ts';
 import { recordLinesOf, recordsExport, type ExportPart } from './write/data-export.ts';
 import { assertOwnedOutput, OutputFolder } from './write/output.ts';
-import { buildInputs, lastBuildFileOf, saveLastBuild, sourcesDigest, takeLastBuild, type LastExport } from './write/last-build.ts';
+import { buildInputs, lastBuildFileOf, saveLastBuild, sourcesDigest, takeLastBuild, type LastBuild, type LastRelated } from './write/last-build.ts';
 import { writeSiteFiles } from './write/site-files.ts';
 import type { LastIndex } from './index/full-text/index-worker.ts';
 import { bundleSearchScript, changesSince, startFullTextIndex, writeSearchIndex, type ArticleToIndex, type SearchIndexResult, type SearchState } from './index/index.ts';
@@ -249,7 +249,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       // The folder holds what this build would write (write/last-build.ts): keep it, and report what was found.
       output.keepAll();
       progress.done(`nothing changed since the last build into this folder: its ${plural(last.pagesWritten, 'page')} and every other file kept as they are`);
-      return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources: last.sources, pruned: cache?.pruned, search: last.search ?? null, export: last.export ?? null, summaries: last.summaries ?? null }, {
+      return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources: last.sources, pruned: cache?.pruned, next: { search: last.search, export: last.export, summaries: last.summaries, related: last.related } }, {
         articlesRead: last.articlesRead, articlesBuilt: last.articlesBuilt, articlesParsed: 0, articleStageSeconds: null,
         search: null, pagesWritten: last.pagesWritten, pagesRendered: 0, unchanged: true,
         diagnostics: last.diagnostics, rules: last.rules,
@@ -264,12 +264,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const lastSearch = last?.search?.inputs === searchInputs && articleCache ? { state: last.search, cacheFolder: articleCache.folder } : null;
   // The data export's parts are gzip's bytes for their text: kept while the code, the options and zlib are the same.
   const lastExport = last?.export?.inputs === searchInputs && last.export.zlib === process.versions.zlib ? last.export.parts : [];
-  const made = await linkRenderAndWrite(o, output, progress, parsed.kept, byId, { keyOf: parsed.keyOf, inputs: searchInputs, last: lastSearch }, { export: lastExport, summaries: last?.summaries ?? null });
+  const lastRelated = articleCache && last?.related?.inputs === searchInputs && last.search ? relatedAsLast(last.related, last.search, parsed.kept, parsed.keyOf, articleCache.folder) : null;
+  const made = await linkRenderAndWrite(o, output, progress, parsed.kept, byId, { keyOf: parsed.keyOf, inputs: searchInputs, last: lastSearch }, { export: lastExport, summaries: last?.summaries ?? null, related: lastRelated });
   const { processed, kept, sources, stageSeconds, fromCache } = parsed;
   const rules = tallyRules(processed.map((p) => p.rules));
 
-  const exported: LastExport = { inputs: searchInputs, zlib: process.versions.zlib, parts: made.exportParts };
-  return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources, pruned: cache?.pruned, search: made.searchState, export: exported, summaries: made.summaryDigests }, {
+  const next: NextBuildState = {
+    search: made.searchState ?? undefined,
+    export: { inputs: searchInputs, zlib: process.versions.zlib, parts: made.exportParts },
+    summaries: made.summaryDigests,
+    related: { inputs: searchInputs, ids: made.related.ids, lists: made.related.lists },
+  };
+  return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources, pruned: cache?.pruned, next }, {
     // Articles read: every file found, plus article folders rejected before a file could be read (no README.md).
     articlesRead: new Set([...found.paths, ...diagnostics.filter((d) => d.severity === 'rejected').map((d) => d.file)]).size,
     articlesBuilt: kept.length,
@@ -334,7 +340,7 @@ async function finishBuild(
   o: ResolvedBuildOptions,
   progress: Progress,
   output: OutputFolder,
-  run: { started: number; startedAt: number; lastBuildFile: string | null; inputs: string; sources: string; pruned: Promise<void> | undefined; search: SearchState | null; export: LastExport | null; summaries: SummaryDigests | null },
+  run: { started: number; startedAt: number; lastBuildFile: string | null; inputs: string; sources: string; pruned: Promise<void> | undefined; next: NextBuildState },
   facts: Omit<BuildResult, 'rejected' | 'warnings' | 'summary' | 'timings' | 'seconds' | 'failed' | 'footprint'>,
 ): Promise<BuildResult> {
   progress.stage('Removing stale files');
@@ -346,9 +352,7 @@ async function finishBuild(
   if (run.lastBuildFile && run.sources) {
     saveLastBuild(run.lastBuildFile, {
       inputs: run.inputs, sources: run.sources, articlesRead: facts.articlesRead, articlesBuilt: facts.articlesBuilt, pagesWritten: facts.pagesWritten, diagnostics, rules,
-      ...(run.search ? { search: run.search } : {}),
-      ...(run.export ? { export: run.export } : {}),
-      ...(run.summaries ? { summaries: run.summaries } : {}),
+      ...run.next,
     });
   }
 
@@ -394,28 +398,30 @@ interface MadeSite {
   exportParts: ExportPart[];
   /** Each article's summary digest, for the next build to tell which pages name a changed article (render/incremental.ts). */
   summaryDigests: SummaryDigests;
+  /** Each article's related articles (`LastRelated`). */
+  related: Pick<LastRelated, 'ids' | 'lists'>;
 }
 
 /**
  * Stage 4 over the parsed articles (deduplicated, in id order): links them, and makes the data the templates render —
  * with the pages whose inputs are unchanged since the last build into `output` left out (`pages`).
  */
-export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: ProcessedArticle[], byId: Map<string, ProcessedArticle>, lastSummaries: SummaryDigests | null): { linked: LinkedArchive; data: SiteData; pages: PageSelection; resolveBody: (page: ArticlePage) => void } {
-  const linked = linkArchive(kept.map((p) => p.record!), (slug) => familyOf(slug).name);
+export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: ProcessedArticle[], byId: Map<string, ProcessedArticle>, last: { summaries: SummaryDigests | null; related: ReadonlyMap<string, string[]> | null }): { linked: LinkedArchive; data: SiteData; pages: PageSelection; resolveBody: (page: ArticlePage) => void } {
+  const linked = linkArchive(kept.map((p) => p.record!), (slug) => familyOf(slug).name, last.related);
   const families = new Map<string, FamilyInfo>(linked.listings.families.map((f) => [f.key, { slug: f.key, name: f.name }]));
   const site = { base: o.base, siteUrl: o.siteUrl, title: 'KB Archive', articleCount: kept.length, version, publishing: o.publishing };
   const exists = (id: string) => byId.has(id);
   const hrefOf = (id: string) => url(site, linked.summaries.get(id)!.permalink);
+  // Linking's articles become the pages, completed in place: a copy of each of 59k records cost a rebuild ~0.4 s.
   const articles: ArticlePage[] = linked.articles.map((a) => {
     const neighbours = linked.neighbours.get(a.id);
-    return {
-      ...a,
+    return Object.assign(a, {
       // Filled for the pages rendered (`resolveBody`), from the parse with its citations resolved; a kept page's
       // fingerprint covers them through the articles its body names.
       bodyHtml: '',
       previous: neighbours?.previous ?? null,
       next: neighbours?.next ?? null,
-    };
+    });
   });
   // An article's page is fingerprinted from its parse's digest (made once, on the parse workers) and what linking
   // added: not its whole item, which would serialise every record and hash every body again.
@@ -424,7 +430,7 @@ export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: Pr
     const parsed = typeof item === 'object' && item !== null ? parsedOf.get(item) : undefined;
     return parsed ? articlePageInputs(item as ArticlePage, parsed.record!, parsed.pageInputs) : undefined;
   };
-  const pages = selectPages(output, renderVersion({ site, families: [...families] }), linked.summaries, inputsOf, lastSummaries);
+  const pages = selectPages(output, renderVersion({ site, families: [...families] }), linked.summaries, inputsOf, last.summaries);
   const data: SiteData = { site, articles, summaries: linked.summaries, listings: linked.listings, families, pages };
   return { linked, data, pages, resolveBody: (page) => (page.bodyHtml = resolveBodyLinks(byId.get(page.id)!.bodyHtml, exists, hrefOf)) };
 }
@@ -437,7 +443,7 @@ async function linkRenderAndWrite(
   kept: ProcessedArticle[],
   byId: Map<string, ProcessedArticle>,
   indexing: { keyOf: (path: string) => string | undefined; inputs: string; last: { state: SearchState; cacheFolder: string } | null },
-  last: { export: readonly ExportPart[]; summaries: SummaryDigests | null },
+  last: { export: readonly ExportPart[]; summaries: SummaryDigests | null; related: ReadonlyMap<string, string[]> | null },
 ): Promise<MadeSite> {
   // The full-text index needs only the parsed articles: it is built on a thread of its own while the main thread
   // links and renders, and written after the pages; or patched from the last build's, when only a few articles changed.
@@ -452,10 +458,10 @@ async function linkRenderAndWrite(
   // The writer thread loads its code beside linking, on the core linking leaves free.
   output.startWriter();
   progress.stage('Linking');
-  const { linked, data, pages, resolveBody } = linkSite(o, output, kept, byId, last.summaries);
+  const { linked, data, pages, resolveBody } = linkSite(o, output, kept, byId, last);
   if (searchScript) data.searchScript = searchScript;
   const { articles } = data;
-  progress.done(`${plural(linked.listings.events.length, 'event ID')}, ${plural(linked.listings.errors.length, 'error code')}, ${formatCount(linked.stats.citationsResolved)} citations resolved, ${formatCount(linked.stats.citationsMissing)} missing`);
+  progress.done(`${plural(linked.listings.events.length, 'event ID')}, ${plural(linked.listings.errors.length, 'error code')}, ${formatCount(linked.stats.citationsResolved)} citations resolved, ${formatCount(linked.stats.citationsMissing)} missing${linked.stats.relatedFromLast ? ', related articles as the last build found them' : ''}`);
 
   progress.stage('Rendering pages');
   const recordLines = recordLinesOf(articles);
@@ -513,7 +519,9 @@ async function linkRenderAndWrite(
   const searchState = search && toIndex.every((a) => a.key !== undefined)
     ? { inputs: indexing.inputs, articles: toIndex.map((a): [number, string, string] => [a.record.number, a.path, a.key!]), index: search.state }
     : null;
-  return { pagesRendered: rendered.pages.length, pagesWritten: allPages.length, search, searchState, exportParts: await exported.parts, summaryDigests: pages.summaryDigests };
+  return { pagesRendered: rendered.pages.length, pagesWritten: allPages.length, search, searchState, exportParts: await exported.parts, summaryDigests: pages.summaryDigests,
+    related: { ids: articles.map((a) => a.id).join(' '), lists: articles.map((a) => a.related.join(' ')).join('\n') },
+  };
 }
 
 /**
@@ -529,6 +537,39 @@ function lastIndexOf(last: SearchState, cacheFolder: string, articles: ArticleTo
   });
   packs.release();
   return changes ? { state: last.index, changes, root: output.root } : null;
+}
+
+/** What a build keeps for the next one besides its findings (write/last-build.ts). */
+type NextBuildState = Pick<LastBuild, 'search' | 'export' | 'summaries' | 'related'>;
+
+/**
+ * The last build's related articles, when they are still right: the same articles, and every one changed since (by its
+ * cache key) with the same features and product family as that build read (`relatedInputsOf`), its record read back
+ * from the cache under the key the last build's index recorded. Null otherwise: they are computed again.
+ */
+function relatedAsLast(last: LastRelated, lastSearch: SearchState, kept: ProcessedArticle[], keyOf: (path: string) => string | undefined, cacheFolder: string): Map<string, string[]> | null {
+  const ids = kept.map((p) => p.record!.id);
+  if (ids.join(' ') !== last.ids || lastSearch.articles.length !== kept.length) return null;
+  const changed: number[] = [];
+  for (let i = 0; i < kept.length; i++) {
+    const [number, path, key] = lastSearch.articles[i]!;
+    if (number !== kept[i]!.record!.number) return null;
+    if (path !== kept[i]!.path || key !== keyOf(kept[i]!.path)) changed.push(i);
+  }
+  // As many as the index patches: past that, reading them back costs more than relating every article.
+  if (changed.length > 200) return null;
+  const packs = openPackStore(cacheFolder);
+  try {
+    for (const i of changed) {
+      const [, path, key] = lastSearch.articles[i]!;
+      const old = packs.read(key, path)?.record;
+      if (!old || relatedInputsOf(old) !== relatedInputsOf(kept[i]!.record!)) return null;
+    }
+  } finally {
+    packs.release();
+  }
+  const lists = last.lists.split('\n');
+  return new Map(ids.map((id, i) => [id, lists[i] ? lists[i]!.split(' ') : []]));
 }
 
 /** Files rejected at the article stage (duplicate ids included); tree-level warnings don't count. */

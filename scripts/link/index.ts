@@ -8,6 +8,7 @@ import { relatedArticles } from './related.ts';
 import { buildListings, summarise, keywordSlug, type ArticleSummary, type Listings } from './listings.ts';
 
 export { compareIds, permalinkOf, folderOf } from './citations.ts';
+export { relatedInputsOf } from './related.ts';
 export { resolveBodyLinks } from './body-links.ts';
 export { keywordSlug };
 export type { ArticleSummary, Listings, EventListing, EventSourceGroup, SourceListing, ErrorListing, GroupListing, ProductFacets } from './listings.ts';
@@ -19,17 +20,40 @@ export interface LinkedArchive {
   listings: Listings;
   /** Previous and next article within the same product family, by article number. */
   neighbours: Map<string, { previous: string | null; next: string | null }>;
-  stats: { citationsResolved: number; citationsMissing: number };
+  stats: { citationsResolved: number; citationsMissing: number; relatedFromLast: boolean };
 }
 
-export function linkArchive(records: ArticleRecord[], familyName: (slug: string) => string): LinkedArchive {
+/**
+ * @param lastRelated the last build's related articles, when the build knows they are still right (no article changed
+ *   what relatedness is computed from: `relatedInputsOf`); else they are computed.
+ */
+/**
+ * An article with its links, its fields in one fixed order (the published record's: write/articles.ts). Written out
+ * rather than spread: the records read back from the cache come in many shapes, and spreading 59k of them cost a
+ * rebuild ~1 s; one literal gives every article the same shape.
+ */
+export function linkedArticle(r: ArticleRecord, links: Pick<LinkedArticle, 'citedBy' | 'referencesFound' | 'referencesMissing' | 'related'>): LinkedArticle {
+  return {
+    id: r.id, number: r.number, title: r.title, permalink: r.permalink,
+    lastModified: r.lastModified, year: r.year,
+    product: r.product, productFamily: r.productFamily,
+    versions: r.versions, platforms: r.platforms, os: r.os, keywords: r.keywords,
+    issueType: r.issueType, solutionType: r.solutionType, technology: r.technology,
+    articleType: r.articleType, titleTags: r.titleTags, dialect: r.dialect,
+    appliesTo: r.appliesTo, sections: r.sections,
+    events: r.events, eventMessages: r.eventMessages, errorCodes: r.errorCodes, errorMessages: r.errorMessages,
+    references: r.references, referencesFound: links.referencesFound, referencesMissing: links.referencesMissing,
+    citedBy: links.citedBy, related: links.related, queryWords: r.queryWords, sourcePath: r.sourcePath,
+  };
+}
+
+export function linkArchive(records: ArticleRecord[], familyName: (slug: string) => string, lastRelated: ReadonlyMap<string, string[]> | null = null): LinkedArchive {
   const sorted = [...records].sort((a, b) => compareIds(a.id, b.id));
   const ids = new Set(sorted.map((r) => r.id));
   const citations = linkCitations(sorted, (id) => ids.has(id));
-  const related = relatedArticles(sorted, citations.citedBy);
+  const related = lastRelated ?? relatedArticles(sorted, citations.citedBy);
 
-  const articles: LinkedArticle[] = sorted.map((r) => ({
-    ...r,
+  const articles: LinkedArticle[] = sorted.map((r) => linkedArticle(r, {
     citedBy: citations.citedBy.get(r.id) ?? [],
     referencesFound: citations.found.get(r.id) ?? [],
     referencesMissing: citations.missing.get(r.id) ?? [],
@@ -52,6 +76,6 @@ export function linkArchive(records: ArticleRecord[], familyName: (slug: string)
     summaries: new Map(sorted.map((r) => [r.id, summarise(r)])),
     listings: buildListings(sorted, familyName),
     neighbours,
-    stats: { citationsResolved: citations.resolved, citationsMissing: citations.unresolved },
+    stats: { citationsResolved: citations.resolved, citationsMissing: citations.unresolved, relatedFromLast: lastRelated !== null },
   };
 }

@@ -11,6 +11,25 @@ const weights = { event: 6, errorCode: 5, cites: 4, sharedReference: 2, keyword:
 /** A feature in more articles than this is too common to relate anything (e.g. keyword `kbbug`). */
 const maxFeatureArticles = 300;
 
+/** Calls `f` with each feature an article relates to others by: its key and its weight. */
+function eachFeature(r: ArticleRecord, f: (key: string, weight: number) => void): void {
+  for (const e of r.events) if (!e.via) f(`e:${e.id}`, weights.event);
+  for (const c of r.errorCodes) f(`c:${c.code}`, weights.errorCode);
+  for (const ref of r.references) f(`r:${ref}`, weights.sharedReference);
+  for (const k of r.keywords) f(`k:${k.toLowerCase()}`, weights.keyword);
+}
+
+/**
+ * What of one article relatedness is computed from: its features (its citations among them) and its product family.
+ * An archive of the same articles, each with the same value, has the same related articles (a rebuild after an edit
+ * that changed none of them keeps the last build's: build.ts).
+ */
+export function relatedInputsOf(r: ArticleRecord): string {
+  const keys: string[] = [];
+  eachFeature(r, (key) => keys.push(key));
+  return JSON.stringify([r.productFamily, keys]);
+}
+
 export function relatedArticles(records: ArticleRecord[], citedBy: Map<string, string[]>, limit = 8): Map<string, string[]> {
   // Everything the scoring loop reads is numbered up front — features, families, citations — and held in arrays of
   // numbers: the loop visits ~60 million (article, neighbour) pairs on the full corpus, and reading record properties
@@ -32,10 +51,7 @@ export function relatedArticles(records: ArticleRecord[], citedBy: Map<string, s
       seen.add(f);
       members[f]!.push(i);
     };
-    for (const e of r.events) if (!e.via) note(`e:${e.id}`, weights.event);
-    for (const c of r.errorCodes) note(`c:${c.code}`, weights.errorCode);
-    for (const ref of r.references) note(`r:${ref}`, weights.sharedReference);
-    for (const k of r.keywords) note(`k:${k.toLowerCase()}`, weights.keyword);
+    eachFeature(r, note);
     return Int32Array.from(seen);
   });
   // Features shared by too many articles are dropped here rather than skipped for each of their members.
@@ -66,12 +82,14 @@ export function relatedArticles(records: ArticleRecord[], citedBy: Map<string, s
   // The best `limit` so far, best first: kept by insertion, as sorting every touched article cost more than scoring.
   const best: number[] = [];
   const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && rank[a]! < rank[b]!);
-  for (let i = 0; i < records.length; i++) {
-    const add = (j: number, w: number) => {
-      if (j === i) return;
-      if (scores[j] === 0) touched.push(j);
-      scores[j] = scores[j]! + w;
-    };
+  let i = 0;
+  // One closure for the loop, not one per article.
+  const add = (j: number, w: number) => {
+    if (j === i) return;
+    if (scores[j] === 0) touched.push(j);
+    scores[j] = scores[j]! + w;
+  };
+  for (; i < records.length; i++) {
     for (const f of featuresOf[i]!) {
       const list = useful[f];
       if (!list) continue;

@@ -4,23 +4,11 @@
  */
 import { folderRecordsPath, type ArticlePage, type SiteInfo } from '../../layouts/lib/site.ts';
 import type { LinkedArticle } from '../types.ts';
+import { linkedArticle } from '../link/index.ts';
 import type { OutputFolder } from './output.ts';
 
 /** The published record: the linked article without page-only fields, keys in a fixed order. */
-export function publishedRecord(a: ArticlePage): LinkedArticle {
-  return {
-    id: a.id, number: a.number, title: a.title, permalink: a.permalink,
-    lastModified: a.lastModified, year: a.year,
-    product: a.product, productFamily: a.productFamily,
-    versions: a.versions, platforms: a.platforms, os: a.os, keywords: a.keywords,
-    issueType: a.issueType, solutionType: a.solutionType, technology: a.technology,
-    articleType: a.articleType, titleTags: a.titleTags, dialect: a.dialect,
-    appliesTo: a.appliesTo, sections: a.sections,
-    events: a.events, eventMessages: a.eventMessages, errorCodes: a.errorCodes, errorMessages: a.errorMessages,
-    references: a.references, referencesFound: a.referencesFound, referencesMissing: a.referencesMissing,
-    citedBy: a.citedBy, related: a.related, queryWords: a.queryWords, sourcePath: a.sourcePath,
-  };
-}
+export const publishedRecord = (a: ArticlePage): LinkedArticle => linkedArticle(a, a);
 
 /**
  * Writes what each article gets besides its page, as `site.publishing` says: its record (in its folder's JSON Lines

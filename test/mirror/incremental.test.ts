@@ -132,6 +132,21 @@ test('on worker threads too, a rebuild patches the last build\'s search index on
   assert.ok(readFileSync(join(mirror, 'search/index.html'), 'utf8').includes('commonTerms'), 'the search page holds its script with the figures');
 });
 
+test('an edit to an article\'s keywords relates it anew: its related articles, and the others\', as a clean build finds them', async () => {
+  // The rebuild before kept the last build's related articles (a text edit changes no feature); this one must not.
+  const before = readRecordsExport<{ id: string; sourcePath: string; keywords: string[]; productFamily: string; related: string[] }>(mirror);
+  const edited = before.find((r) => r.keywords.length > 0)!;
+  const other = before.find((r) => r.productFamily !== edited.productFamily && r.keywords.length >= 2 && !r.related.includes(edited.id))!;
+  const file = join(source, edited.sourcePath);
+  const text = readFileSync(file, 'utf8');
+  assert.match(text, /Keyword\(s\):/);
+  writeFileSync(file, text.replace(/Keyword\(s\):[^\n]*/, `Keyword(s): ${[...edited.keywords, ...other.keywords].join(' ')}`));
+  await build({ ...options, out: mirror, cacheDir });
+  assert.deepEqual(differences(snapshot(mirror), await cleanBuild('after-keyword-edit')), []);
+  const after = readRecordsExport<{ id: string; related: string[] }>(mirror);
+  assert.ok(after.find((r) => r.id === edited.id)!.related.includes(other.id), `${edited.id} is now related to ${other.id}, whose keywords it took`);
+});
+
 test('after a deletion, the article\'s pages, redirects and records are gone, and the site equals a clean build', async () => {
   const deleted = records.find((r) => r.citedBy.length === 0)!;
   rmSync(join(source, deleted.sourcePath, '..'), { recursive: true });
