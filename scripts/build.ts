@@ -20,7 +20,7 @@ import { articlePageInputs } from './render/article-inputs.ts';
 import { writeArticleFiles } from './write/articles.ts';
 import { recordLinesOf, recordsExport, type ExportPart } from './write/data-export.ts';
 import { assertOwnedOutput, OutputFolder } from './write/output.ts';
-import { buildInputs, lastBuildFileOf, saveLastBuild, sourcesDigest, takeLastBuild, type LastBuild, type LastRelated } from './write/last-build.ts';
+import { buildInputs, lastBuildFileOf, saveLastBuild, sourcesDigest, takeLastBuild, type LastBuild, type LastLinks } from './write/last-build.ts';
 import { writeSiteFiles } from './write/site-files.ts';
 import type { LastIndex } from './index/full-text/index-worker.ts';
 import { bundleSearchScript, changesSince, startFullTextIndex, writeSearchIndex, type ArticleToIndex, type SearchIndexResult, type SearchState } from './index/index.ts';
@@ -249,7 +249,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       // The folder holds what this build would write (write/last-build.ts): keep it, and report what was found.
       output.keepAll();
       progress.done(`nothing changed since the last build into this folder: its ${plural(last.pagesWritten, 'page')} and every other file kept as they are`);
-      return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources: last.sources, pruned: cache?.pruned, next: { search: last.search, export: last.export, summaries: last.summaries, related: last.related } }, {
+      return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources: last.sources, pruned: cache?.pruned, next: { search: last.search, export: last.export, summaries: last.summaries, links: last.links } }, {
         articlesRead: last.articlesRead, articlesBuilt: last.articlesBuilt, articlesParsed: 0, articleStageSeconds: null,
         search: null, pagesWritten: last.pagesWritten, pagesRendered: 0, unchanged: true,
         diagnostics: last.diagnostics, rules: last.rules,
@@ -264,8 +264,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const lastSearch = last?.search?.inputs === searchInputs && articleCache ? { state: last.search, cacheFolder: articleCache.folder } : null;
   // The data export's parts are gzip's bytes for their text: kept while the code, the options and zlib are the same.
   const lastExport = last?.export?.inputs === searchInputs && last.export.zlib === process.versions.zlib ? last.export.parts : [];
-  const lastRelated = articleCache && last?.related?.inputs === searchInputs && last.search ? relatedAsLast(last.related, last.search, parsed.kept, parsed.keyOf, articleCache.folder) : null;
-  const made = await linkRenderAndWrite(o, output, progress, parsed.kept, byId, { keyOf: parsed.keyOf, inputs: searchInputs, last: lastSearch }, { export: lastExport, summaries: last?.summaries ?? null, related: lastRelated });
+  const lastLinks = articleCache && last?.links?.inputs === searchInputs && last.search ? linksAsLast(last.links, last.search, parsed.kept, parsed.keyOf, articleCache.folder) : null;
+  const made = await linkRenderAndWrite(o, output, progress, parsed.kept, byId, { keyOf: parsed.keyOf, inputs: searchInputs, last: lastSearch }, { export: lastExport, summaries: last?.summaries ?? null, links: lastLinks });
   const { processed, kept, sources, stageSeconds, fromCache } = parsed;
   const rules = tallyRules(processed.map((p) => p.rules));
 
@@ -273,7 +273,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     search: made.searchState ?? undefined,
     export: { inputs: searchInputs, zlib: process.versions.zlib, parts: made.exportParts },
     summaries: made.summaryDigests,
-    related: { inputs: searchInputs, ids: made.related.ids, lists: made.related.lists },
+    links: { inputs: searchInputs, ...made.links },
   };
   return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources, pruned: cache?.pruned, next }, {
     // Articles read: every file found, plus article folders rejected before a file could be read (no README.md).
@@ -398,16 +398,16 @@ interface MadeSite {
   exportParts: ExportPart[];
   /** Each article's summary digest, for the next build to tell which pages name a changed article (render/incremental.ts). */
   summaryDigests: SummaryDigests;
-  /** Each article's related articles (`LastRelated`). */
-  related: Pick<LastRelated, 'ids' | 'lists'>;
+  /** What it linked (`LastLinks`). */
+  links: Omit<LastLinks, 'inputs'>;
 }
 
 /**
  * Stage 4 over the parsed articles (deduplicated, in id order): links them, and makes the data the templates render —
  * with the pages whose inputs are unchanged since the last build into `output` left out (`pages`).
  */
-export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: ProcessedArticle[], byId: Map<string, ProcessedArticle>, last: { summaries: SummaryDigests | null; related: ReadonlyMap<string, string[]> | null }): { linked: LinkedArchive; data: SiteData; pages: PageSelection; resolveBody: (page: ArticlePage) => void } {
-  const linked = linkArchive(kept.map((p) => p.record!), (slug) => familyOf(slug).name, last.related);
+export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: ProcessedArticle[], byId: Map<string, ProcessedArticle>, last: { summaries: SummaryDigests | null; links: LinksAsLast | null }): { linked: LinkedArchive; data: SiteData; pages: PageSelection; resolveBody: (page: ArticlePage) => void } {
+  const linked = linkArchive(kept.map((p) => p.record!), (slug) => familyOf(slug).name, last.links?.related ?? null);
   const families = new Map<string, FamilyInfo>(linked.listings.families.map((f) => [f.key, { slug: f.key, name: f.name }]));
   const site = { base: o.base, siteUrl: o.siteUrl, title: 'KB Archive', articleCount: kept.length, version, publishing: o.publishing };
   const exists = (id: string) => byId.has(id);
@@ -426,11 +426,16 @@ export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: Pr
   // An article's page is fingerprinted from its parse's digest (made once, on the parse workers) and what linking
   // added: not its whole item, which would serialise every record and hash every body again.
   const parsedOf = new WeakMap<object, ProcessedArticle>(articles.map((page) => [page, byId.get(page.id)!]));
+  const pageVersion = renderVersion({ site, families: [...families] });
+  // With the links and the page version as the last build's, an unchanged article's page has that build's inputs.
+  const asLast = last.links?.version === pageVersion ? last.links : null;
   const inputsOf = (item: unknown) => {
     const parsed = typeof item === 'object' && item !== null ? parsedOf.get(item) : undefined;
-    return parsed ? articlePageInputs(item as ArticlePage, parsed.record!, parsed.pageInputs) : undefined;
+    if (!parsed) return undefined;
+    const inputs = articlePageInputs(item as ArticlePage, parsed.record!, parsed.pageInputs);
+    return asLast && !asLast.changed.has(parsed.record!.id) ? { ...inputs, asLast: true } : inputs;
   };
-  const pages = selectPages(output, renderVersion({ site, families: [...families] }), linked.summaries, inputsOf, last.summaries);
+  const pages = selectPages(output, pageVersion, linked.summaries, inputsOf, last.summaries);
   const data: SiteData = { site, articles, summaries: linked.summaries, listings: linked.listings, families, pages };
   return { linked, data, pages, resolveBody: (page) => (page.bodyHtml = resolveBodyLinks(byId.get(page.id)!.bodyHtml, exists, hrefOf)) };
 }
@@ -443,7 +448,7 @@ async function linkRenderAndWrite(
   kept: ProcessedArticle[],
   byId: Map<string, ProcessedArticle>,
   indexing: { keyOf: (path: string) => string | undefined; inputs: string; last: { state: SearchState; cacheFolder: string } | null },
-  last: { export: readonly ExportPart[]; summaries: SummaryDigests | null; related: ReadonlyMap<string, string[]> | null },
+  last: { export: readonly ExportPart[]; summaries: SummaryDigests | null; links: LinksAsLast | null },
 ): Promise<MadeSite> {
   // The full-text index needs only the parsed articles: it is built on a thread of its own while the main thread
   // links and renders, and written after the pages; or patched from the last build's, when only a few articles changed.
@@ -465,7 +470,9 @@ async function linkRenderAndWrite(
 
   progress.stage('Rendering pages');
   const recordLines = recordLinesOf(articles);
-  const exported = recordsExport(recordLines, articles.map((a) => folderOf(a.id)), last.export);
+  // With the links as the last build's, a folder of unchanged articles has that build's lines.
+  const changedFolders = new Set([...(last.links?.changed ?? [])].map(folderOf));
+  const exported = recordsExport(articles.map((a) => folderOf(a.id)), recordLines, last.export, (folder) => last.links !== null && !changedFolders.has(folder));
   exported.parts.catch(() => {});
   // The article pages to render are chosen first (by their fingerprints), so that their number decides how many
   // Eleventy runs render them (Eleventy holds every page of a run until it ends): a one-article rebuild renders in one.
@@ -520,7 +527,7 @@ async function linkRenderAndWrite(
     ? { inputs: indexing.inputs, articles: toIndex.map((a): [number, string, string] => [a.record.number, a.path, a.key!]), index: search.state }
     : null;
   return { pagesRendered: rendered.pages.length, pagesWritten: allPages.length, search, searchState, exportParts: await exported.parts, summaryDigests: pages.summaryDigests,
-    related: { ids: articles.map((a) => a.id).join(' '), lists: articles.map((a) => a.related.join(' ')).join('\n') },
+    links: { version: pages.version, ids: articles.map((a) => a.id).join(' '), related: articles.map((a) => a.related.join(' ')).join('\n') },
   };
 }
 
@@ -540,14 +547,25 @@ function lastIndexOf(last: SearchState, cacheFolder: string, articles: ArticleTo
 }
 
 /** What a build keeps for the next one besides its findings (write/last-build.ts). */
-type NextBuildState = Pick<LastBuild, 'search' | 'export' | 'summaries' | 'related'>;
+type NextBuildState = Pick<LastBuild, 'search' | 'export' | 'summaries' | 'links'>;
+
+/** The last build's links, known to be this build's too (`linksAsLast`). */
+interface LinksAsLast {
+  /** Each article's related articles. */
+  related: Map<string, string[]>;
+  /** The articles changed since (their file, by its cache key): every other one has the last build's record and links. */
+  changed: Set<string>;
+  /** The last build's page version (`renderVersion`). */
+  version: string;
+}
 
 /**
- * The last build's related articles, when they are still right: the same articles, and every one changed since (by its
- * cache key) with the same features and product family as that build read (`relatedInputsOf`), its record read back
- * from the cache under the key the last build's index recorded. Null otherwise: they are computed again.
+ * The last build's links, when they are still right: the same articles, and every one changed since (by its cache key)
+ * with the same features and product family as that build read (`relatedInputsOf`: its citations are among them), its
+ * record read back from the cache under the key the last build's index recorded. Then every article has the related
+ * articles, citations and neighbours it had. Null otherwise: they are computed again.
  */
-function relatedAsLast(last: LastRelated, lastSearch: SearchState, kept: ProcessedArticle[], keyOf: (path: string) => string | undefined, cacheFolder: string): Map<string, string[]> | null {
+function linksAsLast(last: LastLinks, lastSearch: SearchState, kept: ProcessedArticle[], keyOf: (path: string) => string | undefined, cacheFolder: string): LinksAsLast | null {
   const ids = kept.map((p) => p.record!.id);
   if (ids.join(' ') !== last.ids || lastSearch.articles.length !== kept.length) return null;
   const changed: number[] = [];
@@ -568,8 +586,12 @@ function relatedAsLast(last: LastRelated, lastSearch: SearchState, kept: Process
   } finally {
     packs.release();
   }
-  const lists = last.lists.split('\n');
-  return new Map(ids.map((id, i) => [id, lists[i] ? lists[i]!.split(' ') : []]));
+  const lists = last.related.split('\n');
+  return {
+    related: new Map(ids.map((id, i) => [id, lists[i] ? lists[i]!.split(' ') : []])),
+    changed: new Set(changed.map((i) => ids[i]!)),
+    version: last.version,
+  };
 }
 
 /** Files rejected at the article stage (duplicate ids included); tree-level warnings don't count. */

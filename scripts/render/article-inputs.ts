@@ -46,6 +46,8 @@ export interface PageInputs {
   names: readonly string[];
   /** The rest of the item, hashed as JSON (with the articles it names). */
   rest: object;
+  /** Known to be the inputs of the last build's page at the same path (its article and links unchanged since). */
+  asLast?: boolean;
 }
 
 export function parsedPageInputs(record: ArticleRecord | null, bodyHtml: string, plainText: string): ParsedPageInputs {

@@ -13,7 +13,7 @@ export const publishedRecord = (a: ArticlePage): LinkedArticle => linkedArticle(
 /**
  * Writes what each article gets besides its page, as `site.publishing` says: its record (in its folder's JSON Lines
  * file, or as `index.json` beside the page) and its original plain text (`Q<number>.txt` beside the page).
- * @param recordLines each article's published record as one line of JSON, in the order of `articles` (shared with
+ * @param recordLine each article's published record as one line of JSON, by its index in `articles` (shared with
  *   the data export, so every record is serialised once).
  * @param keptPages site paths of article pages kept from the last build: their page's inputs (the whole
  *   `ArticlePage`, of which the record is a part, and the plain text: render/article-inputs.ts) did not change, so
@@ -23,7 +23,7 @@ export async function writeArticleFiles(
   output: OutputFolder,
   site: SiteInfo,
   articles: readonly ArticlePage[],
-  recordLines: readonly string[],
+  recordLine: (index: number) => string,
   plainTextOf: (id: string) => string,
   keptPages: ReadonlySet<string> = new Set(),
 ): Promise<number> {
@@ -34,8 +34,8 @@ export async function writeArticleFiles(
     articles.forEach((a, i) => {
       const path = folderRecordsPath(a.permalink);
       const lines = folders.get(path);
-      if (lines) lines.push(recordLines[i]!);
-      else folders.set(path, [recordLines[i]!]);
+      if (lines) lines.push(recordLine(i));
+      else folders.set(path, [recordLine(i)]);
     });
     await output.writeAll([...folders].map(([path, lines]) => [path, `${lines.join('\n')}\n`]));
     files += folders.size;

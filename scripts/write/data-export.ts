@@ -59,34 +59,54 @@ export function readRecordsExport<T = LinkedArticle>(siteDir: string): T[] {
   return text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as T);
 }
 
-/** Each article's published record as one line of JSON (no newline), in the order given. */
-export const recordLinesOf = (articles: readonly ArticlePage[]): string[] => articles.map((a) => JSON.stringify(publishedRecord(a)));
+/** Each article's published record as one line of JSON (no newline), by its index in `articles`: made when first asked
+ *  for, as a rebuild needs only the lines of the folders whose records changed. */
+export function recordLinesOf(articles: readonly ArticlePage[]): (index: number) => string {
+  const lines: string[] = [];
+  return (index) => (lines[index] ??= JSON.stringify(publishedRecord(articles[index]!)));
+}
 
 /** One gzip member of the export: the lines of the records of one `/kb/<NNN>/` folder, with the digest of its text. */
 export interface ExportPart {
+  folder: string;
   digest: string;
   bytes: Uint8Array;
 }
 
 /**
  * The export's bytes: one record per line, in the order given (the build passes them sorted by number), as one gzip
- * member per `/kb/<NNN>/` folder (`folders`, parallel to `lines`). A file of several members is one gzip file (RFC
- * 1952): gunzip, zcat, Python's gzip and Node's zlib read it whole. So a rebuild compresses again only the folders
- * whose records changed, taking the others from the last build's `parts` (compressing all 60 MB took ~1 s, which a
- * one-article rebuild spent waiting); the bytes are the same either way.
+ * member per `/kb/<NNN>/` folder (`folders`, one per record). A file of several members is one gzip file (RFC 1952):
+ * gunzip, zcat, Python's gzip and Node's zlib read it whole. So a rebuild compresses again only the folders whose
+ * records changed, taking the others from the last build's `parts` (compressing all 60 MB took ~1 s, which a
+ * one-article rebuild spent waiting); the bytes are the same either way. A folder's part is taken by the digest of its
+ * lines, or, when the caller knows its lines to be the last build's (`asLast`), without making them.
  */
-export function recordsExport(lines: readonly string[], folders: readonly string[], last: readonly ExportPart[] = []): { bytes: Promise<Buffer>; parts: Promise<ExportPart[]> } {
-  const reusable = new Map(last.map((part) => [part.digest, part.bytes]));
+export function recordsExport(
+  folders: readonly string[],
+  lineOf: (index: number) => string,
+  last: readonly ExportPart[] = [],
+  asLast: (folder: string) => boolean = () => false,
+): { bytes: Promise<Buffer>; parts: Promise<ExportPart[]> } {
+  const byDigest = new Map(last.map((part) => [part.digest, part]));
+  const byFolder = new Map(last.map((part) => [part.folder, part]));
   const parts: Promise<ExportPart>[] = [];
-  for (let start = 0; start < lines.length; ) {
+  for (let start = 0; start < folders.length; ) {
+    const folder = folders[start]!;
     let end = start + 1;
-    while (end < lines.length && folders[end] === folders[start]) end++;
-    const text = Buffer.from(`${lines.slice(start, end).join('\n')}\n`);
-    const digest = hash('sha1', text, 'base64url');
-    const kept = reusable.get(digest);
-    // zlib runs on libuv's thread pool, on the second core while pages render; at its default level (level 9 made the
-    // full export 2.5 % smaller in 1.5× the time).
-    parts.push(kept ? Promise.resolve({ digest, bytes: kept }) : gzipAsync(text).then((bytes) => ({ digest, bytes })));
+    while (end < folders.length && folders[end] === folder) end++;
+    const kept = asLast(folder) ? byFolder.get(folder) : undefined;
+    if (kept) {
+      parts.push(Promise.resolve(kept));
+    } else {
+      const lines: string[] = [];
+      for (let i = start; i < end; i++) lines.push(lineOf(i));
+      const text = Buffer.from(`${lines.join('\n')}\n`);
+      const digest = hash('sha1', text, 'base64url');
+      const same = byDigest.get(digest);
+      // zlib runs on libuv's thread pool, on the second core while pages render; at its default level (level 9 made the
+      // full export 2.5 % smaller in 1.5× the time).
+      parts.push(same?.folder === folder ? Promise.resolve(same) : gzipAsync(text).then((bytes) => ({ folder, digest, bytes })));
+    }
     start = end;
   }
   const all = Promise.all(parts);

@@ -18,7 +18,7 @@ test('the export reads whole, and a rebuild takes the unchanged folders\' member
   const records = kept.map((p) => p.record!);
   const lines = records.map((r) => JSON.stringify(r));
   const folders = records.map((r) => folderOf(r.id));
-  const first = recordsExport(lines, folders);
+  const first = recordsExport(folders, (i) => lines[i]!);
   const bytes = await first.bytes;
   const parts = await first.parts;
   assert.equal(parts.length, new Set(folders).size, 'one member per folder');
@@ -34,16 +34,23 @@ test('the export reads whole, and a rebuild takes the unchanged folders\' member
   const changed = Math.floor(records.length / 2);
   const edited = [...lines];
   edited[changed] = JSON.stringify({ ...records[changed], title: `${records[changed]!.title} (edited)` });
-  const again = recordsExport(edited, folders, parts);
+  const again = recordsExport(folders, (i) => edited[i]!, parts);
   const newParts = await again.parts;
   const fresh = newParts.filter((part) => !parts.some((old) => old.bytes === part.bytes));
   assert.equal(fresh.length, 1, 'only the edited folder is compressed again');
   assert.ok(gunzipSync(fresh[0]!.bytes).toString('utf8').includes('(edited)'));
-  assert.deepEqual(await again.bytes, await recordsExport(edited, folders).bytes, 'the same bytes as compressing every folder');
+  assert.deepEqual(await again.bytes, await recordsExport(folders, (i) => edited[i]!).bytes, 'the same bytes as compressing every folder');
+
+  // Told which folders hold the last build's lines, it makes only the others' lines.
+  const editedFolder = folders[changed]!;
+  const asked = new Set<string>();
+  const told = recordsExport(folders, (i) => (asked.add(folders[i]!), edited[i]!), parts, (folder) => folder !== editedFolder);
+  assert.deepEqual(await told.bytes, await again.bytes);
+  assert.deepEqual([...asked], [editedFolder]);
 });
 
 test('an empty archive exports an empty gzip file', async () => {
-  const empty = recordsExport([], []);
+  const empty = recordsExport([], () => '');
   assert.equal(gunzipSync(await empty.bytes).length, 0);
   assert.deepEqual(await empty.parts, []);
 });
