@@ -435,7 +435,7 @@ export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: Pr
     const inputs = articlePageInputs(item as ArticlePage, parsed.record!, parsed.pageInputs);
     return asLast && !asLast.changed.has(parsed.record!.id) ? { ...inputs, asLast: true } : inputs;
   };
-  const pages = selectPages(output, pageVersion, linked.summaries, inputsOf, last.summaries);
+  const pages = selectPages(output, pageVersion, linked.summaries, inputsOf, last.summaries, last.links?.changed ?? null);
   const data: SiteData = { site, articles, summaries: linked.summaries, listings: linked.listings, families, pages };
   return { linked, data, pages, resolveBody: (page) => (page.bodyHtml = resolveBodyLinks(byId.get(page.id)!.bodyHtml, exists, hrefOf)) };
 }

@@ -74,6 +74,8 @@ export type SummaryDigests = Map<string, string>;
  *   hashing its item would not.
  * @param lastDigests the summary digests of the last build into `output` (`PageSelection.summaryDigests`), or null
  *   when they are not known: then no page is kept.
+ * @param changedRecords when known, the articles whose records may differ from the last build's: the others' summary
+ *   digests are that build's, not made again.
  */
 export function selectPages(
   output: OutputFolder,
@@ -81,12 +83,16 @@ export function selectPages(
   summaries: ReadonlyMap<string, ArticleSummary>,
   inputsOf: (item: unknown) => PageInputs | undefined,
   lastDigests: ReadonlyMap<string, string> | null,
+  changedRecords: ReadonlySet<string> | null = null,
 ): PageSelection {
   const fingerprints = new Map<string, string>();
   const kept = new Set<string>();
   const namedChanged = new Set<string>();
   const summaryDigests: SummaryDigests = new Map();
-  for (const [id, summary] of summaries) summaryDigests.set(id, hash('sha1', JSON.stringify(summary), 'base64'));
+  for (const [id, summary] of summaries) {
+    const kept = changedRecords && !changedRecords.has(id) ? lastDigests?.get(id) : undefined;
+    summaryDigests.set(id, kept ?? hash('sha1', JSON.stringify(summary), 'base64'));
+  }
   // Articles whose summary is not the last build's: changed, added or gone (a page naming a gone article links to it no more).
   const changed = new Set<string>();
   if (lastDigests) {

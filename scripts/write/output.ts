@@ -25,6 +25,9 @@ const BATCH_BYTES = 2 * 2 ** 20;
 /** Bytes sent to the writer thread and not yet written, past which `write` waits. */
 const MAX_QUEUED_BYTES = 16 * 2 ** 20;
 
+/** A site path that `path.join` would leave as it is: from the root, no empty, `.` or `..` segment. */
+const normalisedSitePath = /^(?!.*(?:\/\/|\/\.\.?(?:\/|$)))\//;
+
 /** A folder the build may clean: absent, empty, or holding a site this generator wrote. */
 export function assertOwnedOutput(root: string): void {
   if (!existsSync(root)) return;
@@ -91,7 +94,9 @@ export class OutputFolder {
 
   /** The absolute file path of a site path (`/feed.xml`, `/kb/182/Q182346/` → `…/index.html`). */
   file(sitePath: string): string {
-    return join(this.root, sitePath.endsWith('/') ? `${sitePath}index.html` : sitePath);
+    const path = sitePath.endsWith('/') ? `${sitePath}index.html` : sitePath;
+    // A site path is normalised already: joined as it is (path.join's normalising cost ~0.2 s of a rebuild's 150k calls).
+    return sep === '/' && this.root !== sep && normalisedSitePath.test(path) ? `${this.root}${path}` : join(this.root, path);
   }
 
   private relativePath(file: string): string {
@@ -109,7 +114,10 @@ export class OutputFolder {
    */
   keep(sitePath: string, fingerprint: string): boolean {
     const file = this.file(sitePath);
-    const rel = this.relativePath(file);
+    return this.keepFile(file, this.relativePath(file), fingerprint);
+  }
+
+  private keepFile(file: string, rel: string, fingerprint: string): boolean {
     if (this.previous?.get(rel) !== fingerprint || !this.asLeft(file, rel)) return false;
     this.written.add(file);
     this.fingerprints.set(rel, fingerprint);
@@ -123,8 +131,9 @@ export class OutputFolder {
    */
   keepAsIs(sitePath: string): boolean {
     const file = this.file(sitePath);
-    const print = this.previous?.get(this.relativePath(file));
-    return print !== undefined && this.keep(sitePath, print);
+    const rel = this.relativePath(file);
+    const print = this.previous?.get(rel);
+    return print !== undefined && this.keepFile(file, rel, print);
   }
 
   /**
