@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { findArticleFiles, resolveReadLimits, defaultReadLimits } from './read/index.ts';
 import { processAll } from './pipeline/pool.ts';
-import { codeVersion, loadArticleText, openCacheFolder, openPackStore, sourcesUnchanged, withText, type ArticleCache, type StatsRead } from './pipeline/cache.ts';
+import { codeVersion, loadArticleText, openCacheFolder, openPackStore, sourcesUnchanged, withText, type ArticleCache, type PackStore, type StatsRead } from './pipeline/cache.ts';
 import { mapStageTimes, type ArticleStageTimes, type ProcessedArticle } from './pipeline/article.ts';
-import { linkArchive, resolveBodyLinks, compareIds, folderOf, relatedInputsOf, type LinkedArchive } from './link/index.ts';
+import { linkArchive, resolveBodyLinks, compareIds, folderOf, listingInputsOf, relatedInputsOf, type LinkedArchive, type Listings } from './link/index.ts';
 import { familyOf } from './normalise/index.ts';
 import { renderSite, type RenderedPage } from './render/eleventy.ts';
 import { renderVersion, selectPages, type PageSelection, type SummaryDigests } from './render/incremental.ts';
@@ -261,11 +261,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   const parsed = await parseArticles(o, progress, found.paths, diagnostics, { cache: articleCache, statsRead, limits });
   const byId = new Map(parsed.kept.map((p) => [p.record!.id, p]));
-  const lastSearch = last?.search?.inputs === searchInputs && articleCache ? { state: last.search, cacheFolder: articleCache.folder } : null;
+  // Articles as the last build read them, from the cache under the keys its index recorded: those changed since.
+  const lastArticles = articleCache ? lastArticleReader(articleCache.folder) : null;
+  const lastSearch = last?.search?.inputs === searchInputs && lastArticles ? { state: last.search, articles: lastArticles } : null;
   // The data export's parts are gzip's bytes for their text: kept while the code, the options and zlib are the same.
   const lastExport = last?.export?.inputs === searchInputs && last.export.zlib === process.versions.zlib ? last.export.parts : [];
-  const lastLinks = articleCache && last?.links?.inputs === searchInputs && last.search ? linksAsLast(last.links, last.search, parsed.kept, parsed.keyOf, articleCache.folder) : null;
+  const lastLinks = lastSearch && last?.links?.inputs === searchInputs ? linksAsLast(last.links, lastSearch.state, parsed.kept, parsed.keyOf, lastSearch.articles) : null;
   const made = await linkRenderAndWrite(o, output, progress, parsed.kept, byId, { keyOf: parsed.keyOf, inputs: searchInputs, last: lastSearch }, { export: lastExport, summaries: last?.summaries ?? null, links: lastLinks });
+  lastArticles?.release();
   const { processed, kept, sources, stageSeconds, fromCache } = parsed;
   const rules = tallyRules(processed.map((p) => p.rules));
 
@@ -407,7 +410,7 @@ interface MadeSite {
  * with the pages whose inputs are unchanged since the last build into `output` left out (`pages`).
  */
 export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: ProcessedArticle[], byId: Map<string, ProcessedArticle>, last: { summaries: SummaryDigests | null; links: LinksAsLast | null }): { linked: LinkedArchive; data: SiteData; pages: PageSelection; resolveBody: (page: ArticlePage) => void } {
-  const linked = linkArchive(kept.map((p) => p.record!), (slug) => familyOf(slug).name, last.links?.related ?? null);
+  const linked = linkArchive(kept.map((p) => p.record!), (slug) => familyOf(slug).name, { related: last.links?.related, listings: last.links?.listings ?? undefined });
   const families = new Map<string, FamilyInfo>(linked.listings.families.map((f) => [f.key, { slug: f.key, name: f.name }]));
   const site = { base: o.base, siteUrl: o.siteUrl, title: 'KB Archive', articleCount: kept.length, version, publishing: o.publishing };
   const exists = (id: string) => byId.has(id);
@@ -447,13 +450,13 @@ async function linkRenderAndWrite(
   progress: Progress,
   kept: ProcessedArticle[],
   byId: Map<string, ProcessedArticle>,
-  indexing: { keyOf: (path: string) => string | undefined; inputs: string; last: { state: SearchState; cacheFolder: string } | null },
+  indexing: { keyOf: (path: string) => string | undefined; inputs: string; last: { state: SearchState; articles: LastArticles } | null },
   last: { export: readonly ExportPart[]; summaries: SummaryDigests | null; links: LinksAsLast | null },
 ): Promise<MadeSite> {
   // The full-text index needs only the parsed articles: it is built on a thread of its own while the main thread
   // links and renders, and written after the pages; or patched from the last build's, when only a few articles changed.
   const toIndex: ArticleToIndex[] = kept.map((p) => ({ record: p.record!, terms: () => withText(p).searchTerms!, path: p.path, key: indexing.keyOf(p.path) }));
-  const lastIndex = o.search && indexing.last && (await output.allAsLeft()) ? lastIndexOf(indexing.last.state, indexing.last.cacheFolder, toIndex, output) : null;
+  const lastIndex = o.search && indexing.last && (await output.allAsLeft()) ? lastIndexOf(indexing.last.state, indexing.last.articles, toIndex, output) : null;
   const fullText = o.search ? startFullTextIndex(toIndex, { inThread: o.workers === 0, last: lastIndex, loadTerms: () => loadArticleText(kept) }) : null;
   // Awaited after rendering: a failure meanwhile must not count as unhandled.
   fullText?.index.catch(() => {});
@@ -466,7 +469,7 @@ async function linkRenderAndWrite(
   const { linked, data, pages, resolveBody } = linkSite(o, output, kept, byId, last);
   if (searchScript) data.searchScript = searchScript;
   const { articles } = data;
-  progress.done(`${plural(linked.listings.events.length, 'event ID')}, ${plural(linked.listings.errors.length, 'error code')}, ${formatCount(linked.stats.citationsResolved)} citations resolved, ${formatCount(linked.stats.citationsMissing)} missing${linked.stats.relatedFromLast ? ', related articles as the last build found them' : ''}`);
+  progress.done(`${plural(linked.listings.events.length, 'event ID')}, ${plural(linked.listings.errors.length, 'error code')}, ${formatCount(linked.stats.citationsResolved)} citations resolved, ${formatCount(linked.stats.citationsMissing)} missing${describeFromLast(linked.stats.fromLast)}`);
 
   progress.stage('Rendering pages');
   const recordLines = recordLinesOf(articles);
@@ -527,7 +530,7 @@ async function linkRenderAndWrite(
     ? { inputs: indexing.inputs, articles: toIndex.map((a): [number, string, string] => [a.record.number, a.path, a.key!]), index: search.state }
     : null;
   return { pagesRendered: rendered.pages.length, pagesWritten: allPages.length, search, searchState, exportParts: await exported.parts, summaryDigests: pages.summaryDigests,
-    links: { version: pages.version, ids: articles.map((a) => a.id).join(' '), related: articles.map((a) => a.related.join(' ')).join('\n') },
+    links: { version: pages.version, listings: JSON.stringify(linked.listings), ids: articles.map((a) => a.id).join(' '), related: articles.map((a) => a.related.join(' ')).join('\n') },
   };
 }
 
@@ -535,15 +538,27 @@ async function linkRenderAndWrite(
  * The last build's search index to patch, with the articles changed since (each as that build indexed it, read back
  * from the per-article cache) and its files read from the output folder; null when a change cannot be known.
  */
-function lastIndexOf(last: SearchState, cacheFolder: string, articles: ArticleToIndex[], output: OutputFolder): LastIndex | null {
-  const packs = openPackStore(cacheFolder);
+function lastIndexOf(last: SearchState, lastArticles: LastArticles, articles: ArticleToIndex[], output: OutputFolder): LastIndex | null {
   const changes = changesSince(last, articles, (key, path) => {
-    const cached = packs.read(key, path);
+    const cached = lastArticles.read(key, path);
     const old = cached && withText(cached);
     return old?.record && old.searchTerms ? { record: old.record, terms: old.searchTerms } : null;
   });
-  packs.release();
   return changes ? { state: last.index, changes, root: output.root } : null;
+}
+
+/** Reads articles from the per-article cache, its pack store opened once, when first asked (`release` lets it go). */
+type LastArticles = Pick<PackStore, 'read' | 'release'>;
+
+function lastArticleReader(cacheFolder: string): LastArticles {
+  let packs: PackStore | null = null;
+  return {
+    read: (key, path) => (packs ??= openPackStore(cacheFolder)).read(key, path),
+    release: () => {
+      packs?.release();
+      packs = null;
+    },
+  };
 }
 
 /** What a build keeps for the next one besides its findings (write/last-build.ts). */
@@ -557,6 +572,8 @@ interface LinksAsLast {
   changed: Set<string>;
   /** The last build's page version (`renderVersion`). */
   version: string;
+  /** The last build's listings, when no changed article changed what they are made from (`listingInputsOf`). */
+  listings: Listings | null;
 }
 
 /**
@@ -565,7 +582,7 @@ interface LinksAsLast {
  * record read back from the cache under the key the last build's index recorded. Then every article has the related
  * articles, citations and neighbours it had. Null otherwise: they are computed again.
  */
-function linksAsLast(last: LastLinks, lastSearch: SearchState, kept: ProcessedArticle[], keyOf: (path: string) => string | undefined, cacheFolder: string): LinksAsLast | null {
+function linksAsLast(last: LastLinks, lastSearch: SearchState, kept: ProcessedArticle[], keyOf: (path: string) => string | undefined, lastArticles: LastArticles): LinksAsLast | null {
   const ids = kept.map((p) => p.record!.id);
   if (ids.join(' ') !== last.ids || lastSearch.articles.length !== kept.length) return null;
   const changed: number[] = [];
@@ -576,22 +593,26 @@ function linksAsLast(last: LastLinks, lastSearch: SearchState, kept: ProcessedAr
   }
   // As many as the index patches: past that, reading them back costs more than relating every article.
   if (changed.length > 200) return null;
-  const packs = openPackStore(cacheFolder);
-  try {
-    for (const i of changed) {
-      const [, path, key] = lastSearch.articles[i]!;
-      const old = packs.read(key, path)?.record;
-      if (!old || relatedInputsOf(old) !== relatedInputsOf(kept[i]!.record!)) return null;
-    }
-  } finally {
-    packs.release();
+  let listingsAsLast = true;
+  for (const i of changed) {
+    const [, path, key] = lastSearch.articles[i]!;
+    const old = lastArticles.read(key, path)?.record;
+    const now = kept[i]!.record!;
+    if (!old || relatedInputsOf(old) !== relatedInputsOf(now)) return null;
+    listingsAsLast &&= listingInputsOf(old) === listingInputsOf(now);
   }
   const lists = last.related.split('\n');
   return {
     related: new Map(ids.map((id, i) => [id, lists[i] ? lists[i]!.split(' ') : []])),
     changed: new Set(changed.map((i) => ids[i]!)),
     version: last.version,
+    listings: listingsAsLast ? (JSON.parse(last.listings) as Listings) : null,
   };
+}
+
+function describeFromLast(fromLast: LinkedArchive['stats']['fromLast']): string {
+  const kept = [fromLast.related ? 'related articles' : '', fromLast.listings ? 'listings' : ''].filter(Boolean);
+  return kept.length > 0 ? `; ${kept.join(' and ')} as the last build made them` : '';
 }
 
 /** Files rejected at the article stage (duplicate ids included); tree-level warnings don't count. */

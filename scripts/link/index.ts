@@ -9,6 +9,7 @@ import { buildListings, summarise, keywordSlug, type ArticleSummary, type Listin
 
 export { compareIds, permalinkOf, folderOf } from './citations.ts';
 export { relatedInputsOf } from './related.ts';
+export { listingInputsOf } from './listings.ts';
 export { resolveBodyLinks } from './body-links.ts';
 export { keywordSlug };
 export type { ArticleSummary, Listings, EventListing, EventSourceGroup, SourceListing, ErrorListing, GroupListing, ProductFacets } from './listings.ts';
@@ -20,13 +21,9 @@ export interface LinkedArchive {
   listings: Listings;
   /** Previous and next article within the same product family, by article number. */
   neighbours: Map<string, { previous: string | null; next: string | null }>;
-  stats: { citationsResolved: number; citationsMissing: number; relatedFromLast: boolean };
+  stats: { citationsResolved: number; citationsMissing: number; fromLast: { related: boolean; listings: boolean } };
 }
 
-/**
- * @param lastRelated the last build's related articles, when the build knows they are still right (no article changed
- *   what relatedness is computed from: `relatedInputsOf`); else they are computed.
- */
 /**
  * An article with its links, its fields in one fixed order (the published record's: write/articles.ts). Written out
  * rather than spread: the records read back from the cache come in many shapes, and spreading 59k of them cost a
@@ -47,11 +44,16 @@ export function linkedArticle(r: ArticleRecord, links: Pick<LinkedArticle, 'cite
   };
 }
 
-export function linkArchive(records: ArticleRecord[], familyName: (slug: string) => string, lastRelated: ReadonlyMap<string, string[]> | null = null): LinkedArchive {
+/**
+ * @param last what of the last build's linking the build knows to be still right, and need not be made again: its
+ *   related articles (no article changed what relatedness is computed from: `relatedInputsOf`) and its listings (nor
+ *   what they are made from: `listingInputsOf`).
+ */
+export function linkArchive(records: ArticleRecord[], familyName: (slug: string) => string, last: { related?: ReadonlyMap<string, string[]>; listings?: Listings } = {}): LinkedArchive {
   const sorted = [...records].sort((a, b) => compareIds(a.id, b.id));
   const ids = new Set(sorted.map((r) => r.id));
   const citations = linkCitations(sorted, (id) => ids.has(id));
-  const related = lastRelated ?? relatedArticles(sorted, citations.citedBy);
+  const related = last.related ?? relatedArticles(sorted, citations.citedBy);
 
   const articles: LinkedArticle[] = sorted.map((r) => linkedArticle(r, {
     citedBy: citations.citedBy.get(r.id) ?? [],
@@ -74,8 +76,8 @@ export function linkArchive(records: ArticleRecord[], familyName: (slug: string)
   return {
     articles,
     summaries: new Map(sorted.map((r) => [r.id, summarise(r)])),
-    listings: buildListings(sorted, familyName),
+    listings: last.listings ?? buildListings(sorted, familyName),
     neighbours,
-    stats: { citationsResolved: citations.resolved, citationsMissing: citations.unresolved, relatedFromLast: lastRelated !== null },
+    stats: { citationsResolved: citations.resolved, citationsMissing: citations.unresolved, fromLast: { related: last.related !== undefined, listings: last.listings !== undefined } },
   };
 }

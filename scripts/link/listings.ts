@@ -154,7 +154,22 @@ function commonSpelling(spellings: string[]): string {
   return [...counts].sort((a, b) => b[1] - a[1] || compareEn(a[0], b[0]))[0]![0];
 }
 
-export function buildListings(records: ArticleRecord[], familyName: (slug: string) => string): Listings {
+/** The fields of a record the listings are made from (`buildListings` is given nothing else). */
+const listingFields = {
+  id: true, events: true, eventMessages: true, errorCodes: true, productFamily: true, articleType: true, year: true, keywords: true, permalink: true, versions: true,
+} as const satisfies Partial<Record<keyof ArticleRecord, true>>;
+export type ListingFields = Pick<ArticleRecord, keyof typeof listingFields>;
+const listingFieldNames = Object.keys(listingFields) as (keyof ListingFields)[];
+
+/**
+ * What of one article the listings are made from. An archive of the same articles, each with the same value, has the
+ * same listings (a rebuild after an edit that changed none of them keeps the last build's: build.ts).
+ */
+export function listingInputsOf(r: ListingFields): string {
+  return JSON.stringify(listingFieldNames.map((name) => r[name]));
+}
+
+export function buildListings(records: readonly ListingFields[], familyName: (slug: string) => string): Listings {
   const keywordSlugOf = remembered(keywordSlug);
   const versionSlugOf = remembered(versionSlug);
   const sourceKeyOf = remembered(eventSourceKey);

@@ -41,14 +41,16 @@ export interface LastBuild {
 /**
  * What a build linked: `ids`, the articles in id order, joined by spaces, and `related`, each one's related ids joined
  * by spaces, one article a line in the same order (two strings: 59k arrays would cost more to save and load than they
- * spare); `version`, what every page's fingerprint starts with (render/incremental.ts). Valid for builds of the same
- * code and options (`inputs`).
+ * spare); its `listings` as JSON (read only by a rebuild that keeps them: 13k listings are ~0.15 s to load); `version`,
+ * what every page's fingerprint starts with (render/incremental.ts). Valid for builds of the same code and options
+ * (`inputs`).
  */
 export interface LastLinks {
   inputs: string;
   version: string;
   ids: string;
   related: string;
+  listings: string;
 }
 
 /** The data export's parts as a build compressed them: valid for builds of the same code and options (`inputs`,
@@ -71,7 +73,7 @@ export function takeLastBuild(file: string): LastBuild | null {
   if (typeof value?.inputs !== 'string' || typeof value.sources !== 'string' || !Array.isArray(value.diagnostics) || typeof value.rules !== 'object' || value.rules === null) return null;
   if (![value.articlesRead, value.articlesBuilt, value.pagesWritten].every((n) => typeof n === 'number')) return null;
   if (value.search !== undefined && (typeof value.search?.inputs !== 'string' || !Array.isArray(value.search.articles) || typeof value.search.index !== 'object')) delete value.search;
-  if (value.links !== undefined && ![value.links?.inputs, value.links?.version, value.links?.ids, value.links?.related].every((v) => typeof v === 'string')) delete value.links;
+  if (value.links !== undefined && ![value.links?.inputs, value.links?.version, value.links?.ids, value.links?.related, value.links?.listings].every((v) => typeof v === 'string')) delete value.links;
   if (value.summaries !== undefined && !(value.summaries instanceof Map)) delete value.summaries;
   if (value.export !== undefined && (typeof value.export?.inputs !== 'string' || !Array.isArray(value.export.parts) || !value.export.parts.every((part) => typeof part?.folder === 'string' && typeof part.digest === 'string' && part.bytes instanceof Uint8Array))) delete value.export;
   return value as LastBuild;

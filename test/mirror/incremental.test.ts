@@ -147,6 +147,22 @@ test('an edit to an article\'s keywords relates it anew: its related articles, a
   assert.ok(after.find((r) => r.id === edited.id)!.related.includes(other.id), `${edited.id} is now related to ${other.id}, whose keywords it took`);
 });
 
+test('an edit to an article\'s date moves it between the year listings, as a clean build lists it', async () => {
+  // Its related articles stay as they were (the date is none of their features): the listings must not.
+  const before = readRecordsExport<{ id: string; sourcePath: string; year: number | null; related: string[] }>(mirror);
+  const edited = before.find((r) => r.year !== null && r.year !== 1994)!;
+  const file = join(source, edited.sourcePath);
+  const text = readFileSync(file, 'utf8');
+  assert.match(text, /Last Modified: \S+/);
+  writeFileSync(file, text.replace(/Last Modified: \S+/, 'Last Modified: 14-MAR-1994'));
+  await build({ ...options, out: mirror, cacheDir });
+  assert.deepEqual(differences(snapshot(mirror), await cleanBuild('after-date-edit')), []);
+  const yearPage = readFileSync(join(mirror, 'years/1994/index.html'), 'utf8');
+  assert.ok(yearPage.includes(edited.id), `${edited.id} is listed under 1994`);
+  const after = readRecordsExport<{ id: string; related: string[] }>(mirror);
+  assert.deepEqual(after.find((r) => r.id === edited.id)!.related, edited.related, 'its related articles are those it had');
+});
+
 test('after a deletion, the article\'s pages, redirects and records are gone, and the site equals a clean build', async () => {
   const deleted = records.find((r) => r.citedBy.length === 0)!;
   rmSync(join(source, deleted.sourcePath, '..'), { recursive: true });
