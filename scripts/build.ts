@@ -7,10 +7,13 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
-import { findArticleFiles, resolveReadLimits, defaultReadLimits } from './read/index.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import { findArticleFiles, resolveReadLimits, defaultReadLimits, type ArticleFiles } from './read/index.ts';
 import { processAll } from './pipeline/pool.ts';
-import { codeVersion, loadArticleText, openCacheFolder, openPackStore, sourcesUnchanged, withText, type ArticleCache, type PackStore, type StatsRead } from './pipeline/cache.ts';
+import { codeVersion, loadArticleText, openCacheFolder, openPackStore, readStatIndex, sourcesUnchanged, withText, type ArticleCache, type PackStore, type StatsAhead, type StatsRead } from './pipeline/cache.ts';
+import type { SourcesFound, SourcesTask } from './read/sources-worker.ts';
 import { mapStageTimes, type ArticleStageTimes, type ProcessedArticle } from './pipeline/article.ts';
 import { linkArchive, resolveBodyLinks, compareIds, folderOf, listingInputsOf, relatedInputsOf, type LinkedArchive, type Listings } from './link/index.ts';
 import { familyOf } from './normalise/index.ts';
@@ -228,14 +231,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const progress: Progress = createProgress({ quiet: o.quiet });
   progress.log(`kb-archive ${version}: building ${relative(process.cwd(), o.source) || '.'} → ${relative(process.cwd(), o.out) || '.'}${o.base !== '/' ? ` (base ${o.base})` : ''}`);
 
-  progress.stage('Finding articles');
-  const found = await findArticleFiles(o.source);
-  const diagnostics: Diagnostic[] = [...found.diagnostics];
-  progress.done(plural(found.paths.length, 'article file'));
-
   const limits = { maxBytes: o.maxFileSize };
   const cache = o.cacheDir ? openCacheFolder(o.cacheDir, codeVersion()) : null;
   const articleCache = cache ? { folder: cache.folder, salt: JSON.stringify(limits) } : undefined;
+  // A rebuild reads the cached articles while another thread finds the files (a cold build has none to read).
+  const packs = articleCache && last && existsSync(articleCache.folder) ? openPackStore(articleCache.folder) : undefined;
+
+  progress.stage('Finding articles');
+  const finding = articleCache && packs ? await findSourcesAhead(o.source, articleCache, packs) : { found: await findArticleFiles(o.source), ahead: undefined, preloaded: 0 };
+  const { found, ahead } = finding;
+  const diagnostics: Diagnostic[] = [...found.diagnostics];
+  progress.done(`${plural(found.paths.length, 'article file')}${finding.preloaded > 0 ? ` (${plural(finding.preloaded, 'pack')} of the cache read meanwhile)` : ''}`);
+
   const code = renderVersion(null);
   const inputs = buildInputs([version, code], outputShaping(o), found.paths, found.diagnostics);
   // What the search index depends on besides the articles: a rebuild patches the last build's only when they match.
@@ -243,7 +250,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   let statsRead: StatsRead | undefined;
   if (last?.inputs === inputs && articleCache) {
     progress.stage('Checking for changes');
-    const check = sourcesUnchanged(articleCache, o.source, found.paths);
+    const check = sourcesUnchanged(articleCache, o.source, found.paths, ahead);
     const sourcesAsBefore = check.keys !== null && sourcesDigest(found.paths, (path) => check.keys!.get(path)) === last.sources;
     if (sourcesAsBefore && (await output.allAsLeft())) {
       // The folder holds what this build would write (write/last-build.ts): keep it, and report what was found.
@@ -259,7 +266,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     progress.done(sourcesAsBefore ? 'files of the output changed or gone since the last build' : `${plural(check.changed?.length ?? 0, 'article file')} changed since the last build`);
   }
 
-  const parsed = await parseArticles(o, progress, found.paths, diagnostics, { cache: articleCache, statsRead, limits });
+  statsRead ??= ahead && articleCache ? sourcesUnchanged(articleCache, o.source, found.paths, ahead).read : undefined;
+  const parsed = await parseArticles(o, progress, found.paths, diagnostics, { cache: articleCache, statsRead, limits, packs });
   const byId = new Map(parsed.kept.map((p) => [p.record!.id, p]));
   // Articles as the last build read them, from the cache under the keys its index recorded: those changed since.
   const lastArticles = articleCache ? lastArticleReader(articleCache.folder) : null;
@@ -299,7 +307,7 @@ async function parseArticles(
   progress: Progress,
   paths: string[],
   diagnostics: Diagnostic[],
-  options: { cache: ArticleCache | undefined; statsRead: StatsRead | undefined; limits: { maxBytes: number } },
+  options: { cache: ArticleCache | undefined; statsRead: StatsRead | undefined; limits: { maxBytes: number }; packs: PackStore | undefined },
 ): Promise<{ processed: ProcessedArticle[]; kept: ProcessedArticle[]; sources: string; stageSeconds: ArticleStageTimes | null; fromCache: number; keyOf: (path: string) => string | undefined }> {
   progress.stage('Parsing articles', paths.length);
   let sources = '';
@@ -559,6 +567,33 @@ function lastArticleReader(cacheFolder: string): LastArticles {
       packs = null;
     },
   };
+}
+
+/**
+ * Finds the article files and reads their metadata on a thread of its own (read/sources-worker.ts), while this thread
+ * reads the stat index and, for as long as it waits, the packs of the articles the last build read: a rebuild needs
+ * them after the check, and a build with nothing to do needs none, so no longer. `preloaded`: the articles read.
+ */
+async function findSourcesAhead(root: string, cache: ArticleCache, packs: PackStore): Promise<{ found: ArticleFiles; ahead: StatsAhead; preloaded: number }> {
+  const { port1, port2 } = new MessageChannel();
+  const pool = new Piscina<SourcesTask, void>({ filename: new URL('./read/sources-worker.ts', import.meta.url).href, minThreads: 1, maxThreads: 1 });
+  const task = pool.run({ root, port: port2 }, { transferList: [port2] }).finally(() => pool.destroy());
+  task.catch(() => {});
+  try {
+    const recorded = new Map<string, string>();
+    const known = readStatIndex(cache, root, recorded);
+    let answer: SourcesFound | undefined;
+    const answered = () => (answer ??= receiveMessageOnPort(port1)?.message as SourcesFound | undefined) !== undefined;
+    const preloaded = packs.preload(recorded.values(), answered);
+    if (!answered()) {
+      await task;
+      answered();
+    }
+    if (!answer) throw new Error('the thread finding the article files gave no answer');
+    return { found: answer.found, ahead: { startedMs: answer.startedMs, stats: answer.stats, known, recorded }, preloaded };
+  } finally {
+    port1.close();
+  }
 }
 
 /** What a build keeps for the next one besides its findings (write/last-build.ts). */

@@ -128,6 +128,9 @@ export function writePack(folder: string, pack: Pack): string | null {
 export interface PackStore {
   /** The entry stored under `key` for the file at `path`, or null when none was, or its pack is gone or damaged: parse again. */
   read(key: string, path: string): ProcessedArticle | null;
+  /** Reads the packs holding these keys now, ahead of the `read`s that will ask for them, until `stop` says to;
+   *  returns how many it read. */
+  preload(keys: Iterable<string>, stop: () => boolean): number;
   /** Lets go of the packs read and the index (the entries returned stay the caller's); call when done reading. */
   release(): void;
   /** Records that `pack` now holds `key`, for `save`. */
@@ -151,18 +154,32 @@ export function openPackStore(folder: string): PackStore {
       added.set(key, name);
     }
   }
+  const entriesOf = (name: string) => {
+    let entries = loaded.get(name);
+    if (entries === undefined) {
+      entries = readPack(folder, name);
+      loaded.set(name, entries);
+    }
+    return entries;
+  };
   return {
     read(key, path) {
       const name = packOf.get(key);
       if (name === undefined) return null;
-      let entries = loaded.get(name);
-      if (entries === undefined) {
-        entries = readPack(folder, name);
-        loaded.set(name, entries);
-      }
-      const entry = entries?.get(key);
+      const entry = entriesOf(name)?.get(key);
       // The key hashes the path, so this only guards against a pack that is not what a build wrote.
       return entry?.path === path ? entry : null;
+    },
+    preload(keys, stop) {
+      let read = 0;
+      for (const key of keys) {
+        const name = packOf.get(key);
+        if (name === undefined || loaded.has(name)) continue;
+        if (stop()) break;
+        entriesOf(name);
+        read++;
+      }
+      return read;
     },
     release() {
       loaded.clear();
@@ -313,22 +330,33 @@ export interface StatsRead {
  * not recorded (`changed`: null when the index holds other files), and the metadata read, which `processAll` uses
  * instead of reading it again.
  */
-export function sourcesUnchanged(cache: ArticleCache, root: string, paths: readonly string[]): { keys: Map<string, string> | null; changed: string[] | null; read: StatsRead } {
-  const startedMs = Date.now();
-  const recorded = new Map<string, string>();
-  const known = readStatIndex(cache, root, recorded);
+export function sourcesUnchanged(cache: ArticleCache, root: string, paths: readonly string[], ahead?: StatsAhead): { keys: Map<string, string> | null; changed: string[] | null; read: StatsRead } {
+  const startedMs = ahead?.startedMs ?? Date.now();
+  const recorded = ahead?.recorded ?? new Map<string, string>();
+  const known = ahead?.known ?? readStatIndex(cache, root, recorded);
   const read: StatsRead = { startedMs, known, stats: new Map(), recorded };
   const keys = new Map<string, string>();
   if (known.size > paths.length) return { keys: null, changed: null, read };
   const changed: string[] = [];
-  for (const path of paths) {
-    const stat = statKey(root, path);
+  for (const [i, path] of paths.entries()) {
+    const stat = ahead ? ahead.stats[i]! : statKey(root, path);
     read.stats.set(path, stat);
     const entry = known.get(path);
     if (!stat || !entry || !sameStat(entry.stat, stat)) changed.push(path);
     else keys.set(path, entry.key);
   }
   return { keys: changed.length === 0 ? keys : null, changed, read };
+}
+
+/**
+ * The files' metadata read ahead of the check, on another thread (read/sources-worker.ts), in the order of the paths
+ * it is given, with the stat index (`readStatIndex`'s `known` and `recorded`) read meanwhile.
+ */
+export interface StatsAhead {
+  startedMs: number;
+  stats: readonly (StatKey | null)[];
+  known: Map<string, { stat: StatKey; key: string }>;
+  recorded: Map<string, string>;
 }
 
 /** @param startedMs when this build began to stat the files (`Date.now()` before the first). */

@@ -8,7 +8,7 @@ import { Piscina } from 'piscina';
 import { addStageTimes, noStageTimes, type ArticleStageTimes, type ProcessedArticle } from './article.ts';
 import type { BatchResult, WorkerTask } from './worker.ts';
 import { resolveReadLimits, type ReadLimits } from '../read/index.ts';
-import { keyOfFile, openPackStore, readStatIndex, sameStat, statKey, writeStatIndex, type StatKey, type StatsRead } from './cache.ts';
+import { keyOfFile, openPackStore, readStatIndex, sameStat, statKey, writeStatIndex, type PackStore, type StatKey, type StatsRead } from './cache.ts';
 
 export interface PoolOptions {
   /** Worker threads; 0 runs in the main thread (tests, debugging). Default: the number of cores. */
@@ -21,6 +21,8 @@ export interface PoolOptions {
   onProgress?: (done: number, total: number) => void;
   /** File metadata already read (`sourcesUnchanged`), used instead of reading it again. */
   statsRead?: StatsRead;
+  /** The cache's pack store, opened (and its packs read) ahead; else opened here. */
+  packs?: PackStore;
   /** Told, once the articles to parse are parsed, how long each per-article stage took, summed over the threads
    *  (not called when every article came from the cache). */
   onStageTimes?: (times: ArticleStageTimes) => void;
@@ -54,12 +56,12 @@ export async function processAll(root: string, paths: string[], options: PoolOpt
 }
 
 /** Each path's entry in the cache (undefined: none, parse it), with the keys found and the pack store read. */
-function lookUp(root: string, paths: string[], cache: NonNullable<PoolOptions['cache']>, options: Pick<PoolOptions, 'statsRead' | 'limits'>) {
+function lookUp(root: string, paths: string[], cache: NonNullable<PoolOptions['cache']>, options: Pick<PoolOptions, 'statsRead' | 'limits' | 'packs'>) {
   const maxBytes = resolveReadLimits(options.limits).maxBytes;
   // A cold cache (no folder for this code version yet) has no hits: skip reading and hashing every file here.
   const cold = !existsSync(cache.folder);
   const known = cold ? null : (options.statsRead?.known ?? readStatIndex(cache, root));
-  const packs = openPackStore(cache.folder);
+  const packs = options.packs ?? openPackStore(cache.folder);
   const keys = new Map<string, { stat: StatKey; key: string }>();
   const statsRead = options.statsRead?.stats;
   const out: (ProcessedArticle | undefined)[] = paths.map((path) => {
