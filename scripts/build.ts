@@ -275,7 +275,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const lastSearch = last?.search?.inputs === searchInputs && lastArticles ? { state: last.search, articles: lastArticles } : null;
   // The data export's parts are gzip's bytes for their text: kept while the code, the options and zlib are the same.
   const lastExport = last?.export?.inputs === searchInputs && last.export.zlib === process.versions.zlib ? last.export.parts : [];
-  const lastLinks = lastSearch && last?.links?.inputs === searchInputs ? linksAsLast(last.links, lastSearch.state, parsed.kept, parsed.keyOf, lastSearch.articles) : null;
+  // The listings are sorted by ICU's collation: kept only from a build by the same ICU.
+  const linksInputs = `${searchInputs} icu ${process.versions.icu ?? ''}`;
+  const lastLinks = lastSearch && last?.links?.inputs === linksInputs ? linksAsLast(last.links, lastSearch.state, parsed.kept, parsed.keyOf, lastSearch.articles) : null;
   const made = await linkRenderAndWrite(o, output, progress, parsed.kept, byId, { keyOf: parsed.keyOf, inputs: searchInputs, last: lastSearch }, { export: lastExport, summaries: last?.summaries ?? null, links: lastLinks });
   lastArticles?.release();
   const { processed, kept, sources, stageSeconds, fromCache } = parsed;
@@ -285,7 +287,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     search: made.searchState ?? undefined,
     export: { inputs: searchInputs, zlib: process.versions.zlib, parts: made.exportParts },
     summaries: made.summaryDigests,
-    links: { inputs: searchInputs, ...made.links },
+    links: { inputs: linksInputs, ...made.links },
   };
   return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources, pruned: cache?.pruned, next }, {
     // Articles read: every file found, plus article folders rejected before a file could be read (no README.md).
@@ -428,8 +430,8 @@ export function linkSite(o: ResolvedBuildOptions, output: OutputFolder, kept: Pr
   const articles: ArticlePage[] = linked.articles.map((a) => {
     const neighbours = linked.neighbours.get(a.id);
     return Object.assign(a, {
-      // Filled for the pages rendered (`resolveBody`), from the parse with its citations resolved; a kept page's
-      // fingerprint covers them through the articles its body names.
+      // Filled for the pages rendered (`resolveBody`), from the parse with its citations resolved; a page is made
+      // again when an article its body names changes its summary (render/incremental.ts).
       bodyHtml: '',
       previous: neighbours?.previous ?? null,
       next: neighbours?.next ?? null,

@@ -42,9 +42,9 @@ export interface ParsedPageInputs {
 export interface PageInputs {
   /** Digest of the part hashed ahead of time. */
   digest: string;
-  /** Articles that part names; their summaries are hashed into the fingerprint. */
+  /** Articles that part names: the page is made again when one of their summaries changes (incremental.ts). */
   names: readonly string[];
-  /** The rest of the item, hashed as JSON (with the articles it names). */
+  /** The rest of the item, hashed as JSON; the articles its JSON names count as `names` do. */
   rest: object;
   /** Known to be the inputs of the last build's page at the same path (its article and links unchanged since). */
   asLast?: boolean;
@@ -64,7 +64,7 @@ export function parsedPageInputs(record: ArticleRecord | null, bodyHtml: string,
 /**
  * An article page's inputs: its parse (digested ahead) and what linking put beside the record. The body on the page
  * is the parsed one with its citations resolved (link/body-links.ts), which depends only on whether each cited
- * article exists and on its permalink: both in the cited articles' summaries, hashed through `names`.
+ * article exists and on its permalink: both in the cited articles' summaries, which count through `names`.
  */
 export function articlePageInputs(page: ArticlePage, record: ArticleRecord, parsed: ParsedPageInputs): PageInputs {
   const rest: Record<string, unknown> = {};

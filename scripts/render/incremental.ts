@@ -3,7 +3,8 @@
  * of its item, the articles its item names (their titles, products and dates show in its lists and links), the
  * site options and the template code. Its fingerprint hashes the item, the options and the code; the articles it
  * names count through their summaries: a page is kept only when its fingerprint matches what the last build wrote to
- * the same file and none of the articles it names has a summary other than that build's (`summaryDigests`). A kept
+ * the same file (or its inputs are known to be that build's: `PageInputs.asLast`, its fingerprint then not made again)
+ * and none of the articles it names has a summary other than that build's (`summaryDigests`). A kept
  * page is never seen by Eleventy: a one-article rebuild renders a handful of pages instead of 72,000, and every page
  * that shows something of the changed article — its cited-by lists, its event and keyword pages, its neighbours — is
  * rendered again because it names it.

@@ -66,20 +66,23 @@ export function recordLinesOf(articles: readonly ArticlePage[]): (index: number)
   return (index) => (lines[index] ??= JSON.stringify(publishedRecord(articles[index]!)));
 }
 
-/** One gzip member of the export: the lines of the records of one `/kb/<NNN>/` folder, with the digest of its text. */
+/** One gzip member of the export: the lines of a run of records of one `/kb/<NNN>/` folder, with the digest of its text. */
 export interface ExportPart {
-  folder: string;
+  /** The folder and which of its runs, in number order (`100#0`, `100#1`): a folder's records are not always together
+   *  (Q100001 and Q1000001 are both in /kb/100/, far apart by number). */
+  run: string;
   digest: string;
   bytes: Uint8Array;
 }
 
 /**
  * The export's bytes: one record per line, in the order given (the build passes them sorted by number), as one gzip
- * member per `/kb/<NNN>/` folder (`folders`, one per record). A file of several members is one gzip file (RFC 1952):
- * gunzip, zcat, Python's gzip and Node's zlib read it whole. So a rebuild compresses again only the folders whose
- * records changed, taking the others from the last build's `parts` (compressing all 60 MB took ~1 s, which a
- * one-article rebuild spent waiting); the bytes are the same either way. A folder's part is taken by the digest of its
- * lines, or, when the caller knows its lines to be the last build's (`asLast`), without making them.
+ * member per run of records of one `/kb/<NNN>/` folder (`folders`, one per record: a folder is one run unless its
+ * numbers have different lengths). A file of several members is one gzip file (RFC 1952): gunzip, zcat, Python's gzip
+ * and Node's zlib read it whole. So a rebuild compresses again only the folders whose records changed, taking the
+ * others from the last build's `parts` (compressing all 60 MB took ~1 s, which a one-article rebuild spent waiting);
+ * the bytes are the same either way. A run's part is taken by the digest of its lines, or, when the caller knows the
+ * folder's lines to be the last build's (`asLast`: the same records in the same order), by the run, without making them.
  */
 export function recordsExport(
   folders: readonly string[],
@@ -88,13 +91,17 @@ export function recordsExport(
   asLast: (folder: string) => boolean = () => false,
 ): { bytes: Promise<Buffer>; parts: Promise<ExportPart[]> } {
   const byDigest = new Map(last.map((part) => [part.digest, part]));
-  const byFolder = new Map(last.map((part) => [part.folder, part]));
+  const byRun = new Map(last.map((part) => [part.run, part]));
+  const runsOf = new Map<string, number>();
   const parts: Promise<ExportPart>[] = [];
   for (let start = 0; start < folders.length; ) {
     const folder = folders[start]!;
     let end = start + 1;
     while (end < folders.length && folders[end] === folder) end++;
-    const kept = asLast(folder) ? byFolder.get(folder) : undefined;
+    const ordinal = runsOf.get(folder) ?? 0;
+    runsOf.set(folder, ordinal + 1);
+    const run = `${folder}#${ordinal}`;
+    const kept = asLast(folder) ? byRun.get(run) : undefined;
     if (kept) {
       parts.push(Promise.resolve(kept));
     } else {
@@ -105,7 +112,7 @@ export function recordsExport(
       const same = byDigest.get(digest);
       // zlib runs on libuv's thread pool, on the second core while pages render; at its default level (level 9 made the
       // full export 2.5 % smaller in 1.5× the time).
-      parts.push(same?.folder === folder ? Promise.resolve(same) : gzipAsync(text).then((bytes) => ({ folder, digest, bytes })));
+      parts.push(same?.run === run ? Promise.resolve(same) : gzipAsync(text).then((bytes) => ({ run, digest, bytes })));
     }
     start = end;
   }

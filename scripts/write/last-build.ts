@@ -75,7 +75,7 @@ export function takeLastBuild(file: string): LastBuild | null {
   if (value.search !== undefined && (typeof value.search?.inputs !== 'string' || !Array.isArray(value.search.articles) || typeof value.search.index !== 'object')) delete value.search;
   if (value.links !== undefined && ![value.links?.inputs, value.links?.version, value.links?.ids, value.links?.related, value.links?.listings].every((v) => typeof v === 'string')) delete value.links;
   if (value.summaries !== undefined && !(value.summaries instanceof Map)) delete value.summaries;
-  if (value.export !== undefined && (typeof value.export?.inputs !== 'string' || !Array.isArray(value.export.parts) || !value.export.parts.every((part) => typeof part?.folder === 'string' && typeof part.digest === 'string' && part.bytes instanceof Uint8Array))) delete value.export;
+  if (value.export !== undefined && (typeof value.export?.inputs !== 'string' || !Array.isArray(value.export.parts) || !value.export.parts.every((part) => typeof part?.run === 'string' && typeof part.digest === 'string' && part.bytes instanceof Uint8Array))) delete value.export;
   return value as LastBuild;
 }
 

@@ -12,7 +12,7 @@
  */
 import { hash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { changedSince, type PresenceAnswer, type PresenceTask } from './presence-worker.ts';
@@ -66,6 +66,8 @@ export class OutputFolder {
   private readonly previous: Map<string, string> | null;
   /** Which of the last build's files were not as it left them when this build started, as a worker thread finds (`asLeft`). */
   private readonly presence: Presence | null;
+  /** The root as `path.join` leaves it (absolute, normalised, no trailing /): site paths are joined onto it by hand. */
+  private readonly rootIsNormal: boolean;
   /** The last build's files, in the order of the presence check's sizes. */
   private readonly previousPaths: string[];
   /** When the last build saved its manifest, as a file time (ctime, ms): its files were last changed before. */
@@ -77,6 +79,7 @@ export class OutputFolder {
    * @param manifestFile where the manifest is kept between builds (in the cache folder), or null for none.
    */
   constructor(readonly root: string, private readonly manifestFile: string | null = null) {
+    this.rootIsNormal = sep === '/' && isAbsolute(root) && normalize(root) === root && !root.endsWith(sep);
     this.startedNonEmpty = existsSync(root) && readdirSync(root).length > 0;
     const manifest = this.startedNonEmpty && manifestFile ? readManifest(manifestFile, root) : null;
     this.previous = manifest?.files ?? null;
@@ -96,7 +99,7 @@ export class OutputFolder {
   file(sitePath: string): string {
     const path = sitePath.endsWith('/') ? `${sitePath}index.html` : sitePath;
     // A site path is normalised already: joined as it is (path.join's normalising cost ~0.2 s of a rebuild's 150k calls).
-    return sep === '/' && this.root !== sep && normalisedSitePath.test(path) ? `${this.root}${path}` : join(this.root, path);
+    return this.rootIsNormal && normalisedSitePath.test(path) ? `${this.root}${path}` : join(this.root, path);
   }
 
   private relativePath(file: string): string {
@@ -126,8 +129,9 @@ export class OutputFolder {
 
   /**
    * Keeps the file at `sitePath` as the last build wrote it, whatever its fingerprint, if it is still there: for a
-   * file the caller knows to be unchanged because what it is made from is a part of something kept (an article's
-   * record, when its page — made from a superset of the record — was kept).
+   * file the caller knows to be unchanged because its inputs are the last build's (an article page whose article and
+   * links did not change) or a part of something kept (an article's record, when its page — made from a superset of
+   * the record — was kept).
    */
   keepAsIs(sitePath: string): boolean {
     const file = this.file(sitePath);

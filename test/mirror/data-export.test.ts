@@ -49,6 +49,20 @@ test('the export reads whole, and a rebuild takes the unchanged folders\' member
   assert.deepEqual([...asked], [editedFolder]);
 });
 
+test('a folder whose records are apart (Q100001 and Q1000001 are both in /kb/100/) keeps each run\'s own member', async () => {
+  const ids = ['Q100001', 'Q100002', 'Q101000', 'Q1000001'];
+  const folders = ids.map(folderOf);
+  assert.deepEqual(folders, ['100', '100', '101', '100']);
+  const lines = ids.map((id) => JSON.stringify({ id }));
+  const first = recordsExport(folders, (i) => lines[i]!);
+  const parts = await first.parts;
+  assert.equal(parts.length, 3, 'one member per run');
+  // Told every folder holds the last build's lines, each run takes its own member: the bytes are a clean export's.
+  const again = recordsExport(folders, () => assert.fail('no line is made'), parts, () => true);
+  assert.deepEqual(await again.bytes, await first.bytes);
+  assert.equal(gunzipSync(await again.bytes).toString('utf8'), `${lines.join('\n')}\n`);
+});
+
 test('an empty archive exports an empty gzip file', async () => {
   const empty = recordsExport([], () => '');
   assert.equal(gunzipSync(await empty.bytes).length, 0);
