@@ -12,7 +12,7 @@ import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { findArticleFiles, resolveReadLimits, defaultReadLimits, type ArticleFiles } from './read/index.ts';
 import { processAll } from './pipeline/pool.ts';
-import { codeVersion, loadArticleText, openCacheFolder, openPackStore, readStatIndex, sourcesUnchanged, withText, type ArticleCache, type PackStore, type StatsAhead, type StatsRead } from './pipeline/cache.ts';
+import { codeVersion, loadArticleText, openCacheFolder, openPackStore, readStatIndex, sourcesUnchanged, statsReadOf, withText, type ArticleCache, type PackStore, type StatsAhead, type StatsRead } from './pipeline/cache.ts';
 import type { SourcesFound, SourcesTask } from './read/sources-worker.ts';
 import { mapStageTimes, type ArticleStageTimes, type ProcessedArticle } from './pipeline/article.ts';
 import { linkArchive, resolveBodyLinks, compareIds, folderOf, listingInputsOf, relatedInputsOf, type LinkedArchive, type Listings } from './link/index.ts';
@@ -26,6 +26,7 @@ import { assertOwnedOutput, OutputFolder } from './write/output.ts';
 import { buildInputs, lastBuildFileOf, saveLastBuild, sourcesDigest, takeLastBuild, type LastBuild, type LastLinks } from './write/last-build.ts';
 import { writeSiteFiles } from './write/site-files.ts';
 import type { LastIndex } from './index/full-text/index-worker.ts';
+import { MAX_PATCHED_ARTICLES } from './index/full-text/patch-index.ts';
 import { bundleSearchScript, changesSince, startFullTextIndex, writeSearchIndex, type ArticleToIndex, type SearchIndexResult, type SearchState } from './index/index.ts';
 import { createProgress, formatCount, plural, type Progress, type StageTiming } from './report/progress.ts';
 import { threadTimeRemark } from './report/stage-line.ts';
@@ -245,9 +246,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   progress.done(`${plural(found.paths.length, 'article file')}${preloaded > 0 ? ` (${plural(preloaded, 'pack')} of the cache read meanwhile)` : ''}`);
 
   const code = renderVersion(null);
-  const inputs = buildInputs([version, code], outputShaping(o), found.paths, found.diagnostics);
-  // What the search index depends on besides the articles: a rebuild patches the last build's only when they match.
-  const searchInputs = buildInputs([version, code], outputShaping(o), [], []);
+  // The runtime's libraries shape bytes too: zlib the export's, ICU's collation the listings' order.
+  const runtime = `node ${process.versions.node} zlib ${process.versions.zlib} icu ${process.versions.icu ?? '-'}`;
+  const inputs = buildInputs([version, code, runtime], outputShaping(o), found.paths, found.diagnostics);
+  // What the search index, the links and the export depend on besides the articles: a rebuild takes the last build's
+  // (patched, or as they were where nothing they are made from changed) only when they match.
+  const searchInputs = buildInputs([version, code, runtime], outputShaping(o), [], []);
   let statsRead: StatsRead | undefined;
   if (last?.inputs === inputs && articleCache) {
     progress.stage('Checking for changes');
@@ -267,17 +271,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     progress.done(sourcesAsBefore ? 'files of the output changed or gone since the last build' : `${plural(check.changed?.length ?? 0, 'article file')} changed since the last build`);
   }
 
-  statsRead ??= ahead && articleCache ? sourcesUnchanged(articleCache, o.source, found.paths, ahead).read : undefined;
+  statsRead ??= ahead && statsReadOf(ahead, found.paths);
   const parsed = await parseArticles(o, progress, found.paths, diagnostics, { cache: articleCache, statsRead, limits, packs });
   const byId = new Map(parsed.kept.map((p) => [p.record!.id, p]));
-  // Articles as the last build read them, from the cache under the keys its index recorded: those changed since.
-  const lastArticles = articleCache ? lastArticleReader(articleCache.folder) : null;
+  // Articles as the last build read them, from the cache under the keys its index recorded: those changed since (from
+  // the pack store parsing read, when it was opened ahead).
+  const lastArticles = articleCache ? lastArticleReader(articleCache.folder, packs) : null;
   const lastSearch = last?.search?.inputs === searchInputs && lastArticles ? { state: last.search, articles: lastArticles } : null;
-  // The data export's parts are gzip's bytes for their text: kept while the code, the options and zlib are the same.
-  const lastExport = last?.export?.inputs === searchInputs && last.export.zlib === process.versions.zlib ? last.export.parts : [];
-  // The listings are sorted by ICU's collation: kept only from a build by the same ICU.
-  const linksInputs = `${searchInputs} icu ${process.versions.icu ?? ''}`;
-  const lastLinks = lastSearch && last?.links?.inputs === linksInputs ? linksAsLast(last.links, lastSearch.state, parsed.kept, parsed.keyOf, lastSearch.articles) : null;
+  // The data export's parts are gzip's bytes for their text: kept while the code, the options and the runtime are the same.
+  const lastExport = last?.export?.inputs === searchInputs ? last.export.parts : [];
+  const lastLinks = lastSearch && last?.links?.inputs === searchInputs ? linksAsLast(last.links, lastSearch.state, parsed.kept, parsed.keyOf, lastSearch.articles) : null;
   const made = await linkRenderAndWrite(o, output, progress, parsed.kept, byId, { keyOf: parsed.keyOf, inputs: searchInputs, last: lastSearch }, { export: lastExport, summaries: last?.summaries ?? null, links: lastLinks });
   lastArticles?.release();
   const { processed, kept, sources, stageSeconds, fromCache } = parsed;
@@ -285,9 +288,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   const next: NextBuildState = {
     search: made.searchState ?? undefined,
-    export: { inputs: searchInputs, zlib: process.versions.zlib, parts: made.exportParts },
+    export: { inputs: searchInputs, parts: made.exportParts },
     summaries: made.summaryDigests,
-    links: { inputs: linksInputs, ...made.links },
+    links: { inputs: searchInputs, ...made.links },
   };
   return finishBuild(o, progress, output, { started, startedAt, lastBuildFile, inputs, sources, pruned: cache?.pruned, next }, {
     // Articles read: every file found, plus article folders rejected before a file could be read (no README.md).
@@ -558,11 +561,12 @@ function lastIndexOf(last: SearchState, lastArticles: LastArticles, articles: Ar
   return changes ? { state: last.index, changes, root: output.root } : null;
 }
 
-/** Reads articles from the per-article cache, its pack store opened once, when first asked (`release` lets it go). */
+/** Reads articles from the per-article cache, its pack store opened once, when first asked, unless given (`release`
+ *  lets it go). */
 type LastArticles = Pick<PackStore, 'read' | 'release'>;
 
-function lastArticleReader(cacheFolder: string): LastArticles {
-  let packs: PackStore | null = null;
+function lastArticleReader(cacheFolder: string, opened: PackStore | undefined): LastArticles {
+  let packs: PackStore | null = opened ?? null;
   return {
     read: (key, path) => (packs ??= openPackStore(cacheFolder)).read(key, path),
     release: () => {
@@ -634,7 +638,7 @@ function linksAsLast(last: LastLinks, lastSearch: SearchState, kept: ProcessedAr
     if (path !== kept[i]!.path || key !== keyOf(kept[i]!.path)) changed.push(i);
   }
   // As many as the index patches: past that, reading them back costs more than relating every article.
-  if (changed.length > 200) return null;
+  if (changed.length > MAX_PATCHED_ARTICLES) return null;
   let listingsAsLast = true;
   for (const i of changed) {
     const [, path, key] = lastSearch.articles[i]!;

@@ -331,16 +331,14 @@ export interface StatsRead {
  * instead of reading it again.
  */
 export function sourcesUnchanged(cache: ArticleCache, root: string, paths: readonly string[], ahead?: StatsAhead): { keys: Map<string, string> | null; changed: string[] | null; read: StatsRead } {
-  const startedMs = ahead?.startedMs ?? Date.now();
-  const recorded = ahead?.recorded ?? new Map<string, string>();
-  const known = ahead?.known ?? readStatIndex(cache, root, recorded);
-  const read: StatsRead = { startedMs, known, stats: new Map(), recorded };
+  const read = ahead ? statsReadOf(ahead, paths) : statsReadNow(cache, root);
+  const { known } = read;
   const keys = new Map<string, string>();
   if (known.size > paths.length) return { keys: null, changed: null, read };
   const changed: string[] = [];
-  for (const [i, path] of paths.entries()) {
-    const stat = ahead ? ahead.stats[i]! : statKey(root, path);
-    read.stats.set(path, stat);
+  for (const path of paths) {
+    let stat = read.stats.get(path);
+    if (stat === undefined) read.stats.set(path, (stat = statKey(root, path)));
     const entry = known.get(path);
     if (!stat || !entry || !sameStat(entry.stat, stat)) changed.push(path);
     else keys.set(path, entry.key);
@@ -357,6 +355,18 @@ export interface StatsAhead {
   stats: readonly (StatKey | null)[];
   known: Map<string, { stat: StatKey; key: string }>;
   recorded: Map<string, string>;
+}
+
+/** The metadata read ahead, as `processAll` takes it. */
+export function statsReadOf(ahead: StatsAhead, paths: readonly string[]): StatsRead {
+  return { startedMs: ahead.startedMs, known: ahead.known, recorded: ahead.recorded, stats: new Map(paths.map((path, i) => [path, ahead.stats[i]!])) };
+}
+
+/** The stat index, with no file's metadata read yet (`sourcesUnchanged` reads it). */
+function statsReadNow(cache: ArticleCache, root: string): StatsRead {
+  const startedMs = Date.now();
+  const recorded = new Map<string, string>();
+  return { startedMs, known: readStatIndex(cache, root, recorded), stats: new Map(), recorded };
 }
 
 /** @param startedMs when this build began to stat the files (`Date.now()` before the first). */

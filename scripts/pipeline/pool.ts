@@ -21,7 +21,7 @@ export interface PoolOptions {
   onProgress?: (done: number, total: number) => void;
   /** File metadata already read (`sourcesUnchanged`), used instead of reading it again. */
   statsRead?: StatsRead;
-  /** The cache's pack store, opened (and its packs read) ahead; else opened here. */
+  /** The cache's pack store, opened (and its packs read) ahead, and released by the caller; else opened here. */
   packs?: PackStore;
   /** Told, once the articles to parse are parsed, how long each per-article stage took, summed over the threads
    *  (not called when every article came from the cache). */
@@ -74,7 +74,7 @@ function lookUp(root: string, paths: string[], cache: NonNullable<PoolOptions['c
     if (hit) hit.cached = true;
     return hit ?? undefined;
   });
-  packs.release();
+  if (!options.packs) packs.release();
   return { out, keys, packs };
 }
 

@@ -103,32 +103,23 @@ export function selectPages(
   // A name in JSON is a whole string (`"Q182346"`, article-inputs.ts): a few are searched for directly, faster than
   // scanning every name of every page.
   const quoted = changed.size <= 64 ? [...changed].map((id) => `"${id}"`) : null;
-  const namesChanged = (names: readonly string[], json: string): boolean => {
+  const isChanged = (id: string) => changed.has(id);
+  /**
+   * Whether a page names an article whose summary changed: in `names`, or in its rest, told from its values when they
+   * are ids (or null) and lists of ids, as an article page's links are, without serialising it; else from its JSON.
+   */
+  const namesChanged = (names: readonly string[], rest: object, json: () => string): boolean => {
     if (!lastDigests) return true;
     if (changed.size === 0) return false;
-    for (const id of names) if (changed.has(id)) return true;
-    if (quoted) return quoted.some((name) => json.includes(name));
-    let found = false;
-    eachNamedArticle(json, (id) => (found ||= changed.has(id)));
-    return found;
-  };
-  // The same, told from the values of a page's rest without serialising it, when they are ids (or null) and lists of
-  // ids, as an article page's links are; undefined for any other value, whose JSON then tells.
-  const restNamesChanged = (names: readonly string[], rest: object): boolean | undefined => {
-    if (!lastDigests) return true;
-    if (changed.size === 0) return false;
-    for (const id of names) if (changed.has(id)) return true;
-    for (const value of Object.values(rest)) {
-      if (value === null) continue;
-      if (typeof value === 'string') {
-        if (changed.has(value)) return true;
-      } else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
-        if (value.some((id) => changed.has(id))) return true;
-      } else {
-        return undefined;
-      }
+    if (names.some(isChanged)) return true;
+    const values = Object.values(rest);
+    if (values.every((v) => v === null || typeof v === 'string' || (Array.isArray(v) && v.every((id) => typeof id === 'string')))) {
+      return values.some((v) => (Array.isArray(v) ? v.some(isChanged) : v !== null && changed.has(v)));
     }
-    return false;
+    if (quoted) return quoted.some((name) => json().includes(name));
+    let found = false;
+    eachNamedArticle(json(), (id) => (found ||= changed.has(id)));
+    return found;
   };
   return {
     kept,
@@ -141,16 +132,17 @@ export function selectPages(
       for (const item of items) {
         const path = outputOf(item);
         const { digest, names, rest, asLast } = inputsOf(item) ?? { digest: '', names: [], rest: item as object };
+        let json: string | undefined;
+        const jsonOf = () => (json ??= JSON.stringify(rest));
+        const stale = namesChanged(names, rest, jsonOf);
         // A page made from the last build's inputs keeps that build's fingerprint, with neither serialising nor hashing
         // them (59k article pages a one-article rebuild).
-        if (asLast && restNamesChanged(names, rest) === false && output.keepAsIs(path)) {
+        if (asLast && !stale && output.keepAsIs(path)) {
           kept.add(path);
           continue;
         }
-        const json = JSON.stringify(rest);
         // One call into the hash, not one per part: 72k pages a rebuild.
-        const print = `p:${hash('sha256', `${version}\0${digest}\0${json}`, 'base64url')}`;
-        const stale = namesChanged(names, json);
+        const print = `p:${hash('sha256', `${version}\0${digest}\0${jsonOf()}`, 'base64url')}`;
         if (!stale && output.keep(path, print)) {
           kept.add(path);
         } else {

@@ -42,8 +42,8 @@ export interface LastBuild {
  * What a build linked: `ids`, the articles in id order, joined by spaces, and `related`, each one's related ids joined
  * by spaces, one article a line in the same order (two strings: 59k arrays would cost more to save and load than they
  * spare); its `listings` as JSON (read only by a rebuild that keeps them: 13k listings are ~0.15 s to load); `version`,
- * what every page's fingerprint starts with (render/incremental.ts). Valid for builds of the same code and options
- * (`inputs`).
+ * what every page's fingerprint starts with (render/incremental.ts). Valid for builds of the same code, options and
+ * runtime (`inputs`).
  */
 export interface LastLinks {
   inputs: string;
@@ -53,11 +53,10 @@ export interface LastLinks {
   listings: string;
 }
 
-/** The data export's parts as a build compressed them: valid for builds of the same code and options (`inputs`,
- *  without the article files) and the same zlib. */
+/** The data export's parts as a build compressed them: valid for builds of the same code, options and runtime
+ *  (`inputs`, without the article files). */
 export interface LastExport {
   inputs: string;
-  zlib: string;
   parts: ExportPart[];
 }
 
@@ -89,8 +88,8 @@ export function saveLastBuild(file: string, record: LastBuild): void {
 
 /**
  * A digest of everything but the files' bytes that shapes the output: the code (`codeVersions`: the per-article
- * stages' and the templates' hashes), the options that change what is written, the article files found and what
- * the walk said about the folder. The files' bytes are vouched for by their metadata (`sourcesUnchanged`).
+ * stages' and the templates' hashes, and the runtime's libraries), the options that change what is written, the
+ * article files found and what the walk said about the folder. The files' bytes are vouched for by their metadata (`sourcesUnchanged`).
  */
 export function buildInputs(codeVersions: string[], options: object, paths: readonly string[], walkDiagnostics: readonly Diagnostic[]): string {
   const hash = createHash('sha256');
