@@ -20,6 +20,7 @@ import type { IndexArticle } from './full-text/write-index.ts';
 import { MAX_PATCHED_ARTICLES, type ArticleChange, type IndexState } from './full-text/patch-index.ts';
 import buildIndex, { type BuiltIndex, type IndexTask, type LastIndex } from './full-text/index-worker.ts';
 import { MessageChannel } from 'node:worker_threads';
+import { threadModule } from '../pipeline/thread-module.ts';
 import { queryTerms, wordForms } from './full-text/tokens.ts';
 import type { IndexFigures } from './full-text/rank.ts';
 
@@ -129,9 +130,9 @@ export function startFullTextIndex(articles: readonly ArticleToIndex[], options:
   let told!: (figures: IndexFigures) => void;
   const figures = new Promise<IndexFigures>((resolve) => (told = resolve));
   let pool: Piscina<IndexTask, BuiltIndex | null> | null = null;
-  const run = (task: IndexTask): Promise<BuiltIndex | null> => {
+  const run = async (task: IndexTask): Promise<BuiltIndex | null> => {
     if (options.inThread) return Promise.resolve().then(() => buildIndex(task, told));
-    pool ??= new Piscina<IndexTask, BuiltIndex | null>({ filename: new URL('./full-text/index-worker.ts', import.meta.url).href, minThreads: 1, maxThreads: 1 });
+    pool ??= new Piscina<IndexTask, BuiltIndex | null>({ ...(await threadModule(new URL('./full-text/index-worker.ts', import.meta.url))), minThreads: 1, maxThreads: 1 });
     const channel = new MessageChannel();
     channel.port1.once('message', (found: IndexFigures) => told(found));
     return pool.run({ ...task, figures: channel.port2 }, { transferList: [channel.port2] }).then((index) => {

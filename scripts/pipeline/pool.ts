@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { addStageTimes, noStageTimes, type ArticleStageTimes, type ProcessedArticle } from './article.ts';
 import type { BatchResult, WorkerTask } from './worker.ts';
+import { threadModule } from './thread-module.ts';
 import { resolveReadLimits, type ReadLimits } from '../read/index.ts';
 import { keyOfFile, openPackStore, readStatIndex, sameStat, statKey, writeStatIndex, type PackStore, type StatKey, type StatsRead } from './cache.ts';
 
@@ -98,7 +99,7 @@ async function processUncached(root: string, paths: string[], options: PoolOptio
     for (const [i, batch] of batches.entries()) finished(i, await processBatch({ root, paths: batch, limits: options.limits, cache: options.cache }));
   } else {
     const pool = new Piscina<WorkerTask, BatchResult>({
-      filename: new URL('./worker.ts', import.meta.url).href,
+      ...(await threadModule(new URL('./worker.ts', import.meta.url))),
       minThreads: workers,
       maxThreads: workers,
     });

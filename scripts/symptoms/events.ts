@@ -118,6 +118,9 @@ const SOURCE_BEFORE = new RegExp(String.raw`(?:^|[^\w])(${PROSE_SOURCE_PATTERN})
  *  column of the Event Viewer detail layout (`Time: 10:02:04 AM      Source: aic78xx`), or `Event Source:` anywhere
  *  (`Error Event Source: MSExchangeIS`, a wrapped Windows 2000 block). */
 const SOURCE_LINE = /(?:^\s*(?:[-*]\s+)?|(?<=\s)\s|\t)(?:Event\s+)?Source\s*(?::|-(?=\s))\s*(.*)$|\bEvent\s+Source\s*:\s*(.*)$|^\s*Source\s+([A-Za-z]\w*)\s*$/i;
+/** What every `SOURCE_LINE` holds: tried first, as most lines hold no label and the label's alternatives are slow to
+ *  rule out at every position of a line. */
+const MAY_NAME_SOURCE = /source/i;
 /** A `Source:` label later on the same line as the ID (E9 one-liners: `Event ID: 2011  Source: Srv`, `ID: 4087,
  *  Source: MSExchangeIMC`, `Event ID - 2219, Details, Source: MSExchangeMTA`). */
 const SOURCE_INLINE = /\bSource\s*:\s*(.*)$/i;
@@ -380,7 +383,7 @@ function scanEvents(input: SymptomInput): EventHit[] {
     }
     beforeLastText = lastText;
     lastText = entry.text;
-    const label = entry.cites === null ? SOURCE_LINE.exec(entry.text) : null;
+    const label = entry.cites === null && MAY_NAME_SOURCE.test(entry.text) ? SOURCE_LINE.exec(entry.text) : null;
     const source = label ? cleanSource(label[1] ?? label[2] ?? label[3]!) : null;
     if (waiting.length > 0) {
       // The first line of the block after an id-only block: its source, if it opens with one.
