@@ -19,10 +19,11 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-/** What Piscina needs to start a thread on an entry: its file, and the Node options to start it with. */
+/** What Piscina needs to start a thread on an entry: its file, and the Node options to start it with (none given:
+ *  the process's own, tsx's loader among them). */
 export interface ThreadModule {
   filename: string;
-  execArgv: string[];
+  execArgv?: string[];
 }
 
 const bundles = new Map<string, Promise<ThreadModule>>();
@@ -35,7 +36,7 @@ export function threadModule(entry: URL): Promise<ThreadModule> {
 }
 
 async function bundle(entry: URL): Promise<ThreadModule> {
-  const typescript = { filename: entry.href, execArgv: process.execArgv };
+  const typescript = { filename: entry.href };
   try {
     const result = await build({
       entryPoints: [fileURLToPath(entry)],
@@ -58,25 +59,11 @@ async function bundle(entry: URL): Promise<ThreadModule> {
       writeFileSync(partial, code);
       renameSync(partial, file);
     }
-    return { filename: file, execArgv: withoutTsx(process.execArgv) };
+    // No Node options: tsx's loader would compile the bundle again, names and all. The process's V8 options
+    // (`--max-old-space-size`, `--trace-gc`…) hold for every thread anyway, and Node refuses them in a thread's own
+    // options.
+    return { filename: file, execArgv: [] };
   } catch {
     return typescript;
   }
-}
-
-/** Node's options without those that load tsx (`--import tsx`, tsx's own `--require …/preflight.cjs --import
- *  …/loader.mjs`): the bundle is JavaScript, and tsx's loader would compile it again, names and all. */
-export function withoutTsx(execArgv: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < execArgv.length; i++) {
-    const arg = execArgv[i]!;
-    const loads = /^(?:--import|--require|-r|--loader|--experimental-loader)$/.test(arg);
-    if (loads && /tsx/.test(execArgv[i + 1] ?? '')) {
-      i++;
-      continue;
-    }
-    if (/^(?:--import|--require|--loader|--experimental-loader)=.*tsx/.test(arg)) continue;
-    out.push(arg);
-  }
-  return out;
 }
