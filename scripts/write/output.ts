@@ -16,6 +16,7 @@ import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { changedSince, type PresenceAnswer, type PresenceTask } from './presence-worker.ts';
+import { threadModule } from '../pipeline/thread-module.ts';
 import { loadValue, storeValue } from '../pipeline/stored.ts';
 import type { WriteTask } from './writer-worker.ts';
 
@@ -387,23 +388,26 @@ interface Presence {
 
 /**
  * Starts checking, on a worker thread, which of `paths` under `root` are gone or changed since `since` (the last
- * manifest's save). Null when no thread could start; a thread that fails never answers (`failed`): either way each
- * file is checked when it is needed.
+ * manifest's save). A thread that cannot start or fails never answers (`failed`): each file is then checked when it
+ * is needed. The thread runs a bundle of its entry (pipeline/thread-module.ts): it starts ~0.3 s sooner than through
+ * tsx, and a rebuild waits for its answer.
  */
-function checkPresence(root: string, paths: string[], since: number): Presence | null {
+function checkPresence(root: string, paths: string[], since: number): Presence {
   const { port1, port2 } = new MessageChannel();
   const presence: Presence = { port: port1, changed: null, sizes: null, failed: false };
-  try {
-    const pool = new Piscina<PresenceTask, void>({ filename: new URL('./presence-worker.ts', import.meta.url).href, minThreads: 1, maxThreads: 1 });
-    void pool
-      .run({ root, paths, since, port: port2 }, { transferList: [port2] })
-      .catch(() => (presence.failed = true))
-      .finally(() => pool.destroy())
-      .catch(() => {});
-  } catch {
+  const failed = () => {
+    presence.failed = true;
     port1.close();
-    return null;
-  }
+  };
+  void threadModule(new URL('./presence-worker.ts', import.meta.url))
+    .then((module) => {
+      const pool = new Piscina<PresenceTask, void>({ ...module, minThreads: 1, maxThreads: 1 });
+      return pool
+        .run({ root, paths, since, port: port2 }, { transferList: [port2] })
+        .catch(failed)
+        .finally(() => pool.destroy());
+    }, failed)
+    .catch(() => {});
   return presence;
 }
 
