@@ -9,10 +9,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
-import { Piscina } from 'piscina';
 import { findArticleFiles, resolveReadLimits, defaultReadLimits, type ArticleFiles } from './read/index.ts';
 import { processAll } from './pipeline/pool.ts';
-import { threadModule } from './pipeline/thread-module.ts';
+import { runOnThread } from './pipeline/thread-module.ts';
 import { codeVersion, loadArticleText, openCacheFolder, openPackStore, readStatIndex, sourcesUnchanged, statsReadOf, withText, type ArticleCache, type PackStore, type StatsAhead, type StatsRead } from './pipeline/cache.ts';
 import type { SourcesFound, SourcesTask } from './read/sources-worker.ts';
 import { mapStageTimes, type ArticleStageTimes, type ProcessedArticle } from './pipeline/article.ts';
@@ -584,11 +583,8 @@ function lastArticleReader(cacheFolder: string, opened: PackStore | undefined): 
  */
 function findSourcesOnThread(root: string): { answer: (cache: ArticleCache | undefined, packs: PackStore | undefined) => Promise<{ found: ArticleFiles; ahead: StatsAhead | undefined; preloaded: number }> } {
   const { port1, port2 } = new MessageChannel();
-  // A bundle of the thread's entry (pipeline/thread-module.ts): it answers ~0.3 s sooner than through tsx.
-  const task = threadModule(new URL('./read/sources-worker.ts', import.meta.url)).then((module) => {
-    const pool = new Piscina<SourcesTask, void>({ ...module, minThreads: 1, maxThreads: 1 });
-    return pool.run({ root, port: port2 }, { transferList: [port2] }).finally(() => pool.destroy());
-  });
+  // On a bundle of the thread's entry (pipeline/thread-module.ts): it answers ~0.3 s sooner than through tsx.
+  const task = runOnThread<SourcesTask>(new URL('./read/sources-worker.ts', import.meta.url), { root, port: port2 }, [port2]);
   task.catch(() => {});
   let answer: SourcesFound | undefined;
   const answered = () => (answer ??= receiveMessageOnPort(port1)?.message as SourcesFound | undefined) !== undefined;

@@ -17,7 +17,9 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Transferable } from 'node:worker_threads';
 import { build } from 'esbuild';
+import { Piscina } from 'piscina';
 
 /** What Piscina needs to start a thread on an entry: its file, and the Node options to start it with (none given:
  *  the process's own, tsx's loader among them). */
@@ -33,6 +35,16 @@ export function threadModule(entry: URL): Promise<ThreadModule> {
   let module = bundles.get(entry.href);
   if (!module) bundles.set(entry.href, (module = bundle(entry)));
   return module;
+}
+
+/** Runs one task on a thread of its own, started on the entry's bundle, and lets the thread go when it ends. */
+export async function runOnThread<Task>(entry: URL, task: Task, transferList: Transferable[] = []): Promise<void> {
+  const pool = new Piscina<Task, void>({ ...(await threadModule(entry)), minThreads: 1, maxThreads: 1 });
+  try {
+    await pool.run(task, { transferList });
+  } finally {
+    await pool.destroy();
+  }
 }
 
 async function bundle(entry: URL): Promise<ThreadModule> {

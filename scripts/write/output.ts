@@ -16,7 +16,7 @@ import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { changedSince, type PresenceAnswer, type PresenceTask } from './presence-worker.ts';
-import { threadModule } from '../pipeline/thread-module.ts';
+import { runOnThread } from '../pipeline/thread-module.ts';
 import { loadValue, storeValue } from '../pipeline/stored.ts';
 import type { WriteTask } from './writer-worker.ts';
 
@@ -395,19 +395,10 @@ interface Presence {
 function checkPresence(root: string, paths: string[], since: number): Presence {
   const { port1, port2 } = new MessageChannel();
   const presence: Presence = { port: port1, changed: null, sizes: null, failed: false };
-  const failed = () => {
+  runOnThread<PresenceTask>(new URL('./presence-worker.ts', import.meta.url), { root, paths, since, port: port2 }, [port2]).catch(() => {
     presence.failed = true;
     port1.close();
-  };
-  void threadModule(new URL('./presence-worker.ts', import.meta.url))
-    .then((module) => {
-      const pool = new Piscina<PresenceTask, void>({ ...module, minThreads: 1, maxThreads: 1 });
-      return pool
-        .run({ root, paths, since, port: port2 }, { transferList: [port2] })
-        .catch(failed)
-        .finally(() => pool.destroy());
-    }, failed)
-    .catch(() => {});
+  });
   return presence;
 }
 
