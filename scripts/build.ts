@@ -544,7 +544,7 @@ async function linkRenderAndWrite(
     ? { inputs: indexing.inputs, articles: toIndex.map((a): [number, string, string] => [a.record.number, a.path, a.key!]), index: search.state }
     : null;
   return { pagesRendered: rendered.pages.length, pagesWritten: allPages.length, search, searchState, exportParts: await exported.parts, summaryDigests: pages.summaryDigests,
-    links: { version: pages.version, listings: JSON.stringify(linked.listings), ids: articles.map((a) => a.id).join(' '), related: articles.map((a) => a.related.join(' ')).join('\n') },
+    links: linksToSave(pages.version, linked.listings, articles, last.links),
   };
 }
 
@@ -620,6 +620,19 @@ interface LinksAsLast {
   version: string;
   /** The last build's listings, when no changed article changed what they are made from (`listingInputsOf`). */
   listings: Listings | null;
+  /** The links as the last build saved them: saved again as they are, where they are this build's too. */
+  saved: LastLinks;
+}
+
+/** The links a build saves for the next (`LastLinks`): the last build's strings where its links were kept. */
+function linksToSave(version: string, listings: Listings, articles: readonly ArticlePage[], last: LinksAsLast | null): Omit<LastLinks, 'inputs'> {
+  // Kept links have the last build's articles, in the same order, and its related articles.
+  return {
+    version,
+    ids: last?.saved.ids ?? articles.map((a) => a.id).join(' '),
+    related: last?.saved.related ?? articles.map((a) => a.related.join(' ')).join('\n'),
+    listings: last?.listings ? last.saved.listings : JSON.stringify(listings),
+  };
 }
 
 /**
@@ -653,6 +666,7 @@ function linksAsLast(last: LastLinks, lastSearch: SearchState, kept: ProcessedAr
     changed: new Set(changed.map((i) => ids[i]!)),
     version: last.version,
     listings: listingsAsLast ? (JSON.parse(last.listings) as Listings) : null,
+    saved: last,
   };
 }
 
