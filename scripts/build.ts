@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { findArticleFiles, resolveReadLimits, defaultReadLimits, type ArticleFiles } from './read/index.ts';
+import { loadCleanFolders, saveCleanFolders } from './read/folder-index.ts';
 import { processAll } from './pipeline/pool.ts';
 import { runOnThread } from './pipeline/thread-module.ts';
 import { codeVersion, loadArticleText, openCacheFolder, openPackStore, readStatIndex, sourcesUnchanged, statsReadOf, withText, type ArticleCache, type PackStore, type StatsAhead, type StatsRead } from './pipeline/cache.ts';
@@ -228,7 +229,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const manifestFile = o.cacheDir ? manifestFileOf(o.cacheDir, o.out) : null;
   const lastBuildFile = manifestFile ? lastBuildFileOf(manifestFile) : null;
   // A rebuild finds the article files on a thread of its own, started before anything else (its start-up is ~0.3 s).
-  const finding = lastBuildFile && existsSync(lastBuildFile) ? findSourcesOnThread(o.source) : null;
+  const finding = lastBuildFile && existsSync(lastBuildFile) ? findSourcesOnThread(o.source, o.cacheDir) : null;
   const output = new OutputFolder(o.out, manifestFile);
   const last = lastBuildFile ? takeLastBuild(lastBuildFile) : null;
   const progress: Progress = createProgress({ quiet: o.quiet });
@@ -241,7 +242,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const packs = finding && articleCache && last && existsSync(articleCache.folder) ? openPackStore(articleCache.folder) : undefined;
 
   progress.stage('Finding articles');
-  const { found, ahead, preloaded } = finding ? await finding.answer(articleCache, packs) : { found: await findArticleFiles(o.source), ahead: undefined, preloaded: 0 };
+  const { found, ahead, preloaded } = finding ? await finding.answer(articleCache, packs) : { found: await findSourcesHere(o.source, o.cacheDir), ahead: undefined, preloaded: 0 };
   const diagnostics: Diagnostic[] = [...found.diagnostics];
   progress.done(`${plural(found.paths.length, 'article file')}${preloaded > 0 ? ` (${plural(preloaded, 'pack')} of the cache read meanwhile)` : ''}`);
 
@@ -576,15 +577,23 @@ function lastArticleReader(cacheFolder: string, opened: PackStore | undefined): 
   };
 }
 
+/** Finds the article files on this thread (a build with no last build to compare with has nothing to do meanwhile),
+ *  with the clean folders of the last walk of this source folder, and keeps this walk's for the next. */
+async function findSourcesHere(root: string, cacheDir: string | null): Promise<ArticleFiles> {
+  const { clean, ...found } = await findArticleFiles(root, { known: cacheDir ? loadCleanFolders(cacheDir, root) : undefined });
+  if (cacheDir) saveCleanFolders(cacheDir, root, clean);
+  return found;
+}
+
 /**
  * Finds the article files and reads their metadata on a thread of its own (read/sources-worker.ts). `answer` reads the
  * stat index and, for as long as it waits, the packs of the articles the last build read: a rebuild needs them after
  * the check, and a build with nothing to do needs none, so no longer. `preloaded`: the packs read.
  */
-function findSourcesOnThread(root: string): { answer: (cache: ArticleCache | undefined, packs: PackStore | undefined) => Promise<{ found: ArticleFiles; ahead: StatsAhead | undefined; preloaded: number }> } {
+function findSourcesOnThread(root: string, cacheDir: string | null): { answer: (cache: ArticleCache | undefined, packs: PackStore | undefined) => Promise<{ found: ArticleFiles; ahead: StatsAhead | undefined; preloaded: number }> } {
   const { port1, port2 } = new MessageChannel();
   // On a bundle of the thread's entry (pipeline/thread-module.ts): it answers ~0.3 s sooner than through tsx.
-  const task = runOnThread<SourcesTask>(new URL('./read/sources-worker.ts', import.meta.url), { root, port: port2 }, [port2]);
+  const task = runOnThread<SourcesTask>(new URL('./read/sources-worker.ts', import.meta.url), { root, cacheDir: cacheDir ?? undefined, port: port2 }, [port2]);
   task.catch(() => {});
   let answer: SourcesFound | undefined;
   const answered = () => (answer ??= receiveMessageOnPort(port1)?.message as SourcesFound | undefined) !== undefined;

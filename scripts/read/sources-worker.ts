@@ -7,9 +7,12 @@
 import type { MessagePort } from 'node:worker_threads';
 import { statKey, type StatKey } from '../pipeline/cache.ts';
 import { findArticleFiles, type ArticleFiles } from './walk.ts';
+import { loadCleanFolders, saveCleanFolders } from './folder-index.ts';
 
 export interface SourcesTask {
   root: string;
+  /** The cache folder (--cache-dir), where the last walk's clean folders are kept (folder-index.ts); none without. */
+  cacheDir?: string;
   /** Receives the answer (`SourcesFound`): read with `receiveMessageOnPort`, so the main thread can look for it between
    *  the packs it reads meanwhile, without returning to its event loop. */
   port: MessagePort;
@@ -23,12 +26,13 @@ export interface SourcesFound {
   stats: (StatKey | null)[];
 }
 
-export default async function findSources({ root, port }: SourcesTask): Promise<void> {
+export default async function findSources({ root, cacheDir, port }: SourcesTask): Promise<void> {
   try {
-    const found = await findArticleFiles(root);
+    const { clean, ...found } = await findArticleFiles(root, { known: cacheDir ? loadCleanFolders(cacheDir, root) : undefined });
     const startedMs = Date.now();
     const answer: SourcesFound = { found, startedMs, stats: found.paths.map((path) => statKey(root, path)) };
     port.postMessage(answer);
+    if (cacheDir) saveCleanFolders(cacheDir, root, clean);
   } finally {
     port.close();
   }

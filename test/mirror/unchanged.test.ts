@@ -63,6 +63,15 @@ test('nothing changed: the folder is kept untouched and the findings reported ag
   const once = await build(options);
   assert.equal(once.unchanged, true, 'and again: the kept folder is recorded for the next build');
 
+  // A stray file in an article folder the last walk found holding only its README.md (and so did not list again): the
+  // folder's times changed, so it is listed, and the file reported.
+  const group0 = join(source, 'kb', readdirSync(join(source, 'kb')).sort()[0]!);
+  const stray = join(group0, readdirSync(group0).sort()[0]!, 'notes.txt');
+  writeFileSync(stray, 'not part of the article');
+  const withStray = await build(options);
+  assert.ok(withStray.diagnostics.some((d) => d.rule === 'kb:unexpected-file' && d.file === relative(source, stray)), 'the stray file is reported');
+  rmSync(stray);
+
   // A file gone from the output: the work is done, and the file is back.
   const page = [...built.keys()].find((path) => path.startsWith('events/') && path.endsWith('index.html'))!;
   rmSync(join(out, page));

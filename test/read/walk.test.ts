@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,13 +94,13 @@ describe('findArticleFiles', () => {
     const parent = tempTree();
     symlinkSync(real, join(parent, 'link'));
     const r = await findArticleFiles(join(parent, 'link'));
-    assert.deepEqual(r, { paths: ['kb/182/Q182346/README.md'], diagnostics: [] });
+    assert.deepEqual(r, { paths: ['kb/182/Q182346/README.md'], diagnostics: [], clean: new Map() });
   });
 
   test('an empty kb/ folder finds nothing, without error', async () => {
     const root = tempTree();
     mkdirSync(join(root, 'kb'));
-    assert.deepEqual(await findArticleFiles(root), { paths: [], diagnostics: [] });
+    assert.deepEqual(await findArticleFiles(root), { paths: [], diagnostics: [], clean: new Map() });
   });
 });
 
@@ -175,3 +175,33 @@ test('unreadable folders are reported, not fatal', async () => {
   assertWellFormed(r.diagnostics);
   assert.match(r.diagnostics.find((d) => d.rule === 'kb:unreadable-folder')!.message, /could not be read \(EACCES\).*make it readable/);
 });
+
+test('clean folders of an earlier walk are not listed again while their metadata holds, and any change to one is seen', async () => {
+  const root = tempTree({ ...article('Q1'), ...article('Q2'), ...article('Q3'), ...article('Q4'), 'kb/000/Q4/extra.md': 'x' });
+  // Folders changed in the 2 s before a walk are never recorded as clean (their times are as coarse as a tick).
+  assert.equal((await findArticleFiles(root, { record: true })).clean.size, 0, 'folders made just now are not trusted');
+  await new Promise((done) => setTimeout(done, 2100));
+  const first = await findArticleFiles(root, { record: true });
+  assert.deepEqual([...first.clean.keys()].sort(), ['kb/000/Q1', 'kb/000/Q2', 'kb/000/Q3'], 'a folder holding more than its README.md is not clean');
+  assert.deepEqual(summary(first.diagnostics), ['warning kb:unexpected-file kb/000/Q4/extra.md']);
+
+  // A folder known clean at its present metadata is taken as it was, unread: Q4, claimed clean here, is not listed.
+  const claimed = await findArticleFiles(root, { record: true });
+  const q4 = (await findArticleFiles(root, { known: new Map([['kb/000/Q4', statOf(join(root, 'kb/000/Q4'))]]) }));
+  assert.deepEqual(q4.diagnostics, [], 'a folder trusted by its metadata is not listed');
+  assert.deepEqual(q4.paths, claimed.paths);
+
+  // Entries added or removed change a folder's times: such folders are listed again.
+  writeFileSync(join(root, 'kb/000/Q2/notes.txt'), 'x');
+  rmSync(join(root, 'kb/000/Q3/README.md'));
+  const again = await findArticleFiles(root, { known: first.clean });
+  const plain = await findArticleFiles(root);
+  assert.deepEqual(summary(again.diagnostics), ['warning kb:unexpected-file kb/000/Q2/notes.txt', 'rejected kb:missing-readme kb/000/Q3', 'warning kb:unexpected-file kb/000/Q4/extra.md']);
+  assert.deepEqual({ paths: again.paths, diagnostics: again.diagnostics }, { paths: plain.paths, diagnostics: plain.diagnostics });
+  assert.deepEqual([...again.clean.keys()], ['kb/000/Q1'], 'only the unchanged clean folder is still clean');
+});
+
+function statOf(folder: string): [number, number, number] {
+  const s = lstatSync(folder);
+  return [s.mtimeMs, s.ctimeMs, s.ino];
+}
