@@ -9,6 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+import { once } from 'node:events';
 import { findArticleFiles, resolveReadLimits, defaultReadLimits, type ArticleFiles } from './read/index.ts';
 import { loadCleanFolders, saveCleanFolders } from './read/folder-index.ts';
 import { processAll } from './pipeline/pool.ts';
@@ -592,14 +593,19 @@ async function findSourcesHere(root: string, cacheDir: string | null): Promise<A
  */
 function findSourcesOnThread(root: string, cacheDir: string | null): { answer: (cache: ArticleCache | undefined, packs: PackStore | undefined) => Promise<{ found: ArticleFiles; ahead: StatsAhead | undefined; preloaded: number }> } {
   const { port1, port2 } = new MessageChannel();
+  const { port1: startedIn, port2: startedOut } = new MessageChannel();
   // On a bundle of the thread's entry (pipeline/thread-module.ts): it answers ~0.3 s sooner than through tsx.
-  const task = runOnThread<SourcesTask>(new URL('./read/sources-worker.ts', import.meta.url), { root, cacheDir: cacheDir ?? undefined, port: port2 }, [port2]);
+  const task = runOnThread<SourcesTask>(new URL('./read/sources-worker.ts', import.meta.url), { root, cacheDir: cacheDir ?? undefined, port: port2, started: startedOut }, [port2, startedOut]);
   task.catch(() => {});
   let answer: SourcesFound | undefined;
   const answered = () => (answer ??= receiveMessageOnPort(port1)?.message as SourcesFound | undefined) !== undefined;
   return {
     async answer(cache, packs) {
       try {
+        // The thread starts only as this thread's event loop turns (its bundle, the thread, the task's message), and
+        // the reads below hold it for 1-2 s: they wait until the thread is at work, or the walk would follow them.
+        await Promise.race([once(startedIn, 'message'), task]);
+        startedIn.close();
         const recorded = new Map<string, string>();
         const known = cache ? readStatIndex(cache, root, recorded) : null;
         const preloaded = packs ? packs.preload(recorded.values(), answered) : 0;

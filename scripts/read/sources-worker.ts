@@ -16,6 +16,8 @@ export interface SourcesTask {
   /** Receives the answer (`SourcesFound`): read with `receiveMessageOnPort`, so the main thread can look for it between
    *  the packs it reads meanwhile, without returning to its event loop. */
   port: MessagePort;
+  /** Told as the task begins: the main thread waits for it before reading the cache meanwhile (build.ts). */
+  started?: MessagePort;
 }
 
 export interface SourcesFound {
@@ -26,7 +28,9 @@ export interface SourcesFound {
   stats: (StatKey | null)[];
 }
 
-export default async function findSources({ root, cacheDir, port }: SourcesTask): Promise<void> {
+export default async function findSources({ root, cacheDir, port, started }: SourcesTask): Promise<void> {
+  started?.postMessage(null);
+  started?.close();
   try {
     const { clean, ...found } = await findArticleFiles(root, { known: cacheDir ? loadCleanFolders(cacheDir, root) : undefined });
     const startedMs = Date.now();
