@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { once } from 'node:events';
-import { findArticleFiles, resolveReadLimits, defaultReadLimits, type ArticleFiles } from './read/index.ts';
-import { loadCleanFolders, saveCleanFolders } from './read/folder-index.ts';
+import { resolveReadLimits, defaultReadLimits, type ArticleFiles } from './read/index.ts';
+import { findArticleFilesAgain } from './read/folder-index.ts';
 import { processAll } from './pipeline/pool.ts';
 import { runOnThread } from './pipeline/thread-module.ts';
 import { codeVersion, loadArticleText, openCacheFolder, openPackStore, readStatIndex, sourcesUnchanged, statsReadOf, withText, type ArticleCache, type PackStore, type StatsAhead, type StatsRead } from './pipeline/cache.ts';
@@ -578,11 +578,10 @@ function lastArticleReader(cacheFolder: string, opened: PackStore | undefined): 
   };
 }
 
-/** Finds the article files on this thread (a build with no last build to compare with has nothing to do meanwhile),
- *  with the clean folders of the last walk of this source folder, and keeps this walk's for the next. */
+/** Finds the article files on this thread: a build with no last build to compare with has nothing to do meanwhile. */
 async function findSourcesHere(root: string, cacheDir: string | null): Promise<ArticleFiles> {
-  const { clean, ...found } = await findArticleFiles(root, { known: cacheDir ? loadCleanFolders(cacheDir, root) : undefined });
-  if (cacheDir) saveCleanFolders(cacheDir, root, clean);
+  const { found, keep } = await findArticleFilesAgain(root, cacheDir);
+  keep();
   return found;
 }
 
@@ -605,7 +604,6 @@ function findSourcesOnThread(root: string, cacheDir: string | null): { answer: (
         // The thread starts only as this thread's event loop turns (its bundle, the thread, the task's message), and
         // the reads below hold it for 1-2 s: they wait until the thread is at work, or the walk would follow them.
         await Promise.race([once(startedIn, 'message'), task]);
-        startedIn.close();
         const recorded = new Map<string, string>();
         const known = cache ? readStatIndex(cache, root, recorded) : null;
         const preloaded = packs ? packs.preload(recorded.values(), answered) : 0;
@@ -617,6 +615,7 @@ function findSourcesOnThread(root: string, cacheDir: string | null): { answer: (
         return { found: answer.found, ahead: known ? { startedMs: answer.startedMs, stats: answer.stats, known, recorded } : undefined, preloaded };
       } finally {
         port1.close();
+        startedIn.close();
       }
     },
   };

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { loadValue, storeValue } from '../pipeline/stored.ts';
-import type { CleanFolders, FolderStat } from './walk.ts';
+import { findArticleFiles, type ArticleFiles, type CleanFolders, type FolderStat } from './walk.ts';
 
 interface FolderIndex {
   root: string;
@@ -13,12 +13,21 @@ interface FolderIndex {
 
 const fileOf = (cacheFolder: string) => join(cacheFolder, 'clean-folders.v8');
 
-export function loadCleanFolders(cacheFolder: string, root: string): CleanFolders {
+/**
+ * Finds the article files with the clean folders the last walk of `root` kept in `cacheDir` (none without a cache);
+ * `keep` saves this walk's for the next (the sources thread calls it once its answer is on its way).
+ */
+export async function findArticleFilesAgain(root: string, cacheDir: string | null | undefined): Promise<{ found: ArticleFiles; keep: () => void }> {
+  const { clean, ...found } = await findArticleFiles(root, { known: cacheDir ? loadCleanFolders(cacheDir, root) : undefined });
+  return { found, keep: () => cacheDir && saveCleanFolders(cacheDir, root, clean) };
+}
+
+function loadCleanFolders(cacheFolder: string, root: string): CleanFolders {
   const index = loadValue(fileOf(cacheFolder)) as FolderIndex | null;
   return index?.root === root && Array.isArray(index.folders) ? new Map(index.folders) : new Map();
 }
 
-export function saveCleanFolders(cacheFolder: string, root: string, folders: CleanFolders): void {
+function saveCleanFolders(cacheFolder: string, root: string, folders: CleanFolders): void {
   try {
     storeValue(fileOf(cacheFolder), { root, folders: [...folders] } satisfies FolderIndex);
   } catch {

@@ -6,8 +6,8 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import { statKey, type StatKey } from '../pipeline/cache.ts';
-import { findArticleFiles, type ArticleFiles } from './walk.ts';
-import { loadCleanFolders, saveCleanFolders } from './folder-index.ts';
+import type { ArticleFiles } from './walk.ts';
+import { findArticleFilesAgain } from './folder-index.ts';
 
 export interface SourcesTask {
   root: string;
@@ -17,7 +17,7 @@ export interface SourcesTask {
    *  the packs it reads meanwhile, without returning to its event loop. */
   port: MessagePort;
   /** Told as the task begins: the main thread waits for it before reading the cache meanwhile (build.ts). */
-  started?: MessagePort;
+  started: MessagePort;
 }
 
 export interface SourcesFound {
@@ -29,14 +29,14 @@ export interface SourcesFound {
 }
 
 export default async function findSources({ root, cacheDir, port, started }: SourcesTask): Promise<void> {
-  started?.postMessage(null);
-  started?.close();
+  started.postMessage(null);
+  started.close();
   try {
-    const { clean, ...found } = await findArticleFiles(root, { known: cacheDir ? loadCleanFolders(cacheDir, root) : undefined });
+    const { found, keep } = await findArticleFilesAgain(root, cacheDir);
     const startedMs = Date.now();
     const answer: SourcesFound = { found, startedMs, stats: found.paths.map((path) => statKey(root, path)) };
     port.postMessage(answer);
-    if (cacheDir) saveCleanFolders(cacheDir, root, clean);
+    keep();
   } finally {
     port.close();
   }

@@ -51,10 +51,9 @@ export type FolderStat = [mtimeMs: number, ctimeMs: number, inode: number];
 export type CleanFolders = Map<string, FolderStat>;
 
 export interface WalkOptions {
-  /** The clean folders of an earlier walk of this root (`clean` of its result). */
+  /** The clean folders of an earlier walk of this root (`clean` of its result; empty when there was none). Without
+   *  it the article folders are not stat-ed and `clean` is empty: no later walk is told. */
   known?: CleanFolders;
-  /** Whether to stat the article folders for `clean` (a walk with no later walk to tell need not). */
-  record?: boolean;
 }
 
 /** Folders changed this recently before a walk are listed again by the next one, whatever their metadata says: a
@@ -64,7 +63,7 @@ const RACY_MS = 2_000;
 /** Lists the article files under `root`. Throws only when `root` is missing or has no `kb/` folder.
  *  (Async so the walk can change strategy without changing callers; today it is synchronous I/O, see above.) */
 export async function findArticleFiles(root: string, options: WalkOptions = {}): Promise<ArticleFiles & { clean: CleanFolders }> {
-  const { known, record = known !== undefined } = options;
+  const { known } = options;
   const trustedBefore = Date.now() - RACY_MS;
   const clean: CleanFolders = new Map();
   const walk = new Walk(checkRoot(root));
@@ -77,7 +76,7 @@ export async function findArticleFiles(root: string, options: WalkOptions = {}):
     for (const article of walk.list(group.rel) ?? []) {
       if (!walk.expect(article, article.kind === 'dir' && ARTICLE.test(article.name), articleHint)) continue;
       const file = { n: Number(ARTICLE.exec(article.name)?.[1]), path: `${article.rel}/${ARTICLE_FILE}` };
-      const stat = record && !article.link ? folderStat(join(walk.root.logical, article.rel)) : null;
+      const stat = known && !article.link ? folderStat(join(walk.root.logical, article.rel)) : null;
       const before = stat ? known?.get(article.rel) : undefined;
       if (stat && before && before[0] === stat[0] && before[1] === stat[1] && before[2] === stat[2]) {
         found.push(file);

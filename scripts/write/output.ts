@@ -270,7 +270,7 @@ export class OutputFolder {
       }),
     };
     this.sent.push(entry);
-    this.sentBytes += entry.bytes;
+    this.sentBytes += size;
   }
 
   /** Waits until every file asked for is on disk; throws the first write that failed (naming its file). */

@@ -179,14 +179,14 @@ test('unreadable folders are reported, not fatal', async () => {
 test('clean folders of an earlier walk are not listed again while their metadata holds, and any change to one is seen', async () => {
   const root = tempTree({ ...article('Q1'), ...article('Q2'), ...article('Q3'), ...article('Q4'), 'kb/000/Q4/extra.md': 'x' });
   // Folders changed in the 2 s before a walk are never recorded as clean (their times are as coarse as a tick).
-  assert.equal((await findArticleFiles(root, { record: true })).clean.size, 0, 'folders made just now are not trusted');
+  assert.equal((await findArticleFiles(root, { known: new Map() })).clean.size, 0, 'folders made just now are not trusted');
   await new Promise((done) => setTimeout(done, 2100));
-  const first = await findArticleFiles(root, { record: true });
+  const first = await findArticleFiles(root, { known: new Map() });
   assert.deepEqual([...first.clean.keys()].sort(), ['kb/000/Q1', 'kb/000/Q2', 'kb/000/Q3'], 'a folder holding more than its README.md is not clean');
   assert.deepEqual(summary(first.diagnostics), ['warning kb:unexpected-file kb/000/Q4/extra.md']);
 
   // A folder known clean at its present metadata is taken as it was, unread: Q4, claimed clean here, is not listed.
-  const claimed = await findArticleFiles(root, { record: true });
+  const claimed = await findArticleFiles(root, { known: new Map() });
   const q4 = (await findArticleFiles(root, { known: new Map([['kb/000/Q4', statOf(join(root, 'kb/000/Q4'))]]) }));
   assert.deepEqual(q4.diagnostics, [], 'a folder trusted by its metadata is not listed');
   assert.deepEqual(q4.paths, claimed.paths);
