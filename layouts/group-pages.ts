@@ -88,8 +88,9 @@ export function groupTemplate(options: {
     async render({ kb, group }: { kb: SiteData; group: GroupPage }): Promise<string> {
       const first = (group.page - 1) * pageSize + 1;
       const lead = group.page === 1 && options.lead ? options.lead(group, kb) : '';
+      // An entity for the dash: layouts keep to Latin-1 (article.ts, `neighbour`).
       return html`<h1>${options.heading(group.name, group, kb)}</h1>
-<p class="lead">${count(group.total, 'article')}${group.pages > 1 ? `; showing ${first.toLocaleString('en-US')}–${(first + group.ids.length - 1).toLocaleString('en-US')}` : ''}.${options.intro ? ` ${options.intro(group, kb)}` : ''}</p>
+<p class="lead">${count(group.total, 'article')}${group.pages > 1 ? html`; showing ${first.toLocaleString('en-US')}&ndash;${(first + group.ids.length - 1).toLocaleString('en-US')}` : ''}.${options.intro ? ` ${options.intro(group, kb)}` : ''}</p>
 ${lead}
 ${lead ? raw('<h2 id="articles">Articles</h2>') : ''}
 ${articleList(kb, group.ids)}

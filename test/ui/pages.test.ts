@@ -15,6 +15,7 @@ import { readRecordsExport } from '../../scripts/write/data-export.ts';
 import { groupPages, pageSize } from '../../layouts/group-pages.ts';
 import { layoutBody } from '../../layouts/lib/body.ts';
 import { versionSlug } from '../../scripts/link/listings.ts';
+import { defaultSource } from '../../scripts/build.ts';
 
 interface Record {
   id: string;
@@ -84,6 +85,22 @@ test('breadcrumbs go home → product → article, and previous/next stay within
       assert.equal(neighbour.productFamily, r.productFamily, `${r.id} → ${neighbour.id}`);
     }
   }
+});
+
+test('the layouts add no character above U+00FF to an article page: a page of Latin-1 text stays a one-byte string', () => {
+  // V8 holds a string with any such character at two bytes a character: one arrow doubled the memory every article
+  // page took to join, flatten and write (layouts/article.ts, `neighbour`).
+  const above = (text: string) => [...new Set(text.match(/[^\u0000-\u00ff]/gu) ?? [])];
+  const sources = readdirSync(join(defaultSource, 'kb'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('README.md'));
+  assert.ok(sources.length >= 20);
+  for (const f of sources) assert.deepEqual(above(readFileSync(join(defaultSource, 'kb', f), 'utf8')), [], `the sample's ${f} is Latin-1`);
+  let neighbours = 0;
+  for (const r of records) {
+    const file = readFileSync(join(site.out, r.permalink, 'index.html'), 'utf8');
+    assert.deepEqual(above(file), [], r.id);
+    neighbours += file.match(/class="prev-next-label">(&larr; Previous|Next &rarr;)</g)?.length ?? 0;
+  }
+  assert.ok(neighbours >= records.length, `${neighbours} previous/next links checked`);
 });
 
 test('the stylesheet has a content-hashed name, so it can be cached for good and changes name only with its bytes', () => {
