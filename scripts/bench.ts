@@ -8,12 +8,13 @@
  * time summed over the threads (the build's `thread time:` split). Then the targets of issue #22, each met or not: the
  * cold build's peak memory, the one-article rebuild's time, and whether the output after the edit is undone is byte for
  * byte the cold build's. With --hugo, times ../shared/bench/hugo-baseline.sh on the same corpus and prints the ratio;
- * with --rebuilds-only, reuses the last bench's output and cache. The cold
- * build starts as Hugo's does: the last bench's output deleted and flushed, the corpus in the page cache.
+ * with --rebuilds-only, reuses the last bench's output and cache. The cold build starts as Hugo's does: in a new
+ * folder, with no large deletion just before (the last bench's work folder is moved aside and deleted once every
+ * build is timed), the corpus in the page cache.
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
@@ -101,11 +102,18 @@ const source = resolve(opts.source ?? realCorpusDir());
 const work = resolve(opts.work);
 const out = join(work, 'site');
 const cacheDir = join(work, 'cache');
+/** Where the last bench's work folder waits to be deleted until every build of this one is timed. */
+const previousWork = `${work}.previous`;
 if (opts.rebuildsOnly && !existsSync(join(out, 'index.html'))) throw new Error(`--rebuilds-only needs an earlier bench's build in ${out}`);
 if (!opts.rebuildsOnly) {
-  rmSync(work, { recursive: true, force: true });
-  // The file system finishes a 370k-file deletion lazily, and writes soon after it cost 2-5× (shared/bench): flushed
-  // now, before the clock starts.
+  // Moved aside, not deleted: creating files in the minutes after ~80k were deleted costs the kernel several times
+  // its usual CPU (shared/bench; on ext4 without a journal, each new inode is looked for past the free inodes deleted
+  // in the last 60 s, or 360 s while their inode table block is unwritten: docs/benchmarks.md), and Hugo's build, timed
+  // last, follows no such deletion. Deleted at the end.
+  if (existsSync(work)) {
+    rmSync(previousWork, { recursive: true, force: true });
+    renameSync(work, previousWork);
+  }
   execFileSync('sync');
   // Read once, untimed, as the Hugo baseline's untimed copy of the corpus does: both builds then read it from the
   // page cache, not one from the disk and the other from memory.
@@ -165,6 +173,7 @@ if (opts.hugo) {
   console.log(`  ${line}`);
   if (hugo > 0 && cold) console.log(`  cold build / Hugo: ${(cold.wall / hugo).toFixed(2)}× (≤ 3×): ${verdict(cold.wall <= 3 * hugo)}`);
 }
+rmSync(previousWork, { recursive: true, force: true });
 
 /** A digest of every file under `dir`: its path and bytes, in path order. */
 function folderDigest(dir: string): string {
