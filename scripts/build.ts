@@ -77,8 +77,10 @@ export interface BuildOptions {
   redirectsFile?: boolean;
   /**
    * Article pages per Eleventy run (scripts/render/eleventy.ts): Eleventy holds what it renders until its run ends.
-   * Only memory and speed depend on it, not the output. Default: 12,000 (on the full corpus, five runs of article
-   * pages after one of the 12.7k other pages).
+   * Only memory and speed depend on it, not the output. Default: 6,000 (on the full corpus, ten runs of article
+   * pages after one of the 12.7k other pages): full renders of the corpus from a warm cache took 31.0-33.0 s with runs
+   * of 6,000, 32.9-43.6 s with 12,000, 34.6-40.5 s with 4,000 (docs/benchmarks.md); Eleventy's work per page grows
+   * with the pages of its run.
    */
   articlesPerRenderRun?: number;
 }
@@ -174,7 +176,7 @@ export function resolveBuildOptions(options: BuildOptions): ResolvedBuildOptions
     search: options.search ?? true,
     publishing: { records, originals: options.originals ?? defaultPublishing.originals, sourceUrl },
     redirectsFile: options.redirectsFile ?? false,
-    articlesPerRenderRun: perRun ?? 12_000,
+    articlesPerRenderRun: perRun ?? 6_000,
   };
 }
 

@@ -23,7 +23,7 @@ test('--workers must be a whole number from 0 to 64', () => {
 });
 
 test('articlesPerRenderRun must be a whole number of at least 1 (NaN would render no article page)', () => {
-  assert.equal(resolveBuildOptions({}).articlesPerRenderRun, 12_000);
+  assert.equal(resolveBuildOptions({}).articlesPerRenderRun, 6_000);
   assert.equal(resolveBuildOptions({ articlesPerRenderRun: 1 }).articlesPerRenderRun, 1);
   for (const bad of [0, -3, 2.5, Number.NaN]) {
     assert.throws(() => resolveBuildOptions({ articlesPerRenderRun: bad }), /articlesPerRenderRun must be a whole number of at least 1/);

@@ -23,8 +23,8 @@ import type { WriteTask } from './writer-worker.ts';
 /** Files, or bytes, per batch sent to the writer thread: few messages, and the thread never waits long for work. */
 const BATCH_FILES = 256;
 const BATCH_BYTES = 2 * 2 ** 20;
-/** Bytes sent to the writer thread and not yet written, past which `write` waits: most of an Eleventy run's pages (~100
- *  MB at 12,000 articles), written while the next run renders. What is queued adds to the peak the next run reaches
+/** Bytes sent to the writer thread and not yet written, past which `write` waits: an Eleventy run's pages (~50 MB at
+ *  6,000 articles), written while the next run renders. What is queued adds to the peak the next run reaches
  *  (a full build's: 3.46-3.51 GB, against 3.42 GB with 16 MiB queued and the main thread waiting for the writes). */
 const MAX_QUEUED_BYTES = 64 * 2 ** 20;
 
