@@ -2,6 +2,7 @@
  * The HTML shell every page shares: landmarks, a skip link, the site header with search, and the footer.
  * Pages set `title`, and may set `description`, `canonical` (a site path), `breadcrumbs` and `bodyClass`.
  */
+import { flat } from './lib/flat.ts';
 import { html, raw, type SafeHtml } from './lib/html.ts';
 import { absoluteUrl, url, type SiteData } from './lib/site.ts';
 import { assetPath } from './lib/assets.ts';
@@ -57,7 +58,7 @@ export function renderShell(kb: SiteData, data: ShellOptions): string {
   const pagePath = data.path;
   const title = data.title ? `${data.title} · ${site.title}` : site.title;
   const crumbs = data.breadcrumbs ?? [];
-  return `<!doctype html>\n${html`<html lang="en">
+  return flat(`<!doctype html>\n${html`<html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -102,5 +103,5 @@ ${raw(data.content)}
 <a href="${url(site, '/about/')}">About this archive</a> · <a href="${url(site, '/data/')}">Download the data</a></p>
 </footer>
 </body>
-</html>`}\n`;
+</html>`}\n`);
 }

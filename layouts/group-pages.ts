@@ -3,6 +3,7 @@
  * `/kb/<NNN>/` folder), paginated at `pageSize` articles: `/products/exchange/`, `/products/exchange/page/2/`, …
  * The largest family of the full corpus has about 9,000 articles: 45 pages of 200, each a sane size.
  */
+import { flat } from './lib/flat.ts';
 import { html, raw, type SafeHtml } from './lib/html.ts';
 import { url, type SiteData } from './lib/site.ts';
 import { count } from './lib/labels.ts';
@@ -89,12 +90,12 @@ export function groupTemplate(options: {
       const first = (group.page - 1) * pageSize + 1;
       const lead = group.page === 1 && options.lead ? options.lead(group, kb) : '';
       // An entity for the dash: layouts keep to Latin-1 (article.ts, `neighbour`).
-      return html`<h1>${options.heading(group.name, group, kb)}</h1>
+      return flat(html`<h1>${options.heading(group.name, group, kb)}</h1>
 <p class="lead">${count(group.total, 'article')}${group.pages > 1 ? html`; showing ${first.toLocaleString('en-US')}&ndash;${(first + group.ids.length - 1).toLocaleString('en-US')}` : ''}.${options.intro ? ` ${options.intro(group, kb)}` : ''}</p>
 ${lead}
 ${lead ? raw('<h2 id="articles">Articles</h2>') : ''}
 ${articleList(kb, group.ids)}
-${pager(kb.site, options.pathOf(group.key), group.page, group.pages)}`.value;
+${pager(kb.site, options.pathOf(group.key), group.page, group.pages)}`.value);
     },
   };
 }
