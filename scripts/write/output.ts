@@ -24,9 +24,11 @@ import type { WriteTask } from './writer-worker.ts';
 const BATCH_FILES = 256;
 const BATCH_BYTES = 2 * 2 ** 20;
 /** Bytes sent to the writer thread and not yet written, past which `write` waits: an Eleventy run's pages (~50 MB at
- *  6,000 articles), written while the next run renders. What is queued adds to the peak the next run reaches
- *  (a full build's: 3.46-3.51 GB, against 3.42 GB with 16 MiB queued and the main thread waiting for the writes). */
+ *  6,000 articles), written while the next run renders. What is queued adds to the peak the next run reaches. */
 const MAX_QUEUED_BYTES = 64 * 2 ** 20;
+
+/** A file waiting for the writer thread: its absolute path, its content, and its size in bytes (UTF-8 for a string). */
+type QueuedFile = [file: string, content: string | Uint8Array, size: number];
 
 /** A site path that `path.join` would leave as it is: from the root, no empty, `.` or `..` segment. */
 const normalisedSitePath = /^(?!.*(?:\/\/|\/\.\.?(?:\/|$)))\//;
@@ -212,8 +214,9 @@ export class OutputFolder {
     const unchanged = this.previous && !options.compareBytes ? this.previous.get(rel) === fingerprint && this.asLeft(file, rel) : this.startedNonEmpty && sameBytes(file, content);
     this.written.add(file);
     this.fingerprints.set(rel, fingerprint);
-    this.sizes.set(rel, typeof content === 'string' ? Buffer.byteLength(content) : content.length);
-    if (!unchanged) await this.queue(file, content);
+    const size = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
+    this.sizes.set(rel, size);
+    if (!unchanged) await this.queue(file, content, size);
   }
 
   /** Writes many files, in order. */
@@ -221,8 +224,8 @@ export class OutputFolder {
     for (const [path, content] of files) await this.write(path, content);
   }
 
-  /** Files waiting for the next batch, and their size in bytes (strings counted by length: near enough). */
-  private batch: [string, string | Uint8Array][] = [];
+  /** Files waiting for the next batch, with their size in bytes, and the batch's size. */
+  private batch: QueuedFile[] = [];
   private batchBytes = 0;
   /** Batches sent to the writer thread and not yet written, oldest first. */
   private readonly sent: { done: Promise<void>; bytes: number }[] = [];
@@ -230,9 +233,9 @@ export class OutputFolder {
   private writer: Piscina<WriteTask, void> | null = null;
   private failure: Error | null = null;
 
-  private async queue(file: string, content: string | Uint8Array): Promise<void> {
-    this.batch.push([file, content]);
-    this.batchBytes += content.length;
+  private async queue(file: string, content: string | Uint8Array, size: number): Promise<void> {
+    this.batch.push([file, content, size]);
+    this.batchBytes += size;
     if (this.batch.length >= BATCH_FILES || this.batchBytes >= BATCH_BYTES) this.send();
     // Back pressure: what is queued stays in memory until written.
     while (this.sentBytes > MAX_QUEUED_BYTES) await this.sent[0]!.done;
@@ -254,7 +257,7 @@ export class OutputFolder {
     if (this.batch.length === 0) return;
     this.startWriter();
     const writer = this.writer!;
-    const { files, bytes } = encodeBatch(this.batch);
+    const { files, bytes } = encodeBatch(this.batch, this.batchBytes);
     // Moved to the thread: its length is 0 here once posted.
     const size = bytes.byteLength;
     this.batch = [];
@@ -436,16 +439,15 @@ function sameBytes(file: string, content: string | Uint8Array): boolean {
  * Posted as strings, each batch was copied twice until written (the strings, held by the pool until the task ends, and
  * their serialised copy): ~0.3 GB more at the full build's peak, with 64 MiB queued.
  */
-function encodeBatch(batch: readonly [string, string | Uint8Array][]): WriteTask {
-  const lengths = batch.map(([, content]) => (typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength));
-  const bytes = Buffer.allocUnsafeSlow(lengths.reduce((sum, n) => sum + n, 0));
+function encodeBatch(batch: readonly QueuedFile[], size: number): WriteTask {
+  const bytes = Buffer.allocUnsafeSlow(size);
   const files: WriteTask['files'] = [];
   let at = 0;
-  for (const [i, [file, content]] of batch.entries()) {
+  for (const [file, content, length] of batch) {
     if (typeof content === 'string') bytes.write(content, at, 'utf8');
     else bytes.set(content, at);
-    files.push([file, at, at + lengths[i]!]);
-    at += lengths[i]!;
+    files.push([file, at, at + length]);
+    at += length;
   }
   return { files, bytes: bytes.buffer as ArrayBuffer };
 }
